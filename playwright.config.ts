@@ -1,0 +1,70 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './tests/e2e/findChromium.mjs';
+
+// Run through `npm run test:e2e` (tests/e2e/run-e2e.mjs), which finds or installs Chromium first.
+// Playwright cannot download browsers here, so it drives the system's Chromium.
+const chromium = findChromium();
+if (!chromium) {
+  throw new Error(
+    'No Chromium found for the end-to-end tests. Install one with `sudo apt-get install -y chromium`, ' +
+      'or set MENTORLOG_CHROMIUM=/path/to/chrome.',
+  );
+}
+
+const isCI = Boolean(process.env.CI);
+const port = 4173;
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '*.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  forbidOnly: isCI,
+  retries: 0,
+  // A slow two-core machine: the preview server and two browsers already fill it.
+  workers: 2,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: 'off',
+    screenshot: 'only-on-failure',
+    serviceWorkers: 'allow',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromium,
+          // Root, no user namespaces for a sandbox, no GPU and no network beyond localhost.
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  // The production build, so the service worker and offline behaviour are the real ones. Service
+  // workers need a secure context: localhost counts as one. MENTORLOG_E2E_PREBUILT=1 skips the
+  // build when dist/ is already the build you mean to test.
+  webServer: {
+    command: process.env.MENTORLOG_E2E_PREBUILT ? 'npm run preview' : 'npm run build && npm run preview',
+    url: baseURL,
+    reuseExistingServer: !isCI,
+    timeout: 240_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

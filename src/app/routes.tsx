@@ -1,0 +1,51 @@
+import type { RouteObject } from 'react-router';
+import { PairList } from '../features/pairs/PairList';
+import { Welcome } from '../features/welcome/Welcome';
+import { HomeRedirect } from './HomeRedirect';
+import { Layout } from './Layout';
+import { NotFound } from '../ui/NotFound';
+import { RequireViewer } from './RequireViewer';
+import { RouteError } from './RouteError';
+
+/**
+ * Every screen has its own URL so that reload and back work. The pairs list and the welcome screen
+ * are in the first bundle; every other screen loads when first visited.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'welcome', element: <Welcome /> },
+      {
+        element: <RequireViewer />,
+        children: [
+          { path: 'pairs', element: <PairList /> },
+          { path: 'pairs/new', lazy: async () => ({ Component: (await import('../features/pairs/NewPairPage')).NewPairPage }) },
+          { path: 'pairs/:pairId', lazy: async () => ({ Component: (await import('../features/pairs/PairPage')).PairPage }) },
+          { path: 'pairs/:pairId/edit', lazy: async () => ({ Component: (await import('../features/pairs/EditPairPage')).EditPairPage }) },
+          {
+            path: 'pairs/:pairId/sessions/new',
+            lazy: async () => ({ Component: (await import('../features/sessions/LogSessionPage')).LogSessionPage }),
+          },
+          {
+            path: 'pairs/:pairId/sessions/:sessionId',
+            lazy: async () => ({ Component: (await import('../features/sessions/SessionPage')).SessionPage }),
+          },
+          {
+            path: 'pairs/:pairId/check-ins/new',
+            lazy: async () => ({ Component: (await import('../features/checkins/CheckInPage')).NewCheckInPage }),
+          },
+          {
+            path: 'pairs/:pairId/check-ins/:checkInId',
+            lazy: async () => ({ Component: (await import('../features/checkins/CheckInPage')).CheckInResultPage }),
+          },
+          { path: 'guidance', lazy: async () => ({ Component: (await import('../features/guidance/GuidanceLibrary')).GuidanceLibrary }) },
+          { path: 'viewing-as', lazy: async () => ({ Component: (await import('../features/people/ViewingAsPage')).ViewingAsPage }) },
+        ],
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];

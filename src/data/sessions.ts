@@ -1,0 +1,61 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Dexie } from 'dexie';
+import { db } from '../db/database';
+import type { Pair } from '../domain/pair';
+import { newRecordFields } from '../domain/record';
+import { parseTopics, sessionSchema, type Session, type SessionFormValues } from '../domain/session';
+import type { Side } from '../domain/side';
+
+/** A pair's sessions, newest first, read through the [pairId+date] index. */
+export function usePairSessions(pairId: string | undefined): Session[] | undefined {
+  return useLiveQuery(async () => {
+    if (!pairId) return [];
+    const sessions = await db.sessions
+      .where('[pairId+date]')
+      .between([pairId, Dexie.minKey], [pairId, Dexie.maxKey])
+      .reverse()
+      .toArray();
+    return sessions.filter((session) => session.deletedAt === null);
+  }, [pairId]);
+}
+
+export function useSession(id: string | undefined): Session | null | undefined {
+  return useLiveQuery(async () => {
+    const session = id ? await db.sessions.get(id) : undefined;
+    return session && session.deletedAt === null ? session : null;
+  }, [id]);
+}
+
+export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side, personId: string): Session {
+  return sessionSchema.parse({
+    ...newRecordFields(),
+    pairId: pair.id,
+    date: form.date,
+    durationMinutes: form.durationMinutes,
+    mode: form.mode,
+    topics: parseTopics(form.topics),
+    notes: form.notes,
+    actionItems: form.actionItems.map((item) => ({
+      id: crypto.randomUUID(),
+      text: item.text,
+      owner: item.owner,
+      dueDate: item.dueDate === '' ? null : item.dueDate,
+      done: false,
+    })),
+    loggedBy: side,
+    loggedById: personId,
+  });
+}
+
+export async function logSession(session: Session): Promise<void> {
+  await db.sessions.add(session);
+}
+
+export async function setActionItemDone(sessionId: string, itemId: string, done: boolean): Promise<void> {
+  await db.transaction('rw', db.sessions, async () => {
+    const session = await db.sessions.get(sessionId);
+    if (!session) throw new Error('That session no longer exists.');
+    const actionItems = session.actionItems.map((item) => (item.id === itemId ? { ...item, done } : item));
+    await db.sessions.update(sessionId, { actionItems, updatedAt: new Date().toISOString() });
+  });
+}

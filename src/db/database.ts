@@ -1,0 +1,28 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { CheckIn } from '../domain/checkin';
+import type { Pair } from '../domain/pair';
+import type { Person } from '../domain/person';
+import type { Session } from '../domain/session';
+import { DATABASE_NAME, schemaVersions } from './schema';
+
+export type MentorlogDatabase = Dexie & {
+  people: EntityTable<Person, 'id'>;
+  pairs: EntityTable<Pair, 'id'>;
+  sessions: EntityTable<Session, 'id'>;
+  checkIns: EntityTable<CheckIn, 'id'>;
+};
+
+export function openDatabase(name: string = DATABASE_NAME): MentorlogDatabase {
+  const db = new Dexie(name) as MentorlogDatabase;
+  for (const { version, stores } of schemaVersions) {
+    db.version(version).stores(stores);
+  }
+  return db;
+}
+
+/** The app's one database. Tests reset it between cases with `resetDatabase`. */
+export const db = openDatabase();
+
+export async function resetDatabase(): Promise<void> {
+  await Promise.all(db.tables.map((table) => table.clear()));
+}

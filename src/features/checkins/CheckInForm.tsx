@@ -1,0 +1,142 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { SCALE, type Characteristic } from '../../domain/characteristic';
+import {
+  checkInFormSchema,
+  visibilityLabels,
+  visibilitySchema,
+  type CheckInFormInput,
+  type CheckInFormValues,
+} from '../../domain/checkin';
+import type { Side } from '../../domain/side';
+import { Field, FieldError } from '../../ui/Field';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { saveErrorMessage } from '../../ui/saveErrorMessage';
+
+interface CheckInFormProps {
+  side: Side;
+  characteristics: readonly Characteristic[];
+  defaultValues: CheckInFormInput;
+  onSave: (values: CheckInFormValues) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** One rating per characteristic, with the prompt written for this side and a label on every point. */
+export function CheckInForm({ side, characteristics, defaultValues, onSave, onCancel }: CheckInFormProps) {
+  const schema = useMemo(() => checkInFormSchema(characteristics.map((c) => c.id)), [characteristics]);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<CheckInFormInput, unknown, CheckInFormValues>({ resolver: zodResolver(schema), defaultValues, shouldFocusError: true });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setSaveError(null);
+    try {
+      await onSave(values);
+    } catch (error) {
+      setSaveError(saveErrorMessage(error));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card form">
+      <Field label="Date" error={errors.date?.message}>
+        {(field) => <input type="date" {...field} {...register('date')} />}
+      </Field>
+      {characteristics.map((characteristic) => (
+        <CharacteristicRating key={characteristic.id} characteristic={characteristic} side={side} register={register} errors={errors} />
+      ))}
+      <Field
+        label="Reflection (optional)"
+        hint="Anything about how the relationship is going that the scores don't say."
+        error={errors.reflection?.message}
+      >
+        {(field) => <textarea rows={5} {...field} {...register('reflection')} />}
+      </Field>
+      <VisibilityChoice
+        name="visibility"
+        legend="Who can see your scores?"
+        register={register}
+        hint="The program coordinator uses shared scores to see which pairs need support."
+      />
+      <VisibilityChoice
+        name="notesVisibility"
+        legend="Who can see your reflection and comments?"
+        register={register}
+        hint={side === 'mentee' ? 'What you write stays private unless you choose to share it.' : undefined}
+      />
+      <FormErrorSummary message={saveError} />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          Save check-in
+        </button>
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface RatingProps {
+  characteristic: Characteristic;
+  side: Side;
+  register: UseFormRegister<CheckInFormInput>;
+  errors: FieldErrors<CheckInFormInput>;
+}
+
+function CharacteristicRating({ characteristic, side, register, errors }: RatingProps) {
+  const { id, name, prompts, scaleLabels } = characteristic;
+  const error = errors.scores?.[id]?.message;
+  const promptId = `prompt-${id}`;
+  const errorId = `score-error-${id}`;
+  return (
+    <fieldset className={error ? 'rating rating--invalid' : 'rating'} aria-describedby={`${promptId} ${errorId}`}>
+      <legend>{name}</legend>
+      <p id={promptId} className="rating__prompt">
+        {prompts[side]}
+      </p>
+      <div className="rating__scale">
+        {SCALE.map((score) => (
+          <label key={score} className="rating__point">
+            <input type="radio" value={String(score)} aria-invalid={Boolean(error)} {...register(`scores.${id}`)} />
+            <span className="rating__number">{score}</span>
+            <span className="rating__label">{scaleLabels[score - 1]}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={errorId} message={error} />
+      <Field label={`Comment on ${name.toLowerCase()} (optional)`} error={errors.comments?.[id]?.message}>
+        {(field) => <textarea rows={2} {...field} {...register(`comments.${id}`)} />}
+      </Field>
+    </fieldset>
+  );
+}
+
+function VisibilityChoice({
+  name,
+  legend,
+  hint,
+  register,
+}: {
+  name: 'visibility' | 'notesVisibility';
+  legend: string;
+  hint: string | undefined;
+  register: UseFormRegister<CheckInFormInput>;
+}) {
+  return (
+    <fieldset className="choice-group">
+      <legend>{legend}</legend>
+      {hint ? <p className="field__hint">{hint}</p> : null}
+      {visibilitySchema.options.map((option) => (
+        <label key={option} className="choice">
+          <input type="radio" value={option} {...register(name)} />
+          <span>{visibilityLabels[option]}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

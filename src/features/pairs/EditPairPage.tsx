@@ -1,0 +1,39 @@
+import { useNavigate, useParams } from 'react-router';
+import { usePair, savePair } from '../../data/pairs';
+import { usePeople } from '../../data/people';
+import { Loading } from '../../ui/Loading';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { NotFound } from '../../ui/NotFound';
+import { PairForm } from './PairForm';
+
+export function EditPairPage() {
+  useDocumentTitle('Edit pair');
+  const { pairId } = useParams();
+  const navigate = useNavigate();
+  const row = usePair(pairId);
+  const people = usePeople();
+  if (row === undefined || people === undefined) return <Loading what="Loading the pair" />;
+  if (row === null) return <NotFound />;
+  const { pair } = row;
+  return (
+    <section className="narrow">
+      <h1>Edit pair</h1>
+      <PairForm
+        people={people}
+        submitLabel="Save changes"
+        defaultValues={{
+          mentor: { personId: pair.mentorId, newName: '' },
+          mentee: { personId: pair.menteeId, newName: '' },
+          startDate: pair.startDate,
+          cadenceDays: pair.cadenceDays,
+          goals: pair.goals,
+        }}
+        onSave={async (values) => {
+          await savePair(values, pair);
+          navigate(`/pairs/${pair.id}`);
+        }}
+        onCancel={() => navigate(`/pairs/${pair.id}`)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { Link } from 'react-router';
+import { visibilityLabels, type CheckIn } from '../../domain/checkin';
+import { sessionModeLabels, type Session } from '../../domain/session';
+import { sideLabels } from '../../domain/side';
+import { formatDay } from '../../ui/formatDate';
+import { ScoreList } from '../../ui/ScoreList';
+
+type Entry = { kind: 'session'; record: Session } | { kind: 'check-in'; record: CheckIn };
+
+/** Sessions and check-ins on one timeline, newest first; on the same day a check-in, which follows its session, comes above it. */
+export function timelineEntries(sessions: readonly Session[], checkIns: readonly CheckIn[]): Entry[] {
+  const entries: Entry[] = [
+    ...sessions.map((record) => ({ kind: 'session' as const, record })),
+    ...checkIns.map((record) => ({ kind: 'check-in' as const, record })),
+  ];
+  return entries.sort(
+    (a, b) =>
+      b.record.date.localeCompare(a.record.date) ||
+      (a.kind === b.kind ? b.record.createdAt.localeCompare(a.record.createdAt) : a.kind === 'check-in' ? -1 : 1),
+  );
+}
+
+export function PairTimeline({ pairId, sessions, checkIns, viewerId }: { pairId: string; sessions: readonly Session[]; checkIns: readonly CheckIn[]; viewerId: string }) {
+  const entries = timelineEntries(sessions, checkIns);
+  if (entries.length === 0) {
+    return <p className="muted">Nothing logged yet. Log your first session or check in to start the record.</p>;
+  }
+  return (
+    <ol className="timeline">
+      {entries.map((entry) =>
+        entry.kind === 'session' ? (
+          <SessionEntry key={entry.record.id} pairId={pairId} session={entry.record} />
+        ) : (
+          <CheckInEntry key={entry.record.id} pairId={pairId} checkIn={entry.record} mine={entry.record.raterId === viewerId} />
+        ),
+      )}
+    </ol>
+  );
+}
+
+function SessionEntry({ pairId, session }: { pairId: string; session: Session }) {
+  const open = session.actionItems.filter((item) => !item.done).length;
+  return (
+    <li className="timeline__entry timeline__entry--session">
+      <h3>
+        <Link to={`/pairs/${pairId}/sessions/${session.id}`}>Session on {formatDay(session.date)}</Link>
+      </h3>
+      <p className="timeline__meta">
+        {sessionModeLabels[session.mode]} · {session.durationMinutes} min · logged by the {session.loggedBy}
+        {session.actionItems.length > 0 ? ` · ${session.actionItems.length} action items, ${open} open` : ''}
+      </p>
+      {session.topics.length > 0 ? <p className="timeline__topics">Topics: {session.topics.join(', ')}</p> : null}
+      {session.notes ? <p className="timeline__notes">{session.notes}</p> : null}
+    </li>
+  );
+}
+
+function CheckInEntry({ pairId, checkIn, mine }: { pairId: string; checkIn: CheckIn; mine: boolean }) {
+  return (
+    <li className="timeline__entry timeline__entry--check-in">
+      <h3>
+        <Link to={`/pairs/${pairId}/check-ins/${checkIn.id}`}>
+          {mine ? 'Your check-in' : `${sideLabels[checkIn.side]}'s check-in`} on {formatDay(checkIn.date)}
+        </Link>
+      </h3>
+      {mine ? (
+        <p className="timeline__meta">
+          Scores: {visibilityLabels[checkIn.visibility].toLowerCase()} · Written words: {visibilityLabels[checkIn.notesVisibility].toLowerCase()}
+        </p>
+      ) : null}
+      <ScoreList scores={checkIn.scores} comments={checkIn.comments} />
+      {checkIn.reflection ? (
+        <blockquote className="timeline__reflection">
+          <p className="visually-hidden">Reflection:</p>
+          {checkIn.reflection}
+        </blockquote>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,116 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { sessionFormSchema, sessionModeLabels, sessionModeSchema, type SessionFormInput, type SessionFormValues } from '../../domain/session';
+import { sideLabels, sides } from '../../domain/side';
+import { Field } from '../../ui/Field';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { saveErrorMessage } from '../../ui/saveErrorMessage';
+
+interface SessionFormProps {
+  defaultValues: SessionFormInput;
+  onSave: (values: SessionFormValues) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** One short form, meant to be filled in within a minute of the session ending. */
+export function SessionForm({ defaultValues, onSave, onCancel }: SessionFormProps) {
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setFocus,
+    formState: { errors, isSubmitting },
+  } = useForm<SessionFormInput, unknown, SessionFormValues>({ resolver: zodResolver(sessionFormSchema), defaultValues });
+  const { fields, append, remove } = useFieldArray({ control, name: 'actionItems' });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setSaveError(null);
+    try {
+      await onSave(values);
+    } catch (error) {
+      setSaveError(saveErrorMessage(error));
+    }
+  });
+
+  const addActionItem = () => {
+    append({ text: '', owner: 'mentee', dueDate: '' });
+    // Focus the new item's text so that keyboard users can type straight away.
+    setTimeout(() => setFocus(`actionItems.${fields.length}.text`), 0);
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card form">
+      <div className="form-row">
+        <Field label="Date" error={errors.date?.message}>
+          {(field) => <input type="date" {...field} {...register('date')} />}
+        </Field>
+        <Field label="Duration (minutes)" error={errors.durationMinutes?.message}>
+          {(field) => <input type="number" inputMode="numeric" min={1} max={1440} {...field} {...register('durationMinutes')} />}
+        </Field>
+        <Field label="Mode" error={errors.mode?.message}>
+          {(field) => (
+            <select {...field} {...register('mode')}>
+              {sessionModeSchema.options.map((mode) => (
+                <option key={mode} value={mode}>
+                  {sessionModeLabels[mode]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label="Topics" hint="Separate topics with commas." error={errors.topics?.message}>
+        {(field) => <input {...field} {...register('topics')} autoComplete="off" />}
+      </Field>
+      <Field label="Notes" error={errors.notes?.message}>
+        {(field) => <textarea rows={5} {...field} {...register('notes')} />}
+      </Field>
+
+      <fieldset className="action-items">
+        <legend>Action items</legend>
+        {fields.length === 0 ? <p className="muted">No action items yet.</p> : null}
+        <ol>
+          {fields.map((item, index) => (
+            <li key={item.id} className="action-item">
+              <Field label={`Action item ${index + 1}`} error={errors.actionItems?.[index]?.text?.message}>
+                {(field) => <input {...field} {...register(`actionItems.${index}.text`)} autoComplete="off" />}
+              </Field>
+              <Field label="Owner">
+                {(field) => (
+                  <select {...field} {...register(`actionItems.${index}.owner`)}>
+                    {sides.map((side) => (
+                      <option key={side} value={side}>
+                        {sideLabels[side]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label="Due (optional)" error={errors.actionItems?.[index]?.dueDate?.message}>
+                {(field) => <input type="date" {...field} {...register(`actionItems.${index}.dueDate`)} />}
+              </Field>
+              <button type="button" className="button button--quiet" onClick={() => remove(index)}>
+                Remove action item {index + 1}
+              </button>
+            </li>
+          ))}
+        </ol>
+        <button type="button" className="button" onClick={addActionItem}>
+          Add an action item
+        </button>
+      </fieldset>
+
+      <FormErrorSummary message={saveError} />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          Save session
+        </button>
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import { Link, useParams } from 'react-router';
+import { usePair } from '../../data/pairs';
+import { useSession } from '../../data/sessions';
+import { useCurrentViewer } from '../../data/viewer';
+import { localToday } from '../../domain/dates';
+import { sessionModeLabels } from '../../domain/session';
+import { sideInPair } from '../../domain/visibility';
+import { formatDay } from '../../ui/formatDate';
+import { Loading } from '../../ui/Loading';
+import { NotFound } from '../../ui/NotFound';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { ActionItemChecklist } from './ActionItemChecklist';
+
+export function SessionPage() {
+  const { pairId, sessionId } = useParams();
+  const row = usePair(pairId);
+  const session = useSession(sessionId);
+  const { viewer } = useCurrentViewer();
+  useDocumentTitle(session ? `Session on ${formatDay(session.date)}` : 'Session');
+  if (row === undefined || session === undefined || !viewer) return <Loading what="Loading the session" />;
+  if (row === null || session === null || session.pairId !== row.pair.id) return <NotFound />;
+  const { pair, mentor, mentee } = row;
+  const side = sideInPair(pair, viewer.personId);
+
+  return (
+    <article className="narrow">
+      <p>
+        <Link to={`/pairs/${pair.id}`}>
+          ← {mentor?.name ?? 'Mentor'} & {mentee?.name ?? 'Mentee'}
+        </Link>
+      </p>
+      <h1>Session on {formatDay(session.date)}</h1>
+      <dl className="details">
+        <dt>Mode</dt>
+        <dd>{sessionModeLabels[session.mode]}</dd>
+        <dt>Duration</dt>
+        <dd>{session.durationMinutes} minutes</dd>
+        <dt>Logged by</dt>
+        <dd>The {session.loggedBy}</dd>
+        <dt>Topics</dt>
+        <dd>{session.topics.length > 0 ? session.topics.join(', ') : 'None noted'}</dd>
+      </dl>
+      <section aria-labelledby="notes-heading">
+        <h2 id="notes-heading">Notes</h2>
+        {session.notes ? <p className="pre-wrap">{session.notes}</p> : <p className="muted">No notes.</p>}
+      </section>
+      <section aria-labelledby="items-heading">
+        <h2 id="items-heading">Action items</h2>
+        {session.actionItems.length === 0 ? (
+          <p className="muted">No action items from this session.</p>
+        ) : (
+          <ActionItemChecklist
+            items={session.actionItems.map((item) => ({ ...item, sessionId: session.id }))}
+            today={localToday()}
+            readOnly={side === null}
+          />
+        )}
+      </section>
+      {side ? (
+        <p>
+          <Link to={`/pairs/${pair.id}/check-ins/new?session=${session.id}`} className="button">
+            Check in on this session
+          </Link>
+        </p>
+      ) : null}
+    </article>
+  );
+}
