@@ -46,7 +46,13 @@ export function generateDemoProgram({ seed = DEMO_SEED, today }: { seed?: number
   const earliestStart = Math.max(...pairPlans.map((plan) => plan.startDaysAgo));
   const coordinator = buildPerson(random, DEMO_COORDINATOR, addDays(today, -earliestStart - 7));
   const participants = buildParticipants(random, today);
-  const program: DemoProgram = { coordinator, people: [coordinator, ...participants.values()], pairs: [], sessions: [], checkIns: [] };
+  const program: DemoProgram = {
+    coordinator,
+    people: [coordinator, ...participants.values()],
+    pairs: [],
+    sessions: [],
+    checkIns: [],
+  };
 
   for (const plan of pairPlans) {
     const mentor = participants.get(plan.mentor);
@@ -55,10 +61,11 @@ export function generateDemoProgram({ seed = DEMO_SEED, today }: { seed?: number
     const dates = sessionDates(random, plan, today);
     const pair = buildPair(random, plan, mentor, mentee, today, dates);
     const track = scoreTrack(random, plan);
+    const context: PairContext = { plan, pair, count: dates.length };
     dates.forEach((date, index) => {
-      const session = buildSession(random, { plan, pair, today, count: dates.length }, date, index);
+      const session = buildSession(random, context, date, index);
       program.sessions.push(session);
-      program.checkIns.push(...buildCheckIns(random, { plan, pair, today, count: dates.length }, session, index, track));
+      program.checkIns.push(...buildCheckIns(random, context, session, index, track));
     });
     program.pairs.push(pair);
   }
@@ -90,7 +97,14 @@ function buildParticipants(random: SeededRandom, today: string): Map<string, Per
   return new Map([...firstStart].map(([name, daysAgo]) => [name, buildPerson(random, name, addDays(today, -daysAgo))]));
 }
 
-function buildPair(random: SeededRandom, plan: PairPlan, mentor: Person, mentee: Person, today: string, dates: readonly string[]): Pair {
+function buildPair(
+  random: SeededRandom,
+  plan: PairPlan,
+  mentor: Person,
+  mentee: Person,
+  today: string,
+  dates: readonly string[],
+): Pair {
   const startDate = addDays(today, -plan.startDaysAgo);
   const endDate = plan.endDaysAgo === undefined ? null : addDays(today, -plan.endDaysAgo);
   // A paused or closed pair was last changed when it was paused (at its last session) or closed.
@@ -127,7 +141,6 @@ function sessionDates(random: SeededRandom, plan: PairPlan, today: string): stri
 interface PairContext {
   plan: PairPlan;
   pair: Pair;
-  today: string;
   /** How many sessions the pair has had. */
   count: number;
 }
@@ -159,7 +172,13 @@ function buildSession(random: SeededRandom, { plan, pair, count }: PairContext, 
  * are past due where the pair has not met lately. In the falling-trust pair the mentor stops
  * following through, which is part of why trust falls.
  */
-function buildActionItems(random: SeededRandom, plan: PairPlan, date: string, latest: boolean, recent: boolean): ActionItem[] {
+function buildActionItems(
+  random: SeededRandom,
+  plan: PairPlan,
+  date: string,
+  latest: boolean,
+  recent: boolean,
+): ActionItem[] {
   return pickSome(random, demoActionItems, random.int(0, 2)).map(({ text, owner }) => {
     const neglected = plan.pattern === 'falling-trust' && recent && owner === 'mentor';
     return {
@@ -205,7 +224,9 @@ function scoreTrack(random: SeededRandom, plan: PairPlan): ScoreTrack {
     // stay within a point and the pair raises only the falling-trust flag.
     return (side, id, index, count) => {
       if (id === 'trust') {
-        return side === 'mentee' ? endingWith([5, 4, 3, 2], index === 0 ? 4 : 5, index, count) : endingWith([5, 5, 4, 3], 5, index, count);
+        return side === 'mentee'
+          ? endingWith([5, 4, 3, 2], index === 0 ? 4 : 5, index, count)
+          : endingWith([5, 5, 4, 3], 5, index, count);
       }
       if (id === 'integrity') return side === 'mentee' ? endingWith([3, 3], 4, index, count) : 4;
       return healthy(side, id, index, count);
@@ -225,10 +246,12 @@ function scoreTrack(random: SeededRandom, plan: PairPlan): ScoreTrack {
 /** The words the flagged pairs write in their last check-ins, so a tester sees why they are flagged. */
 function scenarioNotes(plan: PairPlan, side: Side, fromEnd: number): { comments: Record<string, string>; reflection?: string } {
   if (plan.pattern === 'falling-trust' && side === 'mentee' && fromEnd < 2) {
-    return { comments: { trust: scenarioWords.fallingTrustComment }, reflection: fromEnd === 0 ? scenarioWords.fallingTrustReflection : undefined };
+    const comments = { trust: scenarioWords.fallingTrustComment };
+    return fromEnd === 0 ? { comments, reflection: scenarioWords.fallingTrustReflection } : { comments };
   }
   if (plan.pattern === 'wide-gap' && fromEnd === 0) {
-    return { comments: { 'non-judgment': side === 'mentee' ? scenarioWords.wideGapMenteeComment : scenarioWords.wideGapMentorComment } };
+    const comment = side === 'mentee' ? scenarioWords.wideGapMenteeComment : scenarioWords.wideGapMentorComment;
+    return { comments: { 'non-judgment': comment } };
   }
   return { comments: {} };
 }
@@ -237,9 +260,15 @@ function scenarioNotes(plan: PairPlan, side: Side, fromEnd: number): { comments:
  * Both partners check in after most sessions, and always after the last few, so every pair's
  * latest view is there from both sides and visible to the coordinator.
  */
-function buildCheckIns(random: SeededRandom, { plan, pair, count }: PairContext, session: Session, index: number, track: ScoreTrack): CheckIn[] {
+function buildCheckIns(
+  random: SeededRandom,
+  { plan, pair, count }: PairContext,
+  session: Session,
+  index: number,
+  track: ScoreTrack,
+): CheckIn[] {
   const recent = index >= count - RECENT_CHECK_INS;
-  return sides.flatMap((side) => {
+  return sides.flatMap((side): CheckIn[] => {
     if (!recent && random.next() < 0.15) return [];
     const scores = Object.fromEntries(builtInCharacteristics.map(({ id }) => [id, track(side, id, index, count)]));
     const comments: Record<string, string> = {};
@@ -247,10 +276,12 @@ function buildCheckIns(random: SeededRandom, { plan, pair, count }: PairContext,
       if (random.next() < 0.08) comments[id] = random.pick(demoComments[side]);
     }
     const scenario = scenarioNotes(plan, side, count - 1 - index);
-    const reflection = scenario.reflection ?? (side === 'mentee' && random.next() < 0.3 ? random.pick(demoReflections) : '');
+    const reflection =
+      scenario.reflection ?? (side === 'mentee' && random.next() < 0.3 ? random.pick(demoReflections) : '');
     // Mentees' words stay private by default, and a reflection always does here.
-    const notesVisibility: Visibility =
-      side === 'mentee' ? (reflection || random.next() < 0.8 ? 'private' : 'pair') : random.next() < 0.8 ? 'pair' : 'program';
+    const menteeNotes: Visibility = reflection || random.next() < 0.8 ? 'private' : 'pair';
+    const mentorNotes: Visibility = random.next() < 0.8 ? 'pair' : 'program';
+    const notesVisibility = side === 'mentee' ? menteeNotes : mentorNotes;
     return [
       {
         ...recordFields(random, session.date, side === 'mentor' ? '19:00' : '20:00'),

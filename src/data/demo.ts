@@ -1,0 +1,21 @@
+import { db } from '../db/database';
+import { generateDemoProgram } from '../domain/demoProgram';
+import type { Person } from '../domain/person';
+
+/**
+ * Writes the demo program into the device's database and returns its coordinator, so the app can
+ * open as them. All four tables are written in one transaction: a failure leaves no half-loaded
+ * demo behind. The records' ids come from a fixed seed, so loading again overwrites the same
+ * records (`bulkPut`) rather than adding a second copy.
+ */
+export async function loadDemoProgram(today: string): Promise<Person> {
+  // Generated before the transaction: only Dexie calls may be awaited inside it.
+  const program = generateDemoProgram({ today });
+  await db.transaction('rw', [db.people, db.pairs, db.sessions, db.checkIns], async () => {
+    await db.people.bulkPut(program.people);
+    await db.pairs.bulkPut(program.pairs);
+    await db.sessions.bulkPut(program.sessions);
+    await db.checkIns.bulkPut(program.checkIns);
+  });
+  return program.coordinator;
+}
