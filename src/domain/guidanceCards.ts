@@ -109,7 +109,7 @@ export const guidanceCards: readonly GuidanceCard[] = [
     title: 'Growth can feel uncomfortable',
     body:
       'Good mentoring stretches the mentee, and a hard stretch can show up as lower ratings for a while. Before you read a dip as a failing relationship, ask each other whether it reflects difficult learning. Then agree how much challenge feels right for the next few sessions.',
-    characteristicIds: ['trust', 'fairness'],
+    characteristicIds: ['trust'],
     audience: 'both',
     appliesWhen: ['falling-trend'],
     source: kaarsemaker,
@@ -150,7 +150,7 @@ export const guidanceCards: readonly GuidanceCard[] = [
     id: 'gaynor-trust-binds',
     title: 'Trust is what holds it together',
     body:
-      'Trust is the bond between mentor and mentee, and the learning depends on it. Check on it briefly at every session, not only when something has gone wrong. A short "is there anything you have not felt able to say?" costs little and keeps the door open.',
+      'Trust is the bond between mentor and mentee, and the learning depends on it. Check on it briefly at every session, not only when something has gone wrong. A short “is there anything you have not felt able to say?” costs little and keeps the door open.',
     characteristicIds: ['trust'],
     audience: 'both',
     appliesWhen: ['always'],
@@ -255,7 +255,7 @@ export const guidanceCards: readonly GuidanceCard[] = [
     title: 'Compare notes when you see it differently',
     body:
       'When your ratings are far apart, neither of you is wrong: you are each seeing one side of the same relationship. Take turns explaining what led to your score, and listen without defending yourself. Finish by agreeing one thing each of you will do differently.',
-    characteristicIds: ['trust', 'non-judgment', 'integrity'],
+    characteristicIds: ['trust', 'non-judgment'],
     audience: 'both',
     appliesWhen: ['perception-gap'],
     source: hope,

@@ -1,0 +1,99 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../db/database';
+import { aPair, aPerson } from '../../test/builders';
+import { renderApp, signInAs } from '../../test/renderApp';
+
+describe('pairs', () => {
+  it('invites a new user to set up their first pair', async () => {
+    await signInAs('mentor');
+    renderApp('/pairs');
+    expect(await screen.findByRole('heading', { name: 'No pairs yet' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Set up your first pair' })).toHaveAttribute('href', '/pairs/new');
+  });
+
+  it('creates a pair with the viewer as mentor and a mentee named inline', async () => {
+    const alex = await signInAs('mentor', { name: 'Alex Chen' });
+    const { user } = renderApp('/pairs/new');
+    expect(await screen.findByLabelText('Who is the mentor?')).toHaveValue(alex.id);
+    await user.type(screen.getByLabelText("New mentee's name"), 'Sam Lee');
+    await user.clear(screen.getByLabelText('Days between sessions'));
+    await user.type(screen.getByLabelText('Days between sessions'), '21');
+    await user.click(screen.getByRole('button', { name: 'Create pair' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Alex Chen & Sam Lee' })).toBeInTheDocument();
+    const [pair] = await db.pairs.toArray();
+    const sam = (await db.people.toArray()).find((person) => person.name === 'Sam Lee');
+    expect(pair).toMatchObject({ mentorId: alex.id, menteeId: sam?.id, cadenceDays: 21, status: 'active' });
+  });
+
+  it('keeps what was typed and writes nothing when the form has errors', async () => {
+    await signInAs('mentor');
+    const { user } = renderApp('/pairs/new');
+    await user.type(await screen.findByLabelText('Goals'), 'Grow into a team lead');
+    await user.clear(screen.getByLabelText('Days between sessions'));
+    await user.click(screen.getByRole('button', { name: 'Create pair' }));
+
+    expect(await screen.findByText("Enter the new mentee's name.")).toBeInTheDocument();
+    expect(screen.getByLabelText('Days between sessions')).toHaveAccessibleDescription(/Enter the number of days|whole number|at least 1/);
+    expect(screen.getByLabelText('Goals')).toHaveValue('Grow into a team lead');
+    expect(await db.pairs.count()).toBe(0);
+    expect(await db.people.count()).toBe(1);
+  });
+
+  it('lists the viewer’s pairs and can show every pair on the device', async () => {
+    const alex = await signInAs('mentor', { name: 'Alex Chen' });
+    const sam = aPerson({ name: 'Sam Lee' });
+    const kim = aPerson({ name: 'Kim Park' });
+    const lee = aPerson({ name: 'Lee Wong' });
+    await db.people.bulkAdd([sam, kim, lee]);
+    await db.pairs.bulkAdd([aPair({ mentorId: alex.id, menteeId: sam.id }), aPair({ mentorId: kim.id, menteeId: lee.id })]);
+    const { user } = renderApp('/pairs');
+
+    const list = await screen.findByRole('list');
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(list).getByRole('link', { name: /Alex Chen and Sam Lee/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show all 2 pairs on this device' }));
+    expect(within(screen.getByRole('list')).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('pauses, resumes and closes a pair', async () => {
+    const alex = await signInAs('mentor', { name: 'Alex Chen' });
+    const sam = aPerson({ name: 'Sam Lee' });
+    await db.people.add(sam);
+    const pair = aPair({ mentorId: alex.id, menteeId: sam.id });
+    await db.pairs.add(pair);
+    const { user } = renderApp(`/pairs/${pair.id}`);
+
+    await user.click(await screen.findByRole('button', { name: 'Pause' }));
+    expect(await screen.findByRole('button', { name: 'Resume' })).toBeInTheDocument();
+    expect((await db.pairs.get(pair.id))?.status).toBe('paused');
+    await user.click(screen.getByRole('button', { name: 'Close pair' }));
+    expect(await screen.findByRole('button', { name: 'Reopen' })).toBeInTheDocument();
+    const closed = await db.pairs.get(pair.id);
+    expect(closed?.status).toBe('closed');
+    expect(closed?.endDate).not.toBeNull();
+    expect(screen.queryByRole('link', { name: 'Log a session' })).not.toBeInTheDocument();
+  });
+
+  it('edits a pair’s cadence and goals', async () => {
+    const alex = await signInAs('mentor', { name: 'Alex Chen' });
+    const sam = aPerson({ name: 'Sam Lee' });
+    await db.people.add(sam);
+    const pair = aPair({ mentorId: alex.id, menteeId: sam.id, goals: 'Old goal' });
+    await db.pairs.add(pair);
+    const { user } = renderApp(`/pairs/${pair.id}/edit`);
+    const goals = await screen.findByLabelText('Goals');
+    await user.clear(goals);
+    await user.type(goals, 'Lead a project');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Lead a project')).toBeInTheDocument();
+    expect((await db.pairs.get(pair.id))?.goals).toBe('Lead a project');
+  });
+
+  it('says so when a pair does not exist', async () => {
+    await signInAs('mentor');
+    renderApp(`/pairs/${crypto.randomUUID()}`);
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+  });
+});
