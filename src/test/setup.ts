@@ -5,6 +5,18 @@ import { afterEach, beforeEach } from 'vitest';
 import { resetDatabase } from '../db/database';
 import { useViewerStore } from '../state/viewerStore';
 
+// happy-dom has no HTMLSelectElement.size, which react-hook-form reads to tell whether the user
+// changed a select before the form was ready; without it every select looks edited and loses its
+// default value. Browsers default it to 0.
+if (!('size' in HTMLSelectElement.prototype)) {
+  Object.defineProperty(HTMLSelectElement.prototype, 'size', {
+    configurable: true,
+    get(this: HTMLSelectElement) {
+      return Number(this.getAttribute('size') ?? 0);
+    },
+  });
+}
+
 beforeEach(async () => {
   await resetDatabase();
   localStorage.clear();

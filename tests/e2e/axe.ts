@@ -11,8 +11,11 @@ const NODES_SHOWN = 5;
 
 function describeViolation(violation: Result): string {
   const nodes = violation.nodes.slice(0, NODES_SHOWN).map((node) => {
-    const summary = (node.failureSummary ?? '').replace(/\n\s*/g, ' ').trim();
-    return `    - ${node.target.join(' ')}\n      ${node.html}\n      ${summary}`;
+    const summary = (node.failureSummary ?? '')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => `      ${line.trimEnd()}`);
+    return [`    - ${node.target.join(' ')}`, `      ${node.html}`, ...summary].join('\n');
   });
   const more = violation.nodes.length - NODES_SHOWN;
   if (more > 0) nodes.push(`    … and ${more} more`);

@@ -57,7 +57,7 @@ describe('checking in', () => {
     await user.type(screen.getByLabelText('Reflection (optional)'), 'I hold back in our sessions.');
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
 
-    expect(await screen.findByRole('status')).toHaveTextContent('Check-in saved.');
+    expect(await screen.findByText('Check-in saved.')).toHaveAttribute('role', 'status');
     const guidance = screen.getByRole('region', { name: 'Guidance for what you rated' });
     expect(within(guidance).getAllByRole('article').length).toBeGreaterThan(0);
     expect(within(guidance).getAllByText(/Trust was rated 2/).length).toBeGreaterThan(0);

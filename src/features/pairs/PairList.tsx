@@ -59,7 +59,7 @@ export function PairList() {
               <p>Set up a pair with you as the {viewer.role}, or switch who you are viewing as.</p>
             </EmptyState>
           ) : (
-            <ul className="pair-list">
+            <ul className="pair-list" aria-label="Pairs">
               {shown.map((row) => (
                 <PairListItem key={row.pair.id} row={row} today={today} viewerId={viewer.personId} />
               ))}

@@ -50,11 +50,11 @@ describe('pairs', () => {
     await db.pairs.bulkAdd([aPair({ mentorId: alex.id, menteeId: sam.id }), aPair({ mentorId: kim.id, menteeId: lee.id })]);
     const { user } = renderApp('/pairs');
 
-    const list = await screen.findByRole('list');
+    const list = await screen.findByRole('list', { name: 'Pairs' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(1);
     expect(within(list).getByRole('link', { name: /Alex Chen and Sam Lee/ })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show all 2 pairs on this device' }));
-    expect(within(screen.getByRole('list')).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(screen.getByRole('list', { name: 'Pairs' })).getAllByRole('listitem')).toHaveLength(2);
   });
 
   it('pauses, resumes and closes a pair', async () => {

@@ -1,0 +1,28 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../db/database';
+import { useViewerStore } from '../../state/viewerStore';
+import { aPerson } from '../../test/builders';
+import { renderApp, signInAs } from '../../test/renderApp';
+
+describe('Viewing as', () => {
+  it('starts from the current person and role', async () => {
+    const alex = await signInAs('mentor', { name: 'Alex Chen' });
+    renderApp('/viewing-as');
+    expect(await screen.findByLabelText('Person')).toHaveValue(alex.id);
+    expect(screen.getByLabelText('Role')).toHaveValue('mentor');
+  });
+
+  it('switches to another person and role, and the header says so', async () => {
+    await signInAs('mentor', { name: 'Alex Chen' });
+    const sam = aPerson({ name: 'Sam Lee' });
+    await db.people.add(sam);
+    const { user } = renderApp('/viewing-as');
+    await user.selectOptions(await screen.findByLabelText('Person'), 'Sam Lee');
+    await user.selectOptions(screen.getByLabelText('Role'), 'Mentee');
+    await user.click(screen.getByRole('button', { name: 'Switch' }));
+
+    expect(await screen.findByRole('link', { name: /Viewing as Sam Lee \(mentee\)/ })).toBeInTheDocument();
+    expect(useViewerStore.getState()).toMatchObject({ personId: sam.id, role: 'mentee' });
+  });
+});
