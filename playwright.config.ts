@@ -29,6 +29,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL,
+    // Dates in assertions read as a US English user sees them.
+    locale: 'en-US',
     trace: 'off',
     screenshot: 'only-on-failure',
     serviceWorkers: 'allow',

@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import './tests/support/node20Polyfills';
+import './tests/support/node20Polyfills.ts';
 
 export default defineConfig({
   plugins: [

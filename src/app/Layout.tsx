@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { NavLink, Outlet, useNavigation } from 'react-router';
+import { Suspense, useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { useCurrentViewer } from '../data/viewer';
 import { roleLabels } from '../domain/person';
 import { Loading } from '../ui/Loading';
@@ -7,6 +7,18 @@ import { Loading } from '../ui/Loading';
 export function Layout() {
   const { person, role } = useCurrentViewer();
   const navigation = useNavigation();
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const firstPath = useRef(pathname);
+
+  // After moving to another screen, start keyboard and screen-reader users at its content, as a
+  // page load would; the first screen keeps the browser's own starting point.
+  useEffect(() => {
+    if (pathname !== firstPath.current) {
+      firstPath.current = '';
+      main.current?.focus();
+    }
+  }, [pathname]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -36,7 +48,7 @@ export function Layout() {
           </nav>
         ) : null}
       </header>
-      <main id="main" className="page" tabIndex={-1}>
+      <main id="main" className="page" tabIndex={-1} ref={main}>
         {navigation.state === 'loading' ? <Loading what="Opening" /> : null}
         <Suspense fallback={<Loading />}>
           <Outlet />

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { createPairWithNewMentee, expectNoHorizontalScroll, startAs, viewAs } from './journey';
+import { createPairWithNewMentee, expectNoHorizontalScroll, startAs, tabTo, viewAs } from './journey';
 
 const REFLECTION = 'I hold back in our sessions because I worry about being judged.';
 
@@ -101,22 +101,19 @@ test('a session can be logged with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Log a session' })).toBeVisible();
 
-  // From the date field, tab through the form the way a keyboard user would.
-  await page.getByLabel('Date').focus();
-  await page.keyboard.press('Tab'); // duration
-  await expect(page.getByLabel('Duration (minutes)')).toBeFocused();
+  // Focus starts at the screen's content; tab through the form the way a keyboard user would.
+  await tabTo(page, page.getByLabel('Date'));
+  await page.keyboard.type('03012026'); // month, day, year in Chromium's en-US date field
+  await tabTo(page, page.getByLabel('Duration (minutes)'));
   await page.keyboard.press('Control+A');
   await page.keyboard.type('30');
-  await page.keyboard.press('Tab'); // mode
-  await expect(page.getByLabel('Mode')).toBeFocused();
+  await tabTo(page, page.getByLabel('Mode'));
   await page.keyboard.press('ArrowDown'); // In person → Video call
-  await page.keyboard.press('Tab'); // topics
-  await expect(page.getByLabel('Topics')).toBeFocused();
+  await tabTo(page, page.getByLabel('Topics'));
   await page.keyboard.type('feedback');
-  await page.keyboard.press('Tab'); // notes
+  await tabTo(page, page.getByLabel('Notes'));
   await page.keyboard.type('Keyboard-only session notes.');
-  await page.keyboard.press('Tab'); // add an action item
-  await expect(page.getByRole('button', { name: 'Add an action item' })).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: 'Add an action item' }));
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Action item 1')).toBeFocused();
   await page.keyboard.type('Send the draft');
@@ -125,6 +122,7 @@ test('a session can be logged with the keyboard alone', async ({ page }) => {
   await expect(page).toHaveURL(pairUrl);
   await expect(page.getByText('Keyboard-only session notes.')).toBeVisible();
   await expect(page.getByText(/Video call · 30 min/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /Session on Mar 1, 2026/ })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Send the draft' })).toBeVisible();
 });
 

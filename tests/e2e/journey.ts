@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Steps a user takes again and again, written the way they take them. */
 
@@ -40,4 +40,16 @@ export async function expectNoHorizontalScroll(page: Page) {
     clientWidth: document.documentElement.clientWidth,
   }));
   expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px window`).toBeLessThanOrEqual(clientWidth);
+}
+
+/**
+ * Presses Tab until `target` has focus, as a keyboard user would; fails if it takes more than
+ * `maxPresses` (a date field alone takes three: month, day, year).
+ */
+export async function tabTo(page: Page, target: Locator, maxPresses = 6) {
+  for (let presses = 0; presses < maxPresses; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused({ timeout: 1000 });
 }
