@@ -12,13 +12,16 @@ if (!chromium) {
 }
 
 const isCI = Boolean(process.env.CI);
-const port = 4173;
+// Several runs on one machine (engineers working side by side) each pick their own port and build
+// folder with MENTORLOG_E2E_PORT, so that they neither share a server nor overwrite a build.
+const port = Number(process.env.MENTORLOG_E2E_PORT ?? 4173);
+const outDir = process.env.MENTORLOG_E2E_PORT ? `dist-e2e-${port}` : 'dist';
 const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '*.spec.ts',
-  outputDir: 'test-results',
+  outputDir: process.env.MENTORLOG_E2E_PORT ? `test-results-${port}` : 'test-results',
   fullyParallel: true,
   forbidOnly: isCI,
   retries: 0,
@@ -62,7 +65,12 @@ export default defineConfig({
   // workers need a secure context: localhost counts as one. MENTORLOG_E2E_PREBUILT=1 skips the
   // build when dist/ is already the build you mean to test.
   webServer: {
-    command: process.env.MENTORLOG_E2E_PREBUILT ? 'npm run preview' : 'npm run build && npm run preview',
+    command: [
+      process.env.MENTORLOG_E2E_PREBUILT ? null : `npx vite build --outDir ${outDir}`,
+      `npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
+    ]
+      .filter(Boolean)
+      .join(' && '),
     url: baseURL,
     reuseExistingServer: !isCI,
     timeout: 240_000,
