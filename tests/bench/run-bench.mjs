@@ -1,0 +1,110 @@
+// The benchmark (issue 5): builds the app, serves it, loads a synthetic program into Chromium's
+// IndexedDB through the app's own import screen, then times what users do. Every time is measured
+// in the page (performance.now() and performance.measure around the user's action, ending at the
+// first animation frame after the screen shows the result), and each scenario reports the median
+// of its runs. Usage:
+//   npm run bench                       size M, 5 runs
+//   npm run bench -- --size L --runs 5
+//   npm run bench:quick                 size S, 1 run: proves the benchmark still works
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+import { findChromium } from '../e2e/findChromium.mjs';
+import { programFiles } from './writeProgramFile.mjs';
+import { scenarios } from './scenarios.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'M' },
+    runs: { type: 'string', default: '5' },
+    quick: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    port: { type: 'string', default: '4180' },
+  },
+});
+const size = options.quick ? 'S' : options.size.toUpperCase();
+const runs = options.quick ? 1 : Number(options.runs);
+const port = Number(options.port);
+const outDir = 'dist-bench';
+const root = new URL('../..', import.meta.url).pathname;
+const resultsDir = join(root, 'tests/bench/results');
+const dataDir = join(root, 'tests/bench/.data');
+const appVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+
+const log = (message) => console.log(`[bench] ${message}`);
+
+if (!options['no-build']) {
+  log('building the app');
+  execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+}
+const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true } });
+const baseURL = `http://localhost:${port}`;
+
+log(`generating program ${size}`);
+const program = await programFiles(size, dataDir, appVersion);
+log(`program ${size}: ${Object.entries(program.counts).map(([table, n]) => `${n.toLocaleString('en')} ${table}`).join(', ')} in ${program.files.length} file(s)`);
+
+const executablePath = findChromium();
+if (!executablePath) throw new Error('No Chromium found: run `npm run test:e2e` once, or set MENTORLOG_CHROMIUM.');
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const browserVersion = browser.version();
+log(`Chromium ${browserVersion}, ${cpus().length} CPUs`);
+
+const context = { browser, baseURL, program, runs, log };
+const results = [];
+try {
+  for (const scenario of scenarios) {
+    log(`scenario: ${scenario.name}`);
+    const times = await scenario.run(context);
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)];
+    results.push({ id: scenario.id, name: scenario.name, budgetMs: scenario.budgetMs ?? null, runs: times.length, medianMs: median, minMs: sorted[0], maxMs: sorted.at(-1) });
+    log(`  median ${median.toFixed(1)} ms over ${times.length} run(s)`);
+  }
+} finally {
+  await browser.close();
+  await new Promise((resolve) => server.httpServer.close(resolve));
+}
+
+const floor = results.find((result) => result.id === 'raw-getall-checkins');
+const dashboard = results.find((result) => result.id === 'dashboard');
+const report = {
+  size,
+  counts: program.counts,
+  runsPerScenario: runs,
+  date: new Date().toISOString(),
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  browser: `Chromium ${browserVersion}`,
+  node: process.version,
+  dashboardToFloorRatio: floor && dashboard ? Number((dashboard.medianMs / floor.medianMs).toFixed(2)) : null,
+  results,
+};
+
+mkdirSync(resultsDir, { recursive: true });
+const jsonPath = join(resultsDir, `bench-${size}.json`);
+writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nMentorlog benchmark, size ${size} (${Object.entries(program.counts).map(([t, n]) => `${n.toLocaleString('en')} ${t}`).join(', ')})`);
+console.log(`${report.browser}, ${report.cpus} CPUs (${report.cpuModel}), median of ${runs} run(s)\n`);
+console.log(markdownTable(report));
+console.log(`\nWritten to ${join('tests/bench/results', basename(jsonPath))}`);
+
+function markdownTable({ results, dashboardToFloorRatio }) {
+  const rows = results.map(({ name, medianMs, minMs, maxMs, budgetMs }) => {
+    const verdict = budgetMs === null ? '' : medianMs <= budgetMs ? 'within budget' : 'OVER BUDGET';
+    return `| ${name} | ${medianMs.toFixed(0)} ms | ${minMs.toFixed(0)}–${maxMs.toFixed(0)} ms | ${budgetMs === null ? '—' : `≤ ${budgetMs} ms`} | ${verdict} |`;
+  });
+  return [
+    '| scenario | median | range | budget (M) | |',
+    '|---|---|---|---|---|',
+    ...rows,
+    `| dashboard ÷ raw getAll of all check-ins | ${dashboardToFloorRatio ?? '—'} | | ≤ 1.0 | ${dashboardToFloorRatio !== null && dashboardToFloorRatio <= 1 ? 'within budget' : 'OVER BUDGET'} |`,
+  ].join('\n');
+}

@@ -1,0 +1,335 @@
+// The timed scenarios. Each runs in the page: it notes performance.now(), does what the user does
+// (a click, a submit), and ends at the first animation frame after the screen shows the result,
+// marked with performance.measure so the numbers can also be read in a trace.
+
+const VIEWER_KEY = 'mentorlog.viewer';
+
+/** In-page helpers, installed before any script of the app runs. */
+function installPageHelpers() {
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  /** Resolves with the time of the first frame after `check()` holds, checking on every DOM change. */
+  window.__benchUntil = (check, timeoutMs = 300_000) =>
+    new Promise((resolve, reject) => {
+      let done = false;
+      const test = () => {
+        if (done) return;
+        let ok = false;
+        try {
+          ok = Boolean(check());
+        } catch {
+          ok = false;
+        }
+        if (!ok) return;
+        done = true;
+        observer.disconnect();
+        clearTimeout(timer);
+        nextFrame().then(resolve);
+      };
+      const observer = new MutationObserver(test);
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for the screen`));
+      }, timeoutMs);
+      observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+      test();
+    });
+  window.__benchClick = (matches) => {
+    const element = [...document.querySelectorAll('a, button')].find((candidate) => matches(candidate));
+    if (!element) throw new Error('the benchmark could not find what to click');
+    element.click();
+  };
+  window.__benchMeasure = (name, start, end) => {
+    performance.measure(`bench:${name}`, { start, end });
+    return end - start;
+  };
+}
+
+async function newPage(context) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(300_000);
+  return page;
+}
+
+async function setViewer(page, personId, role) {
+  await page.evaluate(
+    ([key, value]) => localStorage.setItem(key, value),
+    [VIEWER_KEY, JSON.stringify({ state: { personId, role }, version: 1 })],
+  );
+}
+
+/** Imports every file of the program through the import screen; returns the in-page time. */
+async function importProgram(page, files) {
+  let total = 0;
+  let longestTask = 0;
+  for (const file of files) {
+    await page.goto('/restore');
+    await page.getByLabel('Backup or shared pair file').setInputFiles(file);
+    const { ms, longest } = await page.evaluate(async () => {
+      const tasks = [];
+      const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => entry.duration)));
+      observer.observe({ type: 'longtask' });
+      const start = performance.now();
+      window.__benchClick((element) => element.tagName === 'BUTTON' && element.textContent.trim() === 'Import');
+      const end = await window.__benchUntil(() => document.querySelector('.import-outcome'));
+      observer.disconnect();
+      const outcome = document.querySelector('.import-outcome');
+      if (!outcome.classList.contains('success')) throw new Error(`import refused: ${outcome.textContent}`);
+      return { ms: window.__benchMeasure('import', start, end), longest: Math.max(0, ...tasks) };
+    });
+    total += ms;
+    longestTask = Math.max(longestTask, longest);
+  }
+  return { ms: total, longestTask };
+}
+
+/** A browser profile with the program loaded, shared by the scenarios after the import. */
+let loaded = null;
+
+async function loadedContext({ browser, baseURL, program }) {
+  if (loaded) return loaded;
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  await context.addInitScript(installPageHelpers);
+  const page = await newPage(context);
+  await importProgram(page, program.files);
+  await setViewer(page, program.coordinatorId, 'coordinator');
+  await page.close();
+  loaded = context;
+  return context;
+}
+
+async function repeat(runs, once) {
+  const times = [];
+  for (let run = 0; run < runs; run++) times.push(await once(run));
+  return times;
+}
+
+export const scenarios = [
+  {
+    id: 'import',
+    name: 'Import the full backup',
+    budgetMs: 15_000,
+    async run({ browser, baseURL, program, runs, log }) {
+      return repeat(runs, async () => {
+        // A fresh profile each time: the import starts from an empty database, as on a new device.
+        const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+        await context.addInitScript(installPageHelpers);
+        const page = await newPage(context);
+        const { ms, longestTask } = await importProgram(page, program.files);
+        log(`  import ${ms.toFixed(0)} ms, longest task ${longestTask.toFixed(0)} ms`);
+        await context.close();
+        return ms;
+      });
+    },
+  },
+  {
+    id: 'start',
+    name: 'App start to the first screen with data',
+    budgetMs: 500,
+    async run(options) {
+      const context = await loadedContext(options);
+      return repeat(options.runs, async () => {
+        const page = await newPage(context);
+        await page.addInitScript(() => {
+          window.__firstData = window.__benchUntil(() => document.querySelector('.pair-list__item'));
+        });
+        await page.goto('/pairs');
+        // Measured from the start of navigation (time origin 0) to the first frame with pairs.
+        const ms = await page.evaluate(async () => window.__benchMeasure('start', 0, await window.__firstData));
+        await page.close();
+        return ms;
+      });
+    },
+  },
+  {
+    id: 'dashboard',
+    name: 'Coordinator dashboard, navigation to rendered table',
+    budgetMs: 300,
+    async run(options) {
+      const context = await loadedContext(options);
+      const page = await newPage(context);
+      const times = await repeat(options.runs, async () => {
+        await page.goto('/pairs');
+        await page.locator('.pair-list__item').first().waitFor();
+        return page.evaluate(async () => {
+          const start = performance.now();
+          window.__benchClick((element) => element.getAttribute('href') === '/dashboard');
+          const end = await window.__benchUntil(() => document.querySelector('.dashboard-table tbody tr'));
+          return window.__benchMeasure('dashboard', start, end);
+        });
+      });
+      await page.close();
+      return times;
+    },
+  },
+  {
+    id: 'pair-trends',
+    name: "A pair's page with its trends",
+    budgetMs: 100,
+    async run(options) {
+      const context = await loadedContext(options);
+      const page = await newPage(context);
+      const pairId = options.program.samplePair.id;
+      const times = await repeat(options.runs, async () => {
+        await page.goto(`/pairs/${pairId}`);
+        await page.locator(`a[href="/pairs/${pairId}/trends"]`).waitFor();
+        return page.evaluate(async (id) => {
+          const start = performance.now();
+          window.__benchClick((element) => element.getAttribute('href') === `/pairs/${id}/trends`);
+          const end = await window.__benchUntil(() => {
+            const heading = document.querySelector('main h1');
+            return heading?.textContent?.startsWith('Trends') && document.querySelector('main table tbody tr') && !document.querySelector('main [aria-busy="true"]');
+          });
+          return window.__benchMeasure('pair-trends', start, end);
+        }, pairId);
+      });
+      await page.close();
+      return times;
+    },
+  },
+  {
+    id: 'save-session',
+    name: 'Save a session until it shows in the list',
+    budgetMs: 50,
+    async run(options) {
+      const context = await loadedContext(options);
+      const page = await newPage(context);
+      const { id: pairId, mentorId } = options.program.samplePair;
+      await page.goto('/pairs');
+      await setViewer(page, mentorId, 'mentor');
+      const times = await repeat(options.runs, async (run) => {
+        await page.goto(`/pairs/${pairId}/sessions/new`);
+        const marker = `Benchmark session ${run} ${Date.now()}`;
+        await page.getByLabel('Notes').fill(marker);
+        return page.evaluate(async (text) => {
+          const start = performance.now();
+          window.__benchClick((element) => element.tagName === 'BUTTON' && element.textContent.trim() === 'Save session');
+          const end = await window.__benchUntil(() => document.querySelector('main')?.textContent?.includes(text) && !document.querySelector('main form'));
+          return window.__benchMeasure('save-session', start, end);
+        }, marker);
+      });
+      await setViewer(page, options.program.coordinatorId, 'coordinator');
+      await page.close();
+      return times;
+    },
+  },
+  {
+    id: 'save-check-in',
+    name: 'Save a check-in until it shows',
+    budgetMs: 50,
+    async run(options) {
+      const times = await checkInRuns(options);
+      return times.map((time) => time.saved);
+    },
+  },
+  {
+    id: 'check-in-on-dashboard',
+    name: 'Dashboard (other tab) reflects a new check-in',
+    budgetMs: 100,
+    async run(options) {
+      const times = await checkInRuns(options);
+      return times.map((time) => time.onDashboard);
+    },
+  },
+  {
+    id: 'export',
+    name: 'Export a full backup',
+    budgetMs: 5_000,
+    async run(options) {
+      const context = await loadedContext(options);
+      const page = await newPage(context);
+      const times = await repeat(options.runs, async () => {
+        await page.goto('/backup');
+        const download = page.waitForEvent('download');
+        const ms = await page.evaluate(async () => {
+          let madeAt = null;
+          const create = URL.createObjectURL.bind(URL);
+          URL.createObjectURL = (blob) => {
+            madeAt = performance.now();
+            return create(blob);
+          };
+          const start = performance.now();
+          window.__benchClick((element) => element.tagName === 'BUTTON' && element.textContent.trim() === 'Download a backup');
+          await window.__benchUntil(() => madeAt !== null);
+          return window.__benchMeasure('export', start, madeAt);
+        });
+        await (await download).cancel();
+        return ms;
+      });
+      await page.close();
+      return times;
+    },
+  },
+  {
+    id: 'raw-getall-checkins',
+    name: 'Floor: raw IndexedDB getAll of every check-in',
+    async run(options) {
+      const context = await loadedContext(options);
+      const page = await newPage(context);
+      await page.goto('/guidance');
+      const times = await repeat(options.runs, () =>
+        page.evaluate(
+          () =>
+            new Promise((resolve, reject) => {
+              const open = indexedDB.open('mentorlog');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const db = open.result;
+                const start = performance.now();
+                const request = db.transaction('checkIns').objectStore('checkIns').getAll();
+                request.onerror = () => reject(request.error);
+                request.onsuccess = () => {
+                  const end = performance.now();
+                  if (request.result.length === 0) reject(new Error('no check-ins were loaded'));
+                  db.close();
+                  resolve(window.__benchMeasure('raw-getall', start, end));
+                };
+              };
+            }),
+        ),
+      );
+      await page.close();
+      return times;
+    },
+  },
+];
+
+/** Both check-in scenarios come from the same runs: the mentee saves, the dashboard tab updates. */
+let checkInTimes = null;
+
+async function checkInRuns(options) {
+  if (checkInTimes) return checkInTimes;
+  const context = await loadedContext(options);
+  const { id: pairId, menteeId } = options.program.samplePair;
+  const dashboard = await newPage(context);
+  await dashboard.goto('/dashboard');
+  await dashboard.locator('.dashboard-table tbody tr').first().waitFor();
+  const mentee = await newPage(context);
+  await mentee.goto('/pairs');
+  await setViewer(mentee, menteeId, 'mentee');
+  checkInTimes = await repeat(options.runs, async (run) => {
+    await mentee.goto(`/pairs/${pairId}/check-ins/new`);
+    // Alternate the scores so that every run changes what the dashboard shows for the pair.
+    const score = run % 2 === 0 ? '1' : '5';
+    for (const group of await mentee.locator('fieldset.rating').all()) {
+      await group.locator(`input[type="radio"][value="${score}"]`).check();
+    }
+    const watching = dashboard.evaluate((id) => {
+      const row = () => document.querySelector(`.dashboard-table a[href="/pairs/${id}"]`)?.closest('tr');
+      const before = row()?.textContent;
+      if (before === undefined) throw new Error('the pair is not on the dashboard');
+      return window.__benchUntil(() => row()?.textContent !== before).then((end) => performance.timeOrigin + end);
+    }, pairId);
+    const { saved, clickedAt } = await mentee.evaluate(async () => {
+      const start = performance.now();
+      window.__benchClick((element) => element.tagName === 'BUTTON' && element.textContent.trim() === 'Save check-in');
+      const end = await window.__benchUntil(() => document.querySelector('main')?.textContent?.includes('Check-in saved.'));
+      return { saved: window.__benchMeasure('save-check-in', start, end), clickedAt: performance.timeOrigin + start };
+    });
+    const onDashboard = (await watching) - clickedAt;
+    return { saved, onDashboard };
+  });
+  await setViewer(mentee, options.program.coordinatorId, 'coordinator');
+  await mentee.close();
+  await dashboard.close();
+  return checkInTimes;
+}
