@@ -1,15 +1,59 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
 import './tests/support/node20Polyfills.ts';
+
+/**
+ * The Content-Security-Policy: our own origin only, no inline script or style, no plugins, no
+ * third-party origin. `data:` and `blob:` images are for the browser's own icons and for files the
+ * app makes (exports). The one list feeds both the <meta> in the built index.html and the header
+ * that `vite preview` sends.
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+];
+
+/**
+ * Puts the policy in the built index.html as a <meta>, so that it holds on any static host, even
+ * one that cannot send headers. Build only: the dev server runs inline scripts and <style> tags of
+ * its own (React Refresh, hot CSS), which this policy would block. `frame-ancestors` is left out
+ * because browsers ignore it in a <meta> (and say so in the console); the header carries it.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'mentorlog:csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy.join('; ') },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   plugins: [
     react(),
+    contentSecurityPolicyMeta(),
     VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: 'auto',
+      // 'prompt': a new version waits until the user agrees (src/app/UpdateBanner.tsx), so the app
+      // never reloads under a half-filled form. The app registers the service worker itself
+      // through `virtual:pwa-register/react`, so the plugin injects no registration script.
+      registerType: 'prompt',
+      injectRegister: false,
       includeAssets: ['icons/*.png', 'icons/*.svg'],
       manifest: {
         name: 'Mentorlog',
@@ -18,23 +62,41 @@ export default defineConfig({
         theme_color: '#1f5f5b',
         background_color: '#fbfaf7',
         display: 'standalone',
+        id: '/',
         start_url: '/',
+        scope: '/',
+        lang: 'en',
         icons: [
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
         ],
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Deep links (/pairs/…) open offline: every navigation is answered with the app shell.
         navigateFallback: '/index.html',
+        // The first service worker takes control of the page that installed it, so the app works
+        // offline from the first visit without a reload. A later version installs and then waits
+        // (no skipWaiting) until the user says "Update now", which sends it SKIP_WAITING.
         clientsClaim: true,
-        skipWaiting: true,
+        skipWaiting: false,
+        cleanupOutdatedCaches: true,
       },
     }),
   ],
+  resolve: {
+    // zod without its eval probe, which the Content-Security-Policy would report (see the file).
+    alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/app/zodWithoutEval.ts', import.meta.url)) }],
+  },
   build: { target: 'es2022' },
-  preview: { port: 4173, strictPort: true },
+  preview: {
+    port: 4173,
+    strictPort: true,
+    // The header adds frame-ancestors, which only a header can carry: no site may frame the app.
+    headers: { 'Content-Security-Policy': [...contentSecurityPolicy, "frame-ancestors 'none'"].join('; ') },
+  },
   test: {
     environment: 'happy-dom',
     setupFiles: ['src/test/setup.ts'],

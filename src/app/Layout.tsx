@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { useCurrentViewer } from '../data/viewer';
 import { roleLabels } from '../domain/person';
 import { Loading } from '../ui/Loading';
+import { AppStatus } from './AppStatus';
 
 export function Layout() {
   const { person, role } = useCurrentViewer();
@@ -36,8 +37,23 @@ export function Layout() {
                   Pairs
                 </NavLink>
               </li>
+              {role === 'coordinator' ? (
+                <li>
+                  <NavLink to="/dashboard">Dashboard</NavLink>
+                </li>
+              ) : (
+                <li>
+                  <NavLink to="/my-trends">My trends</NavLink>
+                </li>
+              )}
               <li>
                 <NavLink to="/guidance">Guidance</NavLink>
+              </li>
+              <li>
+                <NavLink to="/backup">Backup</NavLink>
+              </li>
+              <li>
+                <NavLink to="/settings">Settings</NavLink>
               </li>
               <li>
                 <NavLink to="/viewing-as" className="viewing-as">
@@ -48,6 +64,7 @@ export function Layout() {
           </nav>
         ) : null}
       </header>
+      <AppStatus />
       <main id="main" className="page" tabIndex={-1} ref={main}>
         {navigation.state === 'loading' ? <Loading what="Opening" /> : null}
         <Suspense fallback={<Loading />}>

@@ -18,6 +18,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomeRedirect /> },
       { path: 'welcome', element: <Welcome /> },
+      { path: 'restore', lazy: async () => ({ Component: (await import('../features/backup/RestorePage')).RestorePage }) },
       {
         element: <RequireViewer />,
         children: [
@@ -42,7 +43,12 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../features/checkins/CheckInPage')).CheckInResultPage }),
           },
           { path: 'guidance', lazy: async () => ({ Component: (await import('../features/guidance/GuidanceLibrary')).GuidanceLibrary }) },
+          { path: 'pairs/:pairId/trends', lazy: async () => ({ Component: (await import('../features/trends/PairTrendsPage')).PairTrendsPage }) },
+          { path: 'my-trends', lazy: async () => ({ Component: (await import('../features/trends/MyTrendsPage')).MyTrendsPage }) },
+          { path: 'dashboard', lazy: async () => ({ Component: (await import('../features/dashboard/DashboardPage')).DashboardPage }) },
           { path: 'viewing-as', lazy: async () => ({ Component: (await import('../features/people/ViewingAsPage')).ViewingAsPage }) },
+          { path: 'backup', lazy: async () => ({ Component: (await import('../features/backup/BackupPage')).BackupPage }) },
+          { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
         ],
       },
       { path: '*', element: <NotFound /> },

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Dexie } from 'dexie';
 import { db } from '../db/database';
 import { checkInSchema, type CheckIn } from '../domain/checkin';
+import { askForPersistenceOnce } from './storagePersistence';
 
 /** A pair's check-ins from both sides, newest first. Callers filter by visibility. */
 export function usePairCheckIns(pairId: string | undefined): CheckIn[] | undefined {
@@ -25,4 +26,5 @@ export function useCheckIn(id: string | undefined): CheckIn | null | undefined {
 
 export async function saveCheckIn(checkIn: CheckIn): Promise<void> {
   await db.checkIns.add(checkInSchema.parse(checkIn));
+  void askForPersistenceOnce();
 }

@@ -5,6 +5,7 @@ import { NEW_PERSON, pairSchema, type Pair, type PairFormValues, type PairStatus
 import type { Person } from '../domain/person';
 import { newRecordFields } from '../domain/record';
 import { newPerson } from './people';
+import { askForPersistenceOnce } from './storagePersistence';
 
 export interface PairWithPeople {
   pair: Pair;
@@ -64,6 +65,7 @@ export async function savePair(form: PairFormValues, existing?: Pair): Promise<P
     if (newPeople.length > 0) await db.people.bulkAdd(newPeople);
     await db.pairs.put(pair);
   });
+  void askForPersistenceOnce();
   return pair;
 }
 

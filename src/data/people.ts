@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db/database';
 import { personSchema, type Person } from '../domain/person';
 import { newRecordFields } from '../domain/record';
+import { askForPersistenceOnce } from './storagePersistence';
 
 export function usePeople(): Person[] | undefined {
   return useLiveQuery(async () => {
@@ -22,5 +23,6 @@ export function newPerson(name: string, contact = ''): Person {
 export async function createPerson(name: string): Promise<Person> {
   const person = newPerson(name);
   await db.people.add(person);
+  void askForPersistenceOnce();
   return person;
 }

@@ -5,6 +5,7 @@ import type { Pair } from '../domain/pair';
 import { newRecordFields } from '../domain/record';
 import { parseTopics, sessionSchema, type Session, type SessionFormValues } from '../domain/session';
 import type { Side } from '../domain/side';
+import { askForPersistenceOnce } from './storagePersistence';
 
 /** A pair's sessions, newest first, read through the [pairId+date] index. */
 export function usePairSessions(pairId: string | undefined): Session[] | undefined {
@@ -49,6 +50,7 @@ export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side,
 
 export async function logSession(session: Session): Promise<void> {
   await db.sessions.add(session);
+  void askForPersistenceOnce();
 }
 
 export async function setActionItemDone(sessionId: string, itemId: string, done: boolean): Promise<void> {

@@ -14,8 +14,9 @@ export type MentorlogDatabase = Dexie & {
 
 export function openDatabase(name: string = DATABASE_NAME): MentorlogDatabase {
   const db = new Dexie(name) as MentorlogDatabase;
-  for (const { version, stores } of schemaVersions) {
-    db.version(version).stores(stores);
+  for (const { version, stores, upgrade } of schemaVersions) {
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
   }
   return db;
 }

@@ -1,9 +1,34 @@
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  /** Dexie's store declarations: the primary key, then the indexed fields. */
+  stores: Readonly<Record<string, string | null>>;
+  /**
+   * Rewrites records written by the previous version, inside the upgrade transaction. Only Dexie
+   * calls may be awaited in it (anything else commits the transaction early).
+   */
+  upgrade?: (transaction: Transaction) => Promise<void> | void;
+}
+
 /**
- * Every version of the database schema, oldest first. A schema change adds a version here with
- * its upgrade function, and a case to `migrations.test.ts` that opens a database written by
- * version 1 and checks that every record survived.
+ * Every version of the database schema, oldest first. Never edit or remove a version that has
+ * shipped: browsers out there hold databases written by it.
+ *
+ * How to add a version:
+ *  1. Append `{ version: N + 1, stores: { …only the tables whose indexes change… }, upgrade }`.
+ *     Dexie keeps the stores of earlier versions; `null` deletes a table. Give an `upgrade` when
+ *     existing records must change shape (new required field, renamed field, split table): it
+ *     runs once, in the upgrade transaction, e.g.
+ *       upgrade: (tx) => tx.table('sessions').toCollection().modify((s) => { s.location = ''; })
+ *  2. Change the zod schema in src/domain to the new shape.
+ *  3. Add a case `{ version: N + 1, check }` to `migrationCases` in `migrations.test.ts`: `check`
+ *     gets the database opened at that version over the version-1 fixture (fixtures/v1.ts) and
+ *     asserts every record survived, in its new shape. Before changing a record type, freeze the
+ *     fixture (see fixtures/v1.ts) so that it keeps what version 1 really wrote.
+ *  4. If a new index is needed for reads, add it here, not as a filter in src/data.
  */
-export const schemaVersions = [
+export const schemaVersions: readonly SchemaVersion[] = [
   {
     version: 1,
     stores: {
@@ -13,6 +38,6 @@ export const schemaVersions = [
       checkIns: 'id, [pairId+date], raterId, date, updatedAt',
     },
   },
-] as const;
+];
 
 export const DATABASE_NAME = 'mentorlog';

@@ -1,3 +1,5 @@
+import { OVERDUE_FACTOR } from './cadence';
+import { builtInCharacteristics } from './characteristic';
 import type { CheckIn } from './checkin';
 import type { Side } from './side';
 
@@ -11,14 +13,30 @@ export const MIN_CHECKINS_FOR_DIRECTION = 3;
 export const TREND_WINDOW = 4;
 /** A slope of this many points per check-in, either way, counts as rising or falling. */
 export const TREND_SLOPE_MIN = 0.3;
+/**
+ * The rolling mean at a check-in averages that score and the ones just before it, this many in
+ * all, so that one unusual session does not swing the line.
+ */
+export const ROLLING_MEAN_WINDOW = 3;
+/** A side that has shared no check-in with the program for longer than this is flagged. */
+export const NO_CHECK_IN_DAYS = 42;
+/** The dashboard counts sessions, and looks for overdue action items, over this many days. */
+export const RECENT_DAYS = 90;
 
-/** Every threshold in one place, for screens that explain themselves ("2 of 5 or lower"). */
+/**
+ * Every threshold in one place, for the calculations and for screens that explain themselves
+ * ("2 of 5 or lower"): trends, perception gaps and the attention flags all read from here.
+ */
 export const thresholds = {
   LOW_SCORE_MAX,
   PERCEPTION_GAP_MIN,
   MIN_CHECKINS_FOR_DIRECTION,
   TREND_WINDOW,
   TREND_SLOPE_MIN,
+  ROLLING_MEAN_WINDOW,
+  OVERDUE_FACTOR,
+  NO_CHECK_IN_DAYS,
+  RECENT_DAYS,
 } as const;
 
 /** The fields of a check-in that trends read; soft-deleted check-ins are left out. */
@@ -32,6 +50,12 @@ export interface ScorePoint {
 }
 
 export type TrendDirection = 'rising' | 'steady' | 'falling';
+
+export const trendDirectionLabels: Record<TrendDirection, string> = {
+  rising: 'Rising',
+  steady: 'Steady',
+  falling: 'Falling',
+};
 
 /**
  * One side's scores for one characteristic, oldest first. Two check-ins on the same day are ordered
@@ -88,6 +112,140 @@ export function perceptionGap(checkIns: readonly ScoredCheckIn[], characteristic
   const mentee = latestScore(checkIns, 'mentee', characteristicId);
   if (mentor === null || mentee === null) return null;
   return { mentor, mentee, gap: Math.abs(mentor - mentee) };
+}
+
+export interface TrendPoint extends ScorePoint {
+  /** The mean of this score and the ones just before it (ROLLING_MEAN_WINDOW in all, fewer at the start). */
+  rollingMean: number;
+}
+
+/** One side's view of one characteristic over time. */
+export interface SideTrend {
+  /** Oldest first. */
+  points: TrendPoint[];
+  direction: TrendDirection | null;
+  latest: number | null;
+}
+
+/**
+ * The rolling mean at each position: the mean of that value and up to `window − 1` values before
+ * it. The first values average what there is so far, so the line starts where the scores start.
+ * For example 4, 2, 3, 1 with a window of 3 gives 4, 3, 3, 2.
+ */
+export function rollingMeans(values: readonly number[], window: number = ROLLING_MEAN_WINDOW): number[] {
+  return values.map((_value, index) => {
+    const slice = values.slice(Math.max(0, index - window + 1), index + 1);
+    return slice.reduce((sum, value) => sum + value, 0) / slice.length;
+  });
+}
+
+/** One side's scores for a characteristic with their rolling mean, direction and latest score. */
+export function sideTrend(checkIns: readonly ScoredCheckIn[], side: Side, characteristicId: string): SideTrend {
+  const series = scoreSeries(checkIns, side, characteristicId);
+  const means = rollingMeans(series.map((point) => point.score));
+  return {
+    points: series.map((point, index) => ({ ...point, rollingMean: means[index] ?? point.score })),
+    direction: trendDirection(series),
+    latest: series.at(-1)?.score ?? null,
+  };
+}
+
+/**
+ * Several series on one time line, for a chart and its table: one row per day on which any series
+ * has a point, oldest first. When a series has two points on the same day, the second goes on a
+ * second row for that day (and the third on a third), so no score is lost or averaged away.
+ */
+export interface AlignedRow<P> {
+  date: string;
+  /** Which of the day's rows this is: 0 for the first, 1 for a second check-in that day, … */
+  occurrence: number;
+  /** One entry per series, in the order given; null where that series has no point on this row. */
+  values: (P | null)[];
+}
+
+export function alignSeries<P extends Pick<ScorePoint, 'date'>>(series: readonly (readonly P[])[]): AlignedRow<P>[] {
+  const rows = new Map<string, AlignedRow<P>>();
+  series.forEach((points, seriesIndex) => {
+    const seenOnDay = new Map<string, number>();
+    for (const point of points) {
+      const occurrence = seenOnDay.get(point.date) ?? 0;
+      seenOnDay.set(point.date, occurrence + 1);
+      const key = `${point.date}#${occurrence}`;
+      const row = rows.get(key) ?? { date: point.date, occurrence, values: series.map(() => null) };
+      row.values[seriesIndex] = point;
+      rows.set(key, row);
+    }
+  });
+  return [...rows.values()].sort((a, b) => compareStrings(a.date, b.date) || a.occurrence - b.occurrence);
+}
+
+/** One row of a characteristic's trend table: a day on which either side rated it. */
+export interface TrendRow {
+  date: string;
+  occurrence: number;
+  mentor: TrendPoint | null;
+  mentee: TrendPoint | null;
+  /**
+   * How far apart the two sides' latest scores were as of this row: the perception gap as it stood
+   * then. Null until both sides have rated the characteristic.
+   */
+  gap: number | null;
+}
+
+/** Both sides' trends for one characteristic, the perception gap now, and the rows for a table. */
+export interface CharacteristicTrend {
+  characteristicId: string;
+  mentor: SideTrend;
+  mentee: SideTrend;
+  gap: PerceptionGap | null;
+  rows: TrendRow[];
+}
+
+export function characteristicTrend(checkIns: readonly ScoredCheckIn[], characteristicId: string): CharacteristicTrend {
+  const mentor = sideTrend(checkIns, 'mentor', characteristicId);
+  const mentee = sideTrend(checkIns, 'mentee', characteristicId);
+  let latestMentor: number | null = null;
+  let latestMentee: number | null = null;
+  const rows = alignSeries([mentor.points, mentee.points]).map(({ date, occurrence, values: [mentorPoint, menteePoint] }) => {
+    latestMentor = mentorPoint?.score ?? latestMentor;
+    latestMentee = menteePoint?.score ?? latestMentee;
+    return {
+      date,
+      occurrence,
+      mentor: mentorPoint ?? null,
+      mentee: menteePoint ?? null,
+      gap: latestMentor === null || latestMentee === null ? null : Math.abs(latestMentor - latestMentee),
+    };
+  });
+  return { characteristicId, mentor, mentee, gap: perceptionGap(checkIns, characteristicId), rows };
+}
+
+/** A pair's trend for every characteristic either side has rated, in the usual order. */
+export function pairTrends(checkIns: readonly ScoredCheckIn[]): CharacteristicTrend[] {
+  return ratedCharacteristicIds(checkIns).map((characteristicId) => characteristicTrend(checkIns, characteristicId));
+}
+
+/**
+ * Every characteristic rated in these check-ins: the built-in ones in their usual order, then any a
+ * program added later, alphabetically. Deleted check-ins do not count.
+ */
+export function ratedCharacteristicIds(checkIns: readonly ScoredCheckIn[]): string[] {
+  const ids = new Set(checkIns.filter((checkIn) => !checkIn.deletedAt).flatMap((checkIn) => Object.keys(checkIn.scores)));
+  const builtIn = builtInCharacteristics.map((characteristic) => characteristic.id).filter((id) => ids.has(id));
+  const added = [...ids].filter((id) => !builtIn.includes(id)).sort(compareStrings);
+  return [...builtIn, ...added];
+}
+
+/** The widest perception gap across every characteristic both sides rated; ties go to the usual order. */
+export function widestPerceptionGap(
+  checkIns: readonly ScoredCheckIn[],
+): (PerceptionGap & { characteristicId: string }) | null {
+  let widest: (PerceptionGap & { characteristicId: string }) | null = null;
+  for (const characteristicId of ratedCharacteristicIds(checkIns)) {
+    const gap = perceptionGap(checkIns, characteristicId);
+    if (gap && (widest === null || gap.gap > widest.gap)) widest = { ...gap, characteristicId };
+  }
+  return widest;
 }
 
 /**

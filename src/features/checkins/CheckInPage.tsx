@@ -17,6 +17,7 @@ import { NotFound } from '../../ui/NotFound';
 import { ScoreList } from '../../ui/ScoreList';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CheckInForm } from './CheckInForm';
+import { DeleteCheckInButton } from './DeleteCheckInButton';
 
 function emptyForm(side: Side) {
   const ids = builtInCharacteristics.map((c) => c.id);
@@ -147,6 +148,7 @@ export function CheckInResultPage() {
           Back to the pair
         </Link>
       </p>
+      {mine ? <DeleteCheckInButton checkIn={checkIn} /> : null}
     </article>
   );
 }

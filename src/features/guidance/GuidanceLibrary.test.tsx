@@ -59,6 +59,25 @@ describe('GuidanceLibrary', () => {
     expect(shownTitles()).toEqual(cardsFor({ characteristicId: 'fairness', side: 'mentor' }).map((card) => card.title));
   });
 
+  it('shows the cards for a falling trend in trust, as a dashboard flag links to them', async () => {
+    const { router, user } = renderLibrary('/guidance?characteristic=trust&when=falling-trend');
+    expect(await screen.findByLabelText('When it applies')).toHaveDisplayValue('When scores are falling');
+    const expected = cardsFor({ characteristicId: 'trust' }).filter((card) => card.appliesWhen.includes('falling-trend'));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(shownTitles()).toEqual(expected.map((card) => card.title));
+    for (const article of screen.getAllByRole('article')) expect(article).toHaveTextContent(/When scores are falling/);
+
+    await user.selectOptions(screen.getByLabelText('When it applies'), 'All situations');
+    expect(shownTitles()).toEqual(cardsFor({ characteristicId: 'trust' }).map((card) => card.title));
+    expect(new URLSearchParams(router.state.location.search).get('when')).toBeNull();
+  });
+
+  it('ignores a situation in the address that no card uses', async () => {
+    renderLibrary('/guidance?when=someday');
+    expect(await screen.findByLabelText('When it applies')).toHaveDisplayValue('All situations');
+    expect(shownTitles()).toHaveLength(guidanceCards.length);
+  });
+
   it('goes back to every card when a filter is set to all', async () => {
     const { router, user } = renderLibrary('/guidance?characteristic=integrity');
     await user.selectOptions(await screen.findByLabelText('Characteristic'), 'All characteristics');

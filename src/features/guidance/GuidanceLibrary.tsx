@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useSearchParams } from 'react-router';
 import { builtInCharacteristics, characteristicName } from '../../domain/characteristic';
-import type { GuidanceCard } from '../../domain/guidance';
+import { guidanceTriggerLabels, guidanceTriggerSchema, type GuidanceCard } from '../../domain/guidance';
 import { guidanceCards } from '../../domain/guidanceCards';
 import { cardsFor } from '../../domain/guidanceSelection';
 import { sideSchema, type Side } from '../../domain/side';
@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 const CHARACTERISTIC_PARAM = 'characteristic';
 const SIDE_PARAM = 'side';
+const WHEN_PARAM = 'when';
 
 const sideOptions: ReadonlyArray<{ value: Side | ''; label: string }> = [
   { value: '', label: 'Everyone' },
@@ -20,7 +21,8 @@ const sideOptions: ReadonlyArray<{ value: Side | ''; label: string }> = [
 ];
 
 /**
- * Every guidance card, filtered by characteristic and by side. The filters live in the address so
+ * Every guidance card, filtered by characteristic, by side and by when it applies (the dashboard's
+ * flags link here with `?characteristic=trust&when=falling-trend`). The filters live in the address so
  * that reload, back and a shared link all show the same selection.
  */
 export function GuidanceLibrary({ cards = guidanceCards }: { cards?: readonly GuidanceCard[] }) {
@@ -28,12 +30,17 @@ export function GuidanceLibrary({ cards = guidanceCards }: { cards?: readonly Gu
   const [searchParams, setSearchParams] = useSearchParams();
   const characteristicSelectId = useId();
   const sideSelectId = useId();
+  const whenSelectId = useId();
 
   const characteristicId = searchParams.get(CHARACTERISTIC_PARAM) ?? '';
   const parsedSide = sideSchema.safeParse(searchParams.get(SIDE_PARAM));
   const side = parsedSide.success ? parsedSide.data : undefined;
+  const parsedWhen = guidanceTriggerSchema.safeParse(searchParams.get(WHEN_PARAM));
+  const when = parsedWhen.success ? parsedWhen.data : undefined;
 
-  const shown = cardsFor({ characteristicId: characteristicId || undefined, side }, cards);
+  const shown = cardsFor({ characteristicId: characteristicId || undefined, side }, cards).filter(
+    (card) => when === undefined || card.appliesWhen.includes(when),
+  );
   // A link may name a characteristic a program added; offer it so the select shows what is applied.
   const characteristicOptions = builtInCharacteristics.some((characteristic) => characteristic.id === characteristicId)
     ? builtInCharacteristics
@@ -92,6 +99,17 @@ export function GuidanceLibrary({ cards = guidanceCards }: { cards?: readonly Gu
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={whenSelectId}>When it applies</label>
+          <select id={whenSelectId} value={when ?? ''} onChange={(event) => setFilter(WHEN_PARAM, event.target.value)}>
+            <option value="">All situations</option>
+            {guidanceTriggerSchema.options.map((trigger) => (
+              <option key={trigger} value={trigger}>
+                {guidanceTriggerLabels[trigger]}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
 
       <p className="guidance-library__count" role="status">
@@ -108,7 +126,7 @@ export function GuidanceLibrary({ cards = guidanceCards }: { cards?: readonly Gu
         </ul>
       ) : (
         <EmptyState title="No guidance matches these filters">
-          <p>No card speaks to this characteristic for this side yet. Choose other filters, or see every card.</p>
+          <p>No card speaks to this characteristic, for this side, in this situation yet. Choose other filters, or see every card.</p>
           <button type="button" className="button" onClick={() => setSearchParams({}, { replace: true })}>
             Show all guidance
           </button>

@@ -18,6 +18,8 @@ import { NotFound } from '../../ui/NotFound';
 import { saveErrorMessage } from '../../ui/saveErrorMessage';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { PairTimeline } from './PairTimeline';
+import { DeletePairButton } from './DeletePairButton';
+import { SharePairButton } from '../backup/SharePairButton';
 
 const MAX_GUIDANCE_CARDS = 3;
 
@@ -82,6 +84,10 @@ export function PairPage() {
         </section>
       ) : null}
 
+      <p>
+        <Link to={`/pairs/${pair.id}/trends`}>Trends and perception gaps</Link>
+      </p>
+
       <section aria-labelledby="next-heading" className="card">
         <h2 id="next-heading">Next session</h2>
         <NextSession due={due} status={pair.status} />
@@ -119,6 +125,8 @@ export function PairPage() {
       <section aria-labelledby="manage-heading">
         <h2 id="manage-heading">Manage this pair</h2>
         <PairStatusActions pair={pair} today={today} />
+        <SharePairButton pairId={pair.id} viewerId={viewer.personId} />
+        <DeletePairButton pair={pair} names={names} />
       </section>
     </article>
   );

@@ -10,6 +10,7 @@ import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { ActionItemChecklist } from './ActionItemChecklist';
+import { DeleteSessionButton } from './DeleteSessionButton';
 
 export function SessionPage() {
   const { pairId, sessionId } = useParams();
@@ -63,6 +64,7 @@ export function SessionPage() {
           </Link>
         </p>
       ) : null}
+      {side ? <DeleteSessionButton session={session} /> : null}
     </article>
   );
 }

@@ -99,6 +99,14 @@ export function Welcome() {
         </button>
       </section>
 
+      <section aria-labelledby="restore-heading" className="card">
+        <h2 id="restore-heading">Coming from another device?</h2>
+        <p>Bring in a backup you made elsewhere, or the file your mentor or mentee shared with you; then choose who you are.</p>
+        <Link to="/restore" className="button">
+          Restore a backup or open a shared pair
+        </Link>
+      </section>
+
       {people && people.length > 0 ? (
         <p>
           Already used Mentorlog on this device? <Link to="/viewing-as">Choose who you are</Link>.

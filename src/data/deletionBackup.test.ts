@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { db, openDatabase, type MentorlogDatabase } from '../db/database';
+import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
+import { backupToJson, exportDevice, importBackup } from './backup';
+import { deletePair, deleteSession } from './deletion';
+
+const others: MentorlogDatabase[] = [];
+afterEach(async () => {
+  for (const other of others.splice(0)) await other.delete();
+});
+
+async function aPairWithRecords() {
+  const alex = aPerson({ name: 'Alex Chen' });
+  const sam = aPerson({ name: 'Sam Lee' });
+  await db.people.bulkAdd([alex, sam]);
+  const pair = aPair({ mentorId: alex.id, menteeId: sam.id });
+  await db.pairs.add(pair);
+  const session = aSession({ pairId: pair.id, loggedById: alex.id });
+  await db.sessions.add(session);
+  const checkIn = aCheckIn({ pairId: pair.id, raterId: sam.id });
+  await db.checkIns.add(checkIn);
+  return { pair, session, checkIn };
+}
+
+async function backupOf(database: MentorlogDatabase): Promise<string> {
+  return backupToJson(await exportDevice(database));
+}
+
+// Records made by the builders carry a fixed 2026-01-01 timestamp; deletions are stamped now.
+describe('deletions and backups', () => {
+  it('a deleted pair stays deleted when an older backup, made before the deletion, is imported again', async () => {
+    const { pair, session, checkIn } = await aPairWithRecords();
+    const before = await backupOf(db);
+    await deletePair(pair.id);
+
+    const result = await importBackup(before);
+
+    expect(result.ok).toBe(true);
+    expect((await db.pairs.get(pair.id))?.deletedAt).not.toBeNull();
+    expect((await db.sessions.get(session.id))?.deletedAt).not.toBeNull();
+    expect((await db.checkIns.get(checkIn.id))?.deletedAt).not.toBeNull();
+  });
+
+  it('a deletion travels to another device through a backup', async () => {
+    const { pair, session } = await aPairWithRecords();
+    const other = openDatabase('mentorlog-other-device');
+    others.push(other);
+    expect((await importBackup(await backupOf(db), undefined, other)).ok).toBe(true);
+    expect((await other.pairs.get(pair.id))?.deletedAt).toBeNull();
+
+    await deletePair(pair.id);
+    expect((await importBackup(await backupOf(db), undefined, other)).ok).toBe(true);
+
+    expect((await other.pairs.get(pair.id))?.deletedAt).not.toBeNull();
+    expect((await other.sessions.get(session.id))?.deletedAt).not.toBeNull();
+  });
+
+  it('an undone deletion wins over the deleted copy on another device', async () => {
+    const { session } = await aPairWithRecords();
+    const undo = await deleteSession(session.id);
+    const other = openDatabase('mentorlog-other-device');
+    others.push(other);
+    expect((await importBackup(await backupOf(db), undefined, other)).ok).toBe(true);
+    expect((await other.sessions.get(session.id))?.deletedAt).not.toBeNull();
+
+    await undo();
+    expect((await importBackup(await backupOf(db), undefined, other)).ok).toBe(true);
+
+    expect((await other.sessions.get(session.id))?.deletedAt).toBeNull();
+  });
+});

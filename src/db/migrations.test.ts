@@ -1,0 +1,126 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './database';
+import { v1Records, v1Stores, type V1Records } from './fixtures/v1';
+import { schemaVersions } from './schema';
+
+/**
+ * The migration harness. A database is written by schema version 1 alone (fixtures/v1.ts), closed,
+ * and opened again by a later version of the app; the case for that version checks that every
+ * record survived. The next schema change adds one entry to `migrationCases` (see schema.ts).
+ */
+interface MigrationCase {
+  version: number;
+  /** Checks a database opened at `version` over the version-1 fixture. */
+  check: (db: Dexie, fixture: V1Records) => Promise<void>;
+}
+
+const tables = ['people', 'pairs', 'sessions', 'checkIns'] as const;
+
+const sortedById = <T extends { id: string }>(records: readonly T[]): T[] => [...records].sort((a, b) => a.id.localeCompare(b.id));
+
+/** Every record of every table, deep-equal to what version 1 wrote, soft-deleted ones included. */
+async function expectEveryRecordUnchanged(db: Dexie, fixture: V1Records): Promise<void> {
+  for (const table of tables) {
+    const expected: readonly { id: string }[] = fixture[table];
+    expect(sortedById(await db.table<{ id: string }>(table).toArray()), `the ${table} table`).toEqual(sortedById(expected));
+  }
+}
+
+/** The indexes the screens read through still find the records. */
+async function expectIndexesAnswer(db: Dexie, fixture: V1Records): Promise<void> {
+  const [active] = fixture.pairs;
+  if (!active) throw new Error('The fixture has no pairs.');
+  const sessions = await db.table('sessions').where('[pairId+date]').between([active.id, Dexie.minKey], [active.id, Dexie.maxKey]).toArray();
+  expect(sessions).toHaveLength(fixture.sessions.filter((session) => session.pairId === active.id).length);
+  const asMentor = await db.table('pairs').where('mentorId').equals(active.mentorId).primaryKeys();
+  expect(asMentor).toEqual([active.id]);
+  const byRater = await db.table('checkIns').where('raterId').equals(active.menteeId).count();
+  expect(byRater).toBe(fixture.checkIns.filter((checkIn) => checkIn.raterId === active.menteeId).length);
+}
+
+const migrationCases: MigrationCase[] = [
+  {
+    version: 1,
+    check: async (db, fixture) => {
+      await expectEveryRecordUnchanged(db, fixture);
+      await expectIndexesAnswer(db, fixture);
+    },
+  },
+  // The next version adds its case here, e.g.
+  // { version: 2, check: async (db, fixture) => { …every fixture record, in its version-2 shape… } },
+];
+
+let databaseCount = 0;
+const databases: string[] = [];
+
+/** A fresh database written by version 1 only: a Dexie instance that knows no later version. */
+async function writtenByVersion1(): Promise<string> {
+  const name = `mentorlog-migration-${++databaseCount}`;
+  databases.push(name);
+  const v1 = new Dexie(name);
+  v1.version(1).stores(v1Stores);
+  await v1.transaction('rw', v1.tables, async () => {
+    for (const table of tables) await v1.table(table).bulkAdd(v1Records[table]);
+  });
+  v1.close();
+  return name;
+}
+
+/** The database as the app of `version` declares it: every schema version up to that one. */
+function declaredUpTo(name: string, version: number): Dexie {
+  const db = new Dexie(name);
+  for (const step of schemaVersions.filter((candidate) => candidate.version <= version)) {
+    const declared = db.version(step.version).stores(step.stores);
+    if (step.upgrade) declared.upgrade(step.upgrade);
+  }
+  return db;
+}
+
+afterEach(async () => {
+  for (const name of databases.splice(0)) await Dexie.delete(name);
+});
+
+describe('schema migrations', () => {
+  it('keeps version 1 as it shipped', () => {
+    expect(schemaVersions[0]).toMatchObject({ version: 1, stores: v1Stores });
+  });
+
+  it('has a migration case for every schema version', () => {
+    expect(migrationCases.map((migration) => migration.version)).toEqual(schemaVersions.map((step) => step.version));
+  });
+
+  it('has a fixture with soft-deleted records, a private check-in and action items in it', () => {
+    for (const table of tables) expect(v1Records[table].some((record) => record.deletedAt !== null), table).toBe(true);
+    expect(v1Records.checkIns.some((checkIn) => checkIn.visibility === 'private' && checkIn.reflection !== '')).toBe(true);
+    expect(v1Records.sessions.some((session) => session.actionItems.some((item) => item.done))).toBe(true);
+  });
+
+  describe.each(migrationCases)('opening a version-1 database at version $version', ({ version, check }) => {
+    it('keeps every record', async () => {
+      const name = await writtenByVersion1();
+      const db = declaredUpTo(name, version);
+      await db.open();
+      try {
+        expect(db.verno).toBe(version);
+        await check(db, v1Records);
+      } finally {
+        db.close();
+      }
+    });
+  });
+
+  it('upgrades a version-1 database to the latest version through the app’s own openDatabase()', async () => {
+    const name = await writtenByVersion1();
+    const latest = migrationCases.at(-1);
+    if (!latest) throw new Error('No migration cases.');
+    const db = openDatabase(name);
+    await db.open();
+    try {
+      expect(db.verno).toBe(latest.version);
+      await latest.check(db, v1Records);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,0 +1,23 @@
+import { useNavigate } from 'react-router';
+import { deleteCheckIn } from '../../data/deletion';
+import type { CheckIn } from '../../domain/checkin';
+import { useUndoStore } from '../../state/undoStore';
+import { DeleteButton } from '../../ui/DeleteButton';
+import { formatDay } from '../../ui/formatDate';
+
+/** Deletes one of the viewer's own check-ins and goes back to the pair, where the toast offers to undo. */
+export function DeleteCheckInButton({ checkIn }: { checkIn: CheckIn }) {
+  const navigate = useNavigate();
+  const offerUndo = useUndoStore((state) => state.offerUndo);
+  return (
+    <DeleteButton
+      label="Delete check-in"
+      onDelete={async () => {
+        const undo = await deleteCheckIn(checkIn.id);
+        const what = `Your check-in on ${formatDay(checkIn.date)}`;
+        offerUndo(`${what} deleted.`, undo, `${what} restored.`);
+        navigate(`/pairs/${checkIn.pairId}`);
+      }}
+    />
+  );
+}

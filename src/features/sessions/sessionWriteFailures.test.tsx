@@ -1,0 +1,91 @@
+import { screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../../db/database';
+import { aPair, aPerson, aSession } from '../../test/builders';
+import { failWritesTo, installFailingWrites, stopFailingWrites, storageFull } from '../../test/failingWrites';
+import { renderApp, signInAs } from '../../test/renderApp';
+
+beforeAll(installFailingWrites);
+afterEach(stopFailingWrites);
+
+async function aPairOfAlexAndSam() {
+  const alex = await signInAs('mentor', { name: 'Alex Chen' });
+  const sam = aPerson({ name: 'Sam Lee' });
+  await db.people.add(sam);
+  const pair = aPair({ mentorId: alex.id, menteeId: sam.id });
+  await db.pairs.add(pair);
+  return pair;
+}
+
+async function fillSession(user: ReturnType<typeof renderApp>['user']) {
+  await user.type(await screen.findByLabelText('Topics'), 'hiring, delegation');
+  await user.type(screen.getByLabelText('Notes'), 'Walked through the first hiring loop.');
+  await user.click(screen.getByRole('button', { name: 'Add an action item' }));
+  await user.type(screen.getByLabelText('Action item 1'), 'Shadow an interview');
+}
+
+function expectTypedValuesKept() {
+  expect(screen.getByLabelText('Topics')).toHaveValue('hiring, delegation');
+  expect(screen.getByLabelText('Notes')).toHaveValue('Walked through the first hiring loop.');
+  expect(screen.getByLabelText('Action item 1')).toHaveValue('Shadow an interview');
+}
+
+describe('when logging a session fails', () => {
+  it('says storage is full, keeps everything typed and saves nothing', async () => {
+    const pair = await aPairOfAlexAndSam();
+    const { user } = renderApp(`/pairs/${pair.id}/sessions/new`);
+    await fillSession(user);
+    failWritesTo(['sessions'], storageFull);
+
+    await user.click(screen.getByRole('button', { name: 'Save session' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('This device is out of storage space, so nothing was saved.');
+    expect(screen.getByRole('heading', { level: 1, name: 'Log a session' })).toBeInTheDocument();
+    expectTypedValuesKept();
+    expect(await db.sessions.count()).toBe(0);
+  });
+
+  it('says the database was closed, keeps everything typed and saves nothing', async () => {
+    const pair = await aPairOfAlexAndSam();
+    const { user } = renderApp(`/pairs/${pair.id}/sessions/new`);
+    await fillSession(user);
+    db.close({ disableAutoOpen: true });
+
+    await user.click(screen.getByRole('button', { name: 'Save session' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The browser closed the database, so nothing was saved.');
+    expectTypedValuesKept();
+    await db.open();
+    expect(await db.sessions.count()).toBe(0);
+  });
+
+  it('leaves an action item unticked, and says so, when ticking it off fails', async () => {
+    const pair = await aPairOfAlexAndSam();
+    const item = { id: crypto.randomUUID(), text: 'Read the book', owner: 'mentee' as const, dueDate: null, done: false };
+    const session = aSession({ pairId: pair.id, actionItems: [item] });
+    await db.sessions.add(session);
+    const { user } = renderApp(`/pairs/${pair.id}`);
+    failWritesTo(['sessions'], storageFull);
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Read the book' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('out of storage space');
+    expect(screen.getByRole('checkbox', { name: 'Read the book' })).not.toBeChecked();
+    expect(await db.sessions.get(session.id)).toEqual(session);
+  });
+
+  it('keeps a session it could not delete, says nothing was changed, and offers no undo', async () => {
+    const pair = await aPairOfAlexAndSam();
+    const session = aSession({ pairId: pair.id, date: '2026-01-15' });
+    await db.sessions.add(session);
+    const { user } = renderApp(`/pairs/${pair.id}/sessions/${session.id}`);
+    failWritesTo(['sessions'], storageFull);
+
+    await user.click(await screen.findByRole('button', { name: 'Delete session' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('This device is out of storage space, so nothing was changed.');
+    expect(screen.getByRole('heading', { level: 1, name: 'Session on Jan 15, 2026' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+    expect(await db.sessions.get(session.id)).toEqual(session);
+  });
+});

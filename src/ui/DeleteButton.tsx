@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { deleteErrorMessage } from './saveErrorMessage';
+
+/**
+ * A delete button for a record that can be undone for a while afterwards (see UndoToast), so it
+ * does not ask "are you sure?". If deleting fails, the message says so beside the button.
+ */
+export function DeleteButton({ label, onDelete }: { label: string; onDelete: () => Promise<void> }) {
+  const [error, setError] = useState<string | null>(null);
+  const [working, setWorking] = useState(false);
+  const remove = async () => {
+    setError(null);
+    setWorking(true);
+    try {
+      await onDelete();
+    } catch (failure) {
+      setError(deleteErrorMessage(failure));
+      setWorking(false);
+    }
+  };
+  return (
+    <div className="delete-action">
+      <button type="button" className="button button--danger" onClick={() => void remove()} disabled={working}>
+        {label}
+      </button>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
