@@ -18,6 +18,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomeRedirect /> },
       { path: 'welcome', element: <Welcome /> },
+      // Choosing who you are works before anyone is chosen: a returning user picks themselves here.
+      { path: 'viewing-as', lazy: async () => ({ Component: (await import('../features/people/ViewingAsPage')).ViewingAsPage }) },
       { path: 'restore', lazy: async () => ({ Component: (await import('../features/backup/RestorePage')).RestorePage }) },
       {
         element: <RequireViewer />,
@@ -46,7 +48,6 @@ export const routes: RouteObject[] = [
           { path: 'pairs/:pairId/trends', lazy: async () => ({ Component: (await import('../features/trends/PairTrendsPage')).PairTrendsPage }) },
           { path: 'my-trends', lazy: async () => ({ Component: (await import('../features/trends/MyTrendsPage')).MyTrendsPage }) },
           { path: 'dashboard', lazy: async () => ({ Component: (await import('../features/dashboard/DashboardPage')).DashboardPage }) },
-          { path: 'viewing-as', lazy: async () => ({ Component: (await import('../features/people/ViewingAsPage')).ViewingAsPage }) },
           { path: 'backup', lazy: async () => ({ Component: (await import('../features/backup/BackupPage')).BackupPage }) },
           { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
         ],

@@ -13,11 +13,12 @@ function installPageHelpers() {
       let done = false;
       const test = () => {
         if (done) return;
-        let ok = false;
+        let ok;
         try {
           ok = Boolean(check());
         } catch {
-          ok = false;
+          // The screen is mid-render; the next change is checked again.
+          return;
         }
         if (!ok) return;
         done = true;

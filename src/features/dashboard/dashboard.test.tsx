@@ -19,8 +19,12 @@ async function loadDemo() {
   return program;
 }
 
+// The demo program is a dozen pairs over six months: on a busy two-core machine, reading and
+// drawing it takes a few seconds in happy-dom.
+const SLOW = { timeout: 5000 };
+
 async function pairsTable() {
-  return screen.findByRole('table', { name: /^Pairs/ });
+  return screen.findByRole('table', { name: /^Pairs/ }, SLOW);
 }
 
 /** The table's rows as "Mentor & Mentee", in the order shown. */
@@ -33,12 +37,12 @@ function shownPairs(table: HTMLElement): string[] {
 
 const label = ({ mentor, mentee }: { mentor: string; mentee: string }) => `${mentor} & ${mentee}`;
 
-describe('the coordinator’s dashboard', () => {
+describe('the coordinator’s dashboard', { timeout: 20_000 }, () => {
   it('lists every pair, the falling-trust, overdue and wide-gap pairs first, each with its flag', async () => {
     const program = await loadDemo();
     renderApp('/dashboard');
     const table = await pairsTable();
-    await waitFor(() => expect(shownPairs(table)).toHaveLength(program.pairs.length));
+    await waitFor(() => expect(shownPairs(table)).toHaveLength(program.pairs.length), SLOW);
 
     const flagged = [label(demoScenario.fallingTrust), label(demoScenario.overdue), label(demoScenario.wideGap)];
     expect(shownPairs(table).slice(0, 3).sort()).toEqual([...flagged].sort());
@@ -67,7 +71,7 @@ describe('the coordinator’s dashboard', () => {
     await loadDemo();
     const { user, router } = renderApp('/dashboard');
     const table = await pairsTable();
-    await waitFor(() => expect(shownPairs(table).length).toBeGreaterThan(5));
+    await waitFor(() => expect(shownPairs(table).length).toBeGreaterThan(5), SLOW);
 
     await user.click(within(table).getByRole('button', { name: 'Mentor' }));
     const mentorHeader = within(table).getByRole('columnheader', { name: 'Mentor' });
@@ -87,7 +91,7 @@ describe('the coordinator’s dashboard', () => {
     await loadDemo();
     const { user, router } = renderApp('/dashboard');
     const table = await pairsTable();
-    await waitFor(() => expect(shownPairs(table).length).toBeGreaterThan(5));
+    await waitFor(() => expect(shownPairs(table).length).toBeGreaterThan(5), SLOW);
 
     await user.selectOptions(screen.getByLabelText('Status'), 'Paused');
     expect(shownPairs(table)).toEqual([label(demoScenario.paused)]);
@@ -111,7 +115,7 @@ describe('the coordinator’s dashboard', () => {
     await loadDemo();
     renderApp('/dashboard?flag=any&sort=gap&dir=descending');
     const table = await pairsTable();
-    await waitFor(() => expect(shownPairs(table)[0]).toBe(label(demoScenario.wideGap)));
+    await waitFor(() => expect(shownPairs(table)[0]).toBe(label(demoScenario.wideGap)), SLOW);
     expect(screen.getByLabelText('Flag')).toHaveDisplayValue('Any flag');
     expect(within(table).getByRole('columnheader', { name: /Widest gap/ })).toHaveAttribute('aria-sort', 'descending');
     for (const row of within(table).getAllByRole('row').slice(1)) {
@@ -168,7 +172,7 @@ describe('the coordinator’s dashboard', () => {
   it('shows the program month by month under the table', async () => {
     await loadDemo();
     renderApp('/dashboard');
-    const months = await screen.findByRole('table', { name: 'The program by month' });
+    const months = await screen.findByRole('table', { name: 'The program by month' }, SLOW);
     const rows = within(months).getAllByRole('row').slice(1);
     expect(rows.length).toBeGreaterThanOrEqual(6);
     expect(within(months).getByRole('columnheader', { name: 'Trust, mentees’ mean' })).toBeInTheDocument();

@@ -26,3 +26,16 @@ describe('Viewing as', () => {
     expect(useViewerStore.getState()).toMatchObject({ personId: sam.id, role: 'mentee' });
   });
 });
+
+describe('Viewing as, before anyone is chosen', () => {
+  it('lets a returning user pick themselves from the welcome screen', async () => {
+    const sam = aPerson({ name: 'Sam Lee' });
+    await db.people.add(sam);
+    const { user } = renderApp('/welcome');
+    await user.click(await screen.findByRole('link', { name: 'Choose who you are' }));
+    await user.selectOptions(await screen.findByLabelText('Person'), 'Sam Lee');
+    await user.click(screen.getByRole('button', { name: 'Switch' }));
+    expect(await screen.findByRole('link', { name: /Viewing as Sam Lee/ })).toBeInTheDocument();
+    expect(useViewerStore.getState().personId).toBe(sam.id);
+  });
+});
