@@ -18,16 +18,31 @@ for (const [name, records] of Object.entries(tables)) {
 }
 const coordinator = tables.people[0];
 await page.evaluate((id) => localStorage.setItem('mentorlog.viewer', JSON.stringify({ state: { personId: id, role: 'coordinator' }, version: 1 })), coordinator.id);
-for (let run = 0; run < 4; run++) {
-  await page.goto('http://localhost:4199/pairs');
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  const t0 = Date.now();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
-  await page.waitForFunction(() => document.querySelectorAll('table.dashboard-table tbody tr').length >= 1000, null, { timeout: 120000, polling: 20 });
-  const t1 = Date.now();
-  await page.getByRole('table', { name: 'The program by month' }).waitFor({ timeout: 120000 });
-  const t2 = Date.now();
-  const raw = await page.evaluate(async () => { const t = performance.now(); const db = await new Promise((res) => { const r = indexedDB.open('mentorlog'); r.onsuccess = () => res(r.result); }); await new Promise((res) => { const q = db.transaction('checkIns').objectStore('checkIns').getAll(); q.onsuccess = res; }); db.close(); return performance.now() - t; });
-  console.log(`run ${run}: dashboard table ${t1 - t0} ms, monthly ${t2 - t0} ms, raw getAll of check-ins ${Math.round(raw)} ms`);
+const windowStart = new Date(Date.now() - 89 * 86400000).toISOString().slice(0, 10);
+for (let run = 0; run < 3; run++) {
+  const r = await page.evaluate(async (ws) => {
+    const db = await new Promise((res) => { const r = indexedDB.open('mentorlog'); r.onsuccess = () => res(r.result); });
+    const t0 = performance.now();
+    const pairs = await new Promise((res) => { const q = db.transaction('pairs').objectStore('pairs').getAll(); q.onsuccess = () => res(q.result); });
+    const t1 = performance.now();
+    const tx = db.transaction(['sessions', 'checkIns']);
+    let n = 0;
+    await Promise.all(pairs.flatMap((p) => ['sessions', 'checkIns'].map((name) => new Promise((res) => {
+      const q = tx.objectStore(name).index('[pairId+date]').getAll(IDBKeyRange.bound([p.id, ws], [p.id, []]));
+      q.onsuccess = () => { n += q.result.length; res(); };
+    }))));
+    const t2 = performance.now();
+    // One cursor walk of 4 steps per pair, to compare.
+    const tx2 = db.transaction(['checkIns']);
+    await Promise.all(pairs.map((p) => new Promise((res) => {
+      let steps = 0;
+      const q = tx2.objectStore('checkIns').index('[pairId+date]').openCursor(IDBKeyRange.bound([p.id, ''], [p.id, []]), 'prev');
+      q.onsuccess = () => { const c = q.result; if (!c || ++steps >= 4) return res(); c.continue(); };
+    })));
+    const t3 = performance.now();
+    db.close();
+    return { pairs: t1 - t0, ranges: t2 - t1, records: n, cursors: t3 - t2 };
+  }, windowStart);
+  console.log(JSON.stringify(r));
 }
 await browser.close();
