@@ -3,12 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const html = readFileSync('dist/index.html', 'utf8');
+const dir = process.argv[2] ?? 'dist';
+const html = readFileSync(`${dir}/index.html`, 'utf8');
 const files = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((match) => match[1]);
 let js = 0;
 let css = 0;
 for (const file of files) {
-  const size = gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length;
+  const size = gzipSync(readFileSync(`${dir}/${file}`), { level: 9 }).length;
   if (file.endsWith('.js')) js += size;
   else css += size;
   console.log(`${(size / 1024).toFixed(1).padStart(7)} KB  ${file}`);

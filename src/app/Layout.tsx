@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { useCurrentViewer } from '../data/viewer';
-import { roleLabels } from '../domain/person';
+import { roleLabels } from '../domain/role';
 import { Loading } from '../ui/Loading';
 import { AppStatus } from './AppStatus';
 

@@ -1,6 +1,5 @@
 import type { RouteObject } from 'react-router';
 import { PairList } from '../features/pairs/PairList';
-import { Welcome } from '../features/welcome/Welcome';
 import { HomeRedirect } from './HomeRedirect';
 import { Layout } from './Layout';
 import { NotFound } from '../ui/NotFound';
@@ -8,8 +7,9 @@ import { RequireViewer } from './RequireViewer';
 import { RouteError } from './RouteError';
 
 /**
- * Every screen has its own URL so that reload and back work. The pairs list and the welcome screen
- * are in the first bundle; every other screen loads when first visited.
+ * Every screen has its own URL so that reload and back work. Only the pairs list, where a returning
+ * user lands, is in the first bundle; every other screen, the welcome screen and its form (zod and
+ * react-hook-form) included, loads when first visited.
  */
 export const routes: RouteObject[] = [
   {
@@ -17,7 +17,7 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomeRedirect /> },
-      { path: 'welcome', element: <Welcome /> },
+      { path: 'welcome', lazy: async () => ({ Component: (await import('../features/welcome/Welcome')).Welcome }) },
       // Choosing who you are works before anyone is chosen: a returning user picks themselves here.
       { path: 'viewing-as', lazy: async () => ({ Component: (await import('../features/people/ViewingAsPage')).ViewingAsPage }) },
       { path: 'restore', lazy: async () => ({ Component: (await import('../features/backup/RestorePage')).RestorePage }) },

@@ -1,11 +1,9 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db/database';
-import { NEW_PERSON, pairSchema, type Pair, type PairFormValues, type PairStatus } from '../domain/pair';
+import type { Pair } from '../domain/pair';
+import type { PairStatus } from '../domain/pairStatus';
 import type { Person } from '../domain/person';
-import { newRecordFields } from '../domain/record';
-import { newPerson } from './people';
-import { askForPersistenceOnce } from './storagePersistence';
 
 export interface PairWithPeople {
   pair: Pair;
@@ -37,36 +35,6 @@ export async function pairsOfPerson(personId: string): Promise<Pair[]> {
     db.pairs.where('menteeId').equals(personId).toArray(),
   ]);
   return [...asMentor, ...asMentee].filter((pair) => pair.deletedAt === null);
-}
-
-/**
- * Creates or updates a pair from the pair form. New people named in the form are created in the
- * same transaction, so a failed save leaves neither a pair nor stray people behind.
- */
-export async function savePair(form: PairFormValues, existing?: Pair): Promise<Pair> {
-  const newPeople: Person[] = [];
-  const resolve = (choice: PairFormValues['mentor']): string => {
-    if (choice.personId !== NEW_PERSON) return choice.personId;
-    const person = newPerson(choice.newName);
-    newPeople.push(person);
-    return person.id;
-  };
-  const now = new Date().toISOString();
-  const pair = pairSchema.parse({
-    ...(existing ?? { ...newRecordFields(), status: 'active', endDate: null }),
-    mentorId: resolve(form.mentor),
-    menteeId: resolve(form.mentee),
-    startDate: form.startDate,
-    cadenceDays: form.cadenceDays,
-    goals: form.goals,
-    updatedAt: now,
-  });
-  await db.transaction('rw', db.people, db.pairs, async () => {
-    if (newPeople.length > 0) await db.people.bulkAdd(newPeople);
-    await db.pairs.put(pair);
-  });
-  void askForPersistenceOnce();
-  return pair;
 }
 
 /** Pausing, resuming and closing. Closing records the end date; reopening clears it. */

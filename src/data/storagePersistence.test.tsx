@@ -4,8 +4,8 @@ import { renderApp } from '../test/renderApp';
 import { stubNoStorage, stubStorage, unstubStorage } from '../test/stubStorage';
 import { aCheckIn, aSession } from '../test/builders';
 import { saveCheckIn } from './checkIns';
-import { savePair } from './pairs';
-import { createPerson } from './people';
+import { savePair } from './savePair';
+import { createPerson } from './createPerson';
 import { logSession } from './sessions';
 import { askForPersistenceOnce, PERSISTENCE_ASKED_KEY } from './storagePersistence';
 

@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { pairStatuses } from './pairStatus';
 import { idSchema, isoDateSchema, recordFieldsSchema } from './record';
 
-export const pairStatusSchema = z.enum(['active', 'paused', 'closed']);
-export type PairStatus = z.infer<typeof pairStatusSchema>;
-
-export const pairStatusLabels: Record<PairStatus, string> = {
-  active: 'Active',
-  paused: 'Paused',
-  closed: 'Closed',
-};
-
-export const DEFAULT_CADENCE_DAYS = 14;
+export const pairStatusSchema = z.enum(pairStatuses);
+export { DEFAULT_CADENCE_DAYS, pairStatusLabels, type PairStatus } from './pairStatus';
 
 export const cadenceDaysSchema = z.coerce
   .number({ error: 'Enter the number of days between sessions.' })

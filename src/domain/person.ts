@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recordFieldsSchema } from './record';
+import { roles } from './role';
 
 export const personNameSchema = z
   .string()
@@ -16,15 +17,8 @@ export const personSchema = recordFieldsSchema.extend(personFieldsSchema.shape);
 
 export type Person = z.infer<typeof personSchema>;
 
-/** What the person using this device says they are here as. */
-export const roleSchema = z.enum(['mentor', 'mentee', 'coordinator']);
-export type Role = z.infer<typeof roleSchema>;
-
-export const roleLabels: Record<Role, string> = {
-  mentor: 'Mentor',
-  mentee: 'Mentee',
-  coordinator: 'Program coordinator',
-};
+export const roleSchema = z.enum(roles);
+export { roleLabels, type Role } from './role';
 
 /** "Who is using this device?": a new person and the role they are here as. */
 export const newViewerFormSchema = z.object({

@@ -1,5 +1,6 @@
 import { useNavigate, useParams } from 'react-router';
-import { usePair, savePair } from '../../data/pairs';
+import { usePair } from '../../data/pairs';
+import { savePair } from '../../data/savePair';
 import { usePeople } from '../../data/people';
 import { Loading } from '../../ui/Loading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';

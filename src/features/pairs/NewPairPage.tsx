@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 import { usePeople } from '../../data/people';
-import { savePair } from '../../data/pairs';
+import { savePair } from '../../data/savePair';
 import { useCurrentViewer } from '../../data/viewer';
 import { localToday } from '../../domain/dates';
 import { DEFAULT_CADENCE_DAYS, NEW_PERSON } from '../../domain/pair';

@@ -3,7 +3,7 @@ import { usePairList, type PairListRow } from '../../data/pairs';
 import { useCurrentViewer } from '../../data/viewer';
 import { sessionDue } from '../../domain/cadence';
 import { localToday } from '../../domain/dates';
-import { pairStatusLabels } from '../../domain/pair';
+import { pairStatusLabels } from '../../domain/pairStatus';
 import { sideInPair } from '../../domain/visibility';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDay } from '../../ui/formatDate';
