@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import { version as appVersion } from '../../package.json';
 import { db as appDatabase, type MentorlogDatabase } from '../db/database';
+import { refreshPairDigests } from '../db/pairDigests';
 import {
   backupTables,
   buildBackupFile,
@@ -205,7 +206,7 @@ export async function importBackup(
   if (problems.count > 0) return refused(problems.shown, problems.count);
 
   // From here on only Dexie is awaited: anything else would let the transaction commit early.
-  return database.transaction('rw', tablesOf(database), async (): Promise<ImportResult> => {
+  return database.transaction('rw', [...tablesOf(database), database.pairDigests], async (): Promise<ImportResult> => {
     const outside = referencedOutsideFile(records);
     const [people, pairs] = await Promise.all([database.people.bulkGet(outside.people), database.pairs.bulkGet(outside.pairs)]);
     const onDevice = {
@@ -235,6 +236,7 @@ export async function importBackup(
         onProgress({ phase: 'writing', done: written, total: toWrite });
       }
     }
+    await refreshPairDigests(database, [...plan.writes.sessions, ...plan.writes.checkIns].map((record) => record.pairId));
     return {
       ok: true,
       summary: {

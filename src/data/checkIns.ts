@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Dexie } from 'dexie';
 import { db } from '../db/database';
+import { refreshPairDigests } from '../db/pairDigests';
 import { checkInSchema, type CheckIn } from '../domain/checkin';
 import { askForPersistenceOnce } from './storagePersistence';
 
@@ -25,6 +26,10 @@ export function useCheckIn(id: string | undefined): CheckIn | null | undefined {
 }
 
 export async function saveCheckIn(checkIn: CheckIn): Promise<void> {
-  await db.checkIns.add(checkInSchema.parse(checkIn));
+  const valid = checkInSchema.parse(checkIn);
+  await db.transaction('rw', db.sessions, db.checkIns, db.pairDigests, async () => {
+    await db.checkIns.add(valid);
+    await refreshPairDigests(db, [valid.pairId]);
+  });
   void askForPersistenceOnce();
 }

@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { db } from '../db/database';
+import { refreshPairDigests } from '../db/pairDigests';
 import type { RecordFields } from '../domain/record';
 
 /** Puts back exactly the records one deletion marked, and nothing else. */
@@ -33,12 +34,12 @@ async function markDeleted(parts: Marked[], stamp: string): Promise<void> {
  * A record whose `deletedAt` is no longer that stamp was changed since (say, by a backup merged
  * in from another device) and is left as it is.
  */
-function undoFor(parts: Marked[], stamp: string): Undo {
+function undoFor(parts: Marked[], stamp: string, pairIds: string[]): Undo {
   return async () => {
     // Strictly after the deletion, even within the same millisecond, so that a merge by newest
     // change always prefers the restored record to a copy of the deleted one.
     const restoredAt = new Date(Math.max(Date.now(), Date.parse(stamp) + 1)).toISOString();
-    await db.transaction('rw', parts.map((part) => part.table), async () => {
+    await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests], async () => {
       for (const { table, ids } of parts) {
         const records = await recordTable(table).bulkGet(ids);
         const still = records.flatMap((record) => (record && record.deletedAt === stamp ? [record.id] : []));
@@ -46,6 +47,7 @@ function undoFor(parts: Marked[], stamp: string): Undo {
           await recordTable(table).bulkUpdate(still.map((id) => ({ key: id, changes: { deletedAt: null, updatedAt: restoredAt } })));
         }
       }
+      await refreshPairDigests(db, pairIds);
     });
   };
 }
@@ -53,23 +55,27 @@ function undoFor(parts: Marked[], stamp: string): Undo {
 export async function deleteSession(sessionId: string): Promise<Undo> {
   const stamp = new Date().toISOString();
   const parts: Marked[] = [{ table: 'sessions', ids: [sessionId] }];
-  await db.transaction('rw', db.sessions, async () => {
+  const pairId = await db.transaction('rw', db.sessions, db.checkIns, db.pairDigests, async () => {
     const session = await db.sessions.get(sessionId);
     if (!session || session.deletedAt !== null) throw new Error('That session was already deleted.');
     await markDeleted(parts, stamp);
+    await refreshPairDigests(db, [session.pairId]);
+    return session.pairId;
   });
-  return undoFor(parts, stamp);
+  return undoFor(parts, stamp, [pairId]);
 }
 
 export async function deleteCheckIn(checkInId: string): Promise<Undo> {
   const stamp = new Date().toISOString();
   const parts: Marked[] = [{ table: 'checkIns', ids: [checkInId] }];
-  await db.transaction('rw', db.checkIns, async () => {
+  const pairId = await db.transaction('rw', db.sessions, db.checkIns, db.pairDigests, async () => {
     const checkIn = await db.checkIns.get(checkInId);
     if (!checkIn || checkIn.deletedAt !== null) throw new Error('That check-in was already deleted.');
     await markDeleted(parts, stamp);
+    await refreshPairDigests(db, [checkIn.pairId]);
+    return checkIn.pairId;
   });
-  return undoFor(parts, stamp);
+  return undoFor(parts, stamp, [pairId]);
 }
 
 export interface PairDeletion {
@@ -113,7 +119,8 @@ export async function deletePair(pairId: string): Promise<PairDeletion> {
     return marked;
   });
   return {
-    undo: undoFor(parts, stamp),
+    // The pair's digest was left as it was (the dashboard skips deleted pairs), so undo needs none.
+    undo: undoFor(parts, stamp, []),
     sessions: parts[1]?.ids.length ?? 0,
     checkIns: parts[2]?.ids.length ?? 0,
   };

@@ -1,4 +1,5 @@
 import { db } from '../db/database';
+import { refreshPairDigests } from '../db/pairDigests';
 import { generateDemoProgram } from '../domain/demoProgram';
 import type { Person } from '../domain/person';
 
@@ -11,11 +12,16 @@ import type { Person } from '../domain/person';
 export async function loadDemoProgram(today: string): Promise<Person> {
   // Generated before the transaction: only Dexie calls may be awaited inside it.
   const program = generateDemoProgram({ today });
-  await db.transaction('rw', [db.people, db.pairs, db.sessions, db.checkIns], async () => {
+  await db.transaction('rw', [db.people, db.pairs, db.sessions, db.checkIns, db.pairDigests], async () => {
     await db.people.bulkPut(program.people);
     await db.pairs.bulkPut(program.pairs);
     await db.sessions.bulkPut(program.sessions);
     await db.checkIns.bulkPut(program.checkIns);
+    await refreshPairDigests(
+      db,
+      program.pairs.map((pair) => pair.id),
+      today,
+    );
   });
   return program.coordinator;
 }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Dexie } from 'dexie';
 import { db } from '../db/database';
+import { refreshPairDigests } from '../db/pairDigests';
 import type { Pair } from '../domain/pair';
 import { newRecordFields } from '../domain/record';
 import { parseTopics, sessionSchema, type Session, type SessionFormValues } from '../domain/session';
@@ -49,15 +50,19 @@ export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side,
 }
 
 export async function logSession(session: Session): Promise<void> {
-  await db.sessions.add(session);
+  await db.transaction('rw', db.sessions, db.checkIns, db.pairDigests, async () => {
+    await db.sessions.add(session);
+    await refreshPairDigests(db, [session.pairId]);
+  });
   void askForPersistenceOnce();
 }
 
 export async function setActionItemDone(sessionId: string, itemId: string, done: boolean): Promise<void> {
-  await db.transaction('rw', db.sessions, async () => {
+  await db.transaction('rw', db.sessions, db.checkIns, db.pairDigests, async () => {
     const session = await db.sessions.get(sessionId);
     if (!session) throw new Error('That session no longer exists.');
     const actionItems = session.actionItems.map((item) => (item.id === itemId ? { ...item, done } : item));
     await db.sessions.update(sessionId, { actionItems, updatedAt: new Date().toISOString() });
+    await refreshPairDigests(db, [session.pairId]);
   });
 }

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { CheckIn } from '../domain/checkin';
 import type { Pair } from '../domain/pair';
+import type { PairDigest } from '../domain/pairDigest';
 import type { Person } from '../domain/person';
 import type { Session } from '../domain/session';
 import { DATABASE_NAME, schemaVersions } from './schema';
@@ -10,6 +11,8 @@ export type MentorlogDatabase = Dexie & {
   pairs: EntityTable<Pair, 'id'>;
   sessions: EntityTable<Session, 'id'>;
   checkIns: EntityTable<CheckIn, 'id'>;
+  /** Derived from sessions and check-ins; see src/db/pairDigests.ts. */
+  pairDigests: EntityTable<PairDigest, 'pairId'>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): MentorlogDatabase {

@@ -1,6 +1,8 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { localToday } from '../domain/dates';
 import { openDatabase } from './database';
+import { readPairDigest } from './pairDigests';
 import { v1Records, v1Stores, type V1Records } from './fixtures/v1';
 import { schemaVersions } from './schema';
 
@@ -47,8 +49,21 @@ const migrationCases: MigrationCase[] = [
       await expectIndexesAnswer(db, fixture);
     },
   },
+  {
+    // Version 2 adds the pair digests: the records are untouched, and every pair has a digest
+    // equal to one computed afresh from them.
+    version: 2,
+    check: async (db, fixture) => {
+      await expectEveryRecordUnchanged(db, fixture);
+      await expectIndexesAnswer(db, fixture);
+      const today = localToday();
+      for (const pair of fixture.pairs) {
+        expect(await db.table('pairDigests').get(pair.id), `the digest of pair ${pair.id}`).toEqual(await readPairDigest(db, pair.id, today));
+      }
+    },
+  },
   // The next version adds its case here, e.g.
-  // { version: 2, check: async (db, fixture) => { …every fixture record, in its version-2 shape… } },
+  // { version: 3, check: async (db, fixture) => { …every fixture record, in its version-3 shape… } },
 ];
 
 let databaseCount = 0;

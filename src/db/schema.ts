@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { refreshPairDigests } from './pairDigests';
 
 export interface SchemaVersion {
   version: number;
@@ -36,6 +37,16 @@ export const schemaVersions: readonly SchemaVersion[] = [
       pairs: 'id, mentorId, menteeId, status, updatedAt',
       sessions: 'id, [pairId+date], date, updatedAt',
       checkIns: 'id, [pairId+date], raterId, date, updatedAt',
+    },
+  },
+  {
+    // Version 2 keeps a digest per pair (src/domain/pairDigest.ts) so that the dashboard and the
+    // pairs list read one small record per pair instead of querying every pair's records.
+    version: 2,
+    stores: { pairDigests: 'pairId' },
+    upgrade: async (transaction) => {
+      const pairIds = (await transaction.table('pairs').toCollection().primaryKeys()) as string[];
+      await refreshPairDigests(transaction, pairIds);
     },
   },
 ];

@@ -1,0 +1,80 @@
+import { addDays } from './dates';
+import type { Session } from './session';
+import type { Side } from './side';
+import { thresholds, type ScoredCheckIn } from './trend';
+
+/**
+ * What the dashboard and the pairs list need of one pair's sessions and check-ins, kept up to date
+ * on every write that touches the pair, so that those screens read one small record per pair
+ * instead of querying every pair's sessions and check-ins (issue 5: 1,000 pairs in ≤ 300 ms).
+ *
+ * It holds no text a partner wrote and only check-ins shared with the program, so it is safe to
+ * show the coordinator as is.
+ */
+export interface PairDigest {
+  pairId: string;
+  /** The local day the digest was written; `recentSessions` reaches back DIGEST_SESSION_DAYS from it. */
+  writtenOn: string;
+  lastSessionDate: string | null;
+  /** Live sessions dated from `writtenOn` − DIGEST_SESSION_DAYS on, oldest first: date and action items. */
+  recentSessions: Array<Pick<Session, 'date' | 'actionItems'>>;
+  /** The latest TREND_WINDOW check-ins of each side whose scores were shared with the program; scores only. */
+  sharedCheckIns: ScoredCheckIn[];
+}
+
+/**
+ * How far back a digest keeps sessions. It must exceed the dashboard's RECENT_DAYS window: any
+ * session inside that window on a later day is either newer than the digest (and so was written
+ * after it — which rewrote it) or at most RECENT_DAYS old on that day, which is inside this reach.
+ */
+export const DIGEST_SESSION_DAYS = thresholds.RECENT_DAYS * 2;
+
+export function digestSessionsFrom(writtenOn: string): string {
+  return addDays(writtenOn, -DIGEST_SESSION_DAYS);
+}
+
+/**
+ * Builds a pair's digest from its records: `sessions` are the live sessions dated from
+ * `digestSessionsFrom(writtenOn)` on, `lastSessionDate` the latest live session's date overall, and
+ * `sharedCheckIns` at least the latest TREND_WINDOW program-shared check-ins of each side (more are
+ * trimmed).
+ */
+export function buildPairDigest(input: {
+  pairId: string;
+  writtenOn: string;
+  lastSessionDate: string | null;
+  sessions: readonly Pick<Session, 'date' | 'actionItems'>[];
+  sharedCheckIns: readonly ScoredCheckIn[];
+}): PairDigest {
+  const from = digestSessionsFrom(input.writtenOn);
+  const newestFirst = [...input.sharedCheckIns].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+  const kept: Record<Side, number> = { mentor: 0, mentee: 0 };
+  const sharedCheckIns = newestFirst
+    .filter((checkIn) => {
+      if (checkIn.deletedAt || kept[checkIn.side] >= thresholds.TREND_WINDOW) return false;
+      kept[checkIn.side] += 1;
+      return true;
+    })
+    .map(({ side, date, createdAt, scores }) => ({ side, date, createdAt, scores }))
+    .reverse();
+  return {
+    pairId: input.pairId,
+    writtenOn: input.writtenOn,
+    lastSessionDate: input.lastSessionDate,
+    recentSessions: input.sessions
+      .filter((session) => session.date >= from)
+      .map(({ date, actionItems }) => ({ date, actionItems }))
+      .sort((a, b) => a.date.localeCompare(b.date)),
+    sharedCheckIns,
+  };
+}
+
+/**
+ * The sessions to give `summariseRecords` from a digest: the recent ones, or, when there are none,
+ * just the latest one (for the last-session date).
+ */
+export function digestSessions(digest: PairDigest | undefined): Array<Pick<Session, 'date' | 'actionItems'> & { deletedAt: null }> {
+  if (!digest) return [];
+  if (digest.recentSessions.length > 0) return digest.recentSessions.map((session) => ({ ...session, deletedAt: null }));
+  return digest.lastSessionDate ? [{ date: digest.lastSessionDate, actionItems: [], deletedAt: null }] : [];
+}
