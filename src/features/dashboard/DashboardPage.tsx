@@ -38,6 +38,12 @@ import { ProgramTrends } from './ProgramTrends';
 const SCALE_MAX = SCALE.length;
 
 /**
+ * Rows drawn at first. The order puts the pairs needing attention at the top, so a coordinator of a
+ * large program rarely needs more, and drawing a thousand rows would keep them waiting.
+ */
+export const ROWS_AT_FIRST = 100;
+
+/**
  * The coordinator's dashboard: every pair in one table, the pairs that need attention first, with
  * filters and sorting kept in the address; the program's month-by-month trends under it; CSV
  * exports and a printable report. Everything on it comes from what partners shared with the
@@ -48,8 +54,9 @@ export function DashboardPage() {
   const { viewer } = useCurrentViewer();
   const today = localToday();
   const pairs = useDashboard(today);
+  const [showAll, setShowAll] = useState(false);
   const [searchParams, setSearchParams] = useSearchParams();
-  const query = parseDashboardQuery(searchParams);
+  const query = useMemo(() => parseDashboardQuery(searchParams), [searchParams]);
 
   const rows = useMemo(() => pairs?.map(toDashboardRow), [pairs]);
   const shown = useMemo(() => (rows ? applyDashboardQuery(rows, query) : undefined), [rows, query]);
@@ -98,7 +105,19 @@ export function DashboardPage() {
             {rows.filter((row) => row.flags.length > 0).length} flagged
           </p>
           <ExportButtons rows={shown} today={today} />
-          <DashboardTable rows={shown} query={query} onSort={(key) => update(toggleSort(query, key))} />
+          <DashboardTable
+            rows={showAll ? shown : shown.slice(0, ROWS_AT_FIRST)}
+            query={query}
+            onSort={(key) => update(toggleSort(query, key))}
+          />
+          {!showAll && shown.length > ROWS_AT_FIRST ? (
+            <p className="no-print">
+              The first {ROWS_AT_FIRST} are shown, in the order above.{' '}
+              <button type="button" className="button" onClick={() => setShowAll(true)}>
+                Show all {shown.length} pairs
+              </button>
+            </p>
+          ) : null}
           <FlagRules />
           <ProgramTrends today={today} />
         </>

@@ -160,6 +160,23 @@ describe('the coordinator’s dashboard', { timeout: 20_000 }, () => {
     expect(within(row).getByRole('link', { name: 'Perception gap' })).toBeInTheDocument();
   });
 
+  it('draws the first 100 pairs of a large program, and the rest on request', async () => {
+    await signInAs('coordinator');
+    const people = Array.from({ length: 210 }, (_, index) => aPerson({ name: `Person ${String(index).padStart(3, '0')}` }));
+    await db.people.bulkAdd(people);
+    await db.pairs.bulkAdd(
+      Array.from({ length: 105 }, (_, index) =>
+        aPair({ mentorId: people[2 * index]?.id, menteeId: people[2 * index + 1]?.id, startDate: addDays(localToday(), -10) }),
+      ),
+    );
+    const { user } = renderApp('/dashboard');
+    const table = await pairsTable();
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(101), SLOW);
+    expect(screen.getByText(/Showing 105 of 105 pairs/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show all 105 pairs' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(106);
+  });
+
   it('explains how flags work with the thresholds in use', async () => {
     await loadDemo();
     const { user } = renderApp('/dashboard');
