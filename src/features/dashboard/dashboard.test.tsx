@@ -6,15 +6,12 @@ import { demoScenario, generateDemoProgram } from '../../domain/demoProgram';
 import { useViewerStore } from '../../state/viewerStore';
 import { aCheckIn, aPair, aPerson, aSession } from '../../test/builders';
 import { renderApp, signInAs } from '../../test/renderApp';
+import { seedRecords } from '../../test/seedRecords';
+import { saveCheckIn } from '../../data/checkIns';
 
 async function loadDemo() {
   const program = generateDemoProgram({ today: localToday() });
-  await db.transaction('rw', [db.people, db.pairs, db.sessions, db.checkIns], async () => {
-    await db.people.bulkPut(program.people);
-    await db.pairs.bulkPut(program.pairs);
-    await db.sessions.bulkPut(program.sessions);
-    await db.checkIns.bulkPut(program.checkIns);
-  });
+  await seedRecords(program);
   useViewerStore.getState().setViewer(program.coordinator.id, 'coordinator');
   return program;
 }
@@ -127,11 +124,8 @@ describe('the coordinator’s dashboard', { timeout: 20_000 }, () => {
     await signInAs('coordinator');
     const mentor = aPerson({ name: 'Alex Chen' });
     const mentee = aPerson({ name: 'Sam Lee' });
-    await db.people.bulkAdd([mentor, mentee]);
     const today = localToday();
     const pair = aPair({ mentorId: mentor.id, menteeId: mentee.id, startDate: addDays(today, -30) });
-    await db.pairs.add(pair);
-    await db.sessions.add(aSession({ pairId: pair.id, date: addDays(today, -3) }));
     const rated = (side: 'mentor' | 'mentee', trust: number, daysAgo: number, visibility: 'private' | 'pair' | 'program') =>
       aCheckIn({
         pairId: pair.id,
@@ -141,13 +135,18 @@ describe('the coordinator’s dashboard', { timeout: 20_000 }, () => {
         scores: { trust },
         visibility,
       });
-    await db.checkIns.bulkAdd([
-      rated('mentor', 4, 10, 'program'),
-      rated('mentee', 4, 10, 'program'),
-      // Newer, but not for the coordinator's eyes: neither may change what the dashboard shows.
-      rated('mentee', 1, 3, 'private'),
-      rated('mentee', 1, 2, 'pair'),
-    ]);
+    await seedRecords({
+      people: [mentor, mentee],
+      pairs: [pair],
+      sessions: [aSession({ pairId: pair.id, date: addDays(today, -3) })],
+      checkIns: [
+        rated('mentor', 4, 10, 'program'),
+        rated('mentee', 4, 10, 'program'),
+        // Newer, but not for the coordinator's eyes: neither may change what the dashboard shows.
+        rated('mentee', 1, 3, 'private'),
+        rated('mentee', 1, 2, 'pair'),
+      ],
+    });
 
     renderApp('/dashboard');
     const table = await pairsTable();
@@ -155,7 +154,7 @@ describe('the coordinator’s dashboard', { timeout: 20_000 }, () => {
     const cells = () => within(row).getAllByRole('cell').map((cell) => cell.textContent);
     expect(cells()).toEqual(['Sam Lee', 'Active', expect.any(String), '1 of 2', '4 of 5', '4 of 5', 'Mentor: Too early to tellMentee: Too early to tell', '0 (Trust)', 'None']);
 
-    await db.checkIns.add(rated('mentee', 2, 1, 'program'));
+    await saveCheckIn(rated('mentee', 2, 1, 'program'));
     await waitFor(() => expect(cells()[5]).toBe('2 of 5'));
     expect(within(row).getByRole('link', { name: 'Perception gap' })).toBeInTheDocument();
   });
