@@ -73,8 +73,8 @@ async function importProgram(page, files) {
       window.__benchClick((element) => element.tagName === 'BUTTON' && element.textContent.trim() === 'Import');
       const end = await window.__benchUntil(() => document.querySelector('.import-outcome'));
       observer.disconnect();
-      const outcome = document.querySelector('.import-outcome');
-      if (!outcome.classList.contains('success')) throw new Error(`import refused: ${outcome.textContent}`);
+      const refusal = document.querySelector('.form-error.import-outcome');
+      if (refusal) throw new Error(`import refused: ${refusal.textContent}`);
       return { ms: window.__benchMeasure('import', start, end), longest: Math.max(0, ...tasks) };
     });
     total += ms;
@@ -304,6 +304,10 @@ async function checkInRuns(options) {
   const dashboard = await newPage(context);
   await dashboard.goto('/dashboard');
   await dashboard.locator('.dashboard-table tbody tr').first().waitFor();
+  // The table draws the pairs that need attention first; the sample pair may be further down.
+  const showAll = dashboard.getByRole('button', { name: /^Show all \d/ });
+  if (await showAll.count()) await showAll.click();
+  await dashboard.locator(`.dashboard-table a[href="/pairs/${pairId}"]`).waitFor();
   const mentee = await newPage(context);
   await mentee.goto('/pairs');
   await setViewer(mentee, menteeId, 'mentee');

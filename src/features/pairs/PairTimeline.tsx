@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { visibilityLabels, type CheckIn } from '../../domain/checkin';
 import { sessionModeLabels, type Session } from '../../domain/session';
@@ -20,14 +21,20 @@ export function timelineEntries(sessions: readonly Session[], checkIns: readonly
   );
 }
 
+/** Years of fortnightly sessions and check-ins make hundreds of entries: the newest come first, the rest on request. */
+const TIMELINE_PAGE = 20;
+
 export function PairTimeline({ pairId, sessions, checkIns, viewerId }: { pairId: string; sessions: readonly Session[]; checkIns: readonly CheckIn[]; viewerId: string }) {
+  const [shown, setShown] = useState(TIMELINE_PAGE);
   const entries = timelineEntries(sessions, checkIns);
   if (entries.length === 0) {
     return <p className="muted">Nothing logged yet. Log your first session or check in to start the record.</p>;
   }
+  const older = entries.length - shown;
   return (
+    <>
     <ol className="timeline">
-      {entries.map((entry) =>
+      {entries.slice(0, shown).map((entry) =>
         entry.kind === 'session' ? (
           <SessionEntry key={entry.record.id} pairId={pairId} session={entry.record} />
         ) : (
@@ -35,6 +42,14 @@ export function PairTimeline({ pairId, sessions, checkIns, viewerId }: { pairId:
         ),
       )}
     </ol>
+    {older > 0 ? (
+      <p>
+        <button type="button" className="button" onClick={() => setShown((count) => count + TIMELINE_PAGE)}>
+          Show {Math.min(older, TIMELINE_PAGE)} older of {older}
+        </button>
+      </p>
+    ) : null}
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/database';
-import { aPair, aPerson } from '../../test/builders';
+import { aPair, aPerson, aSession } from '../../test/builders';
 import { renderApp, signInAs } from '../../test/renderApp';
 
 describe('pairs', () => {
@@ -95,5 +95,26 @@ describe('pairs', () => {
     await signInAs('mentor');
     renderApp(`/pairs/${crypto.randomUUID()}`);
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+  });
+});
+
+describe('a pair’s timeline', () => {
+  it('shows the newest 20 entries and the older ones on request', async () => {
+    const alex = await signInAs('mentor', { name: 'Alex Chen' });
+    const sam = aPerson({ name: 'Sam Lee' });
+    const pair = aPair({ mentorId: alex.id, menteeId: sam.id });
+    const sessions = Array.from({ length: 25 }, (_, index) =>
+      aSession({ pairId: pair.id, date: `2026-0${1 + Math.floor(index / 9)}-${String(1 + (index % 9) * 3).padStart(2, '0')}`, notes: `Session note ${index + 1}` }),
+    );
+    await db.people.add(sam);
+    await db.pairs.add(pair);
+    await db.sessions.bulkAdd(sessions);
+    const { user } = renderApp(`/pairs/${pair.id}`);
+
+    expect(await screen.findByText('Session note 25')).toBeInTheDocument();
+    expect(screen.queryByText('Session note 5')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show 5 older of 5' }));
+    expect(screen.getByText('Session note 1')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /older/ })).not.toBeInTheDocument();
   });
 });
