@@ -4,17 +4,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseBanner } from '../app/DatabaseBanner';
 import { db } from '../db/database';
 import { v1Stores } from '../db/fixtures/v1';
-import { DATABASE_NAME } from '../db/schema';
+import { DATABASE_NAME, schemaVersions } from '../db/schema';
 import { useDatabaseStatusStore } from '../state/databaseStatusStore';
 import { renderApp, signInAs } from '../test/renderApp';
 import { watchDatabaseConnection } from './databaseConnection';
 
 const opened: Dexie[] = [];
 
+/** The schema version this build of the app writes, and every table it has. */
+const LATEST = Math.max(...schemaVersions.map((step) => step.version));
+const latestStores = Object.assign({}, ...schemaVersions.map((step) => step.stores)) as Record<string, string>;
+
 /** Another tab's connection, as a newer (or older) build of the app would open it. */
 function anotherTab(name: string, version: number): Dexie {
   const other = new Dexie(name);
-  other.version(version).stores(version === 1 ? v1Stores : { ...v1Stores, drafts: 'id' });
+  other.version(version).stores(version === 1 ? v1Stores : { ...latestStores, drafts: 'id' });
   opened.push(other);
   return other;
 }
@@ -33,13 +37,13 @@ describe('a newer version of the app opened in another tab', () => {
     expect(await screen.findByRole('heading', { name: 'No pairs yet' })).toBeInTheDocument();
     expect(db.isOpen()).toBe(true);
 
-    const newer = anotherTab(DATABASE_NAME, 2);
+    const newer = anotherTab(DATABASE_NAME, LATEST + 1);
     const blocked = vi.fn();
     newer.on('blocked', blocked);
     await newer.open();
 
     expect(blocked).not.toHaveBeenCalled();
-    expect(newer.verno).toBe(2);
+    expect(newer.verno).toBe(LATEST + 1);
     expect(db.isOpen()).toBe(false);
     expect(useDatabaseStatusStore.getState().replacedByNewerVersion).toBe(true);
     expect(await screen.findByRole('alert')).toHaveTextContent('Mentorlog was updated in another tab. Reload to continue.');
@@ -49,7 +53,7 @@ describe('a newer version of the app opened in another tab', () => {
   it('leaves this tab unable to write with its old schema until it reloads', async () => {
     await signInAs('mentor');
     const stop = watchDatabaseConnection(db);
-    await anotherTab(DATABASE_NAME, 2).open();
+    await anotherTab(DATABASE_NAME, LATEST + 1).open();
 
     await expect(db.people.count()).rejects.toHaveProperty('name', 'DatabaseClosedError');
     stop();
