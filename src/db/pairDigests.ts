@@ -3,7 +3,7 @@ import type { CheckIn } from '../domain/checkin';
 import { localToday } from '../domain/dates';
 import { buildPairDigest, digestSessionsFrom, type PairDigest } from '../domain/pairDigest';
 import type { Session } from '../domain/session';
-import { thresholds } from '../domain/trend';
+import { thresholds } from '../domain/thresholds';
 
 /*
  * Digests are derived data the database keeps beside the records, like an index: they are written

@@ -1,7 +1,8 @@
 import { addDays } from './dates';
 import type { Session } from './session';
 import type { Side } from './side';
-import { thresholds, type ScoredCheckIn } from './trend';
+import { thresholds } from './thresholds';
+import type { ScoredCheckIn } from './trend';
 
 /**
  * What the dashboard and the pairs list need of one pair's sessions and check-ins, kept up to date

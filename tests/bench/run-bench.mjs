@@ -62,7 +62,15 @@ const results = [];
 try {
   for (const scenario of scenarios) {
     log(`scenario: ${scenario.name}`);
-    const times = await scenario.run(context);
+    let times;
+    try {
+      times = await scenario.run(context);
+    } catch (error) {
+      // One broken scenario should not hide the others' numbers; the run still fails at the end.
+      log(`  FAILED: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+      results.push({ id: scenario.id, name: scenario.name, budgetMs: scenario.budgetMs ?? null, failed: true });
+      continue;
+    }
     const sorted = [...times].sort((a, b) => a - b);
     const median = sorted[Math.floor((sorted.length - 1) / 2)];
     results.push({ id: scenario.id, name: scenario.name, budgetMs: scenario.budgetMs ?? null, runs: times.length, medianMs: median, minMs: sorted[0], maxMs: sorted.at(-1) });
@@ -84,7 +92,7 @@ const report = {
   cpuModel: cpus()[0]?.model ?? 'unknown',
   browser: `Chromium ${browserVersion}`,
   node: process.version,
-  dashboardToFloorRatio: floor && dashboard ? Number((dashboard.medianMs / floor.medianMs).toFixed(2)) : null,
+  dashboardToFloorRatio: floor?.medianMs && dashboard?.medianMs ? Number((dashboard.medianMs / floor.medianMs).toFixed(2)) : null,
   results,
 };
 
@@ -95,9 +103,11 @@ console.log(`\nMentorlog benchmark, size ${size} (${Object.entries(program.count
 console.log(`${report.browser}, ${report.cpus} CPUs (${report.cpuModel}), median of ${runs} run(s)\n`);
 console.log(markdownTable(report));
 console.log(`\nWritten to ${join('tests/bench/results', basename(jsonPath))}`);
+if (results.some((result) => result.failed)) process.exitCode = 1;
 
 function markdownTable({ results, dashboardToFloorRatio }) {
-  const rows = results.map(({ name, medianMs, minMs, maxMs, budgetMs }) => {
+  const rows = results.map(({ name, medianMs, minMs, maxMs, budgetMs, failed }) => {
+    if (failed) return `| ${name} | not measured: the scenario failed | | ${budgetMs === null ? '—' : `≤ ${budgetMs} ms`} | FAILED |`;
     const verdict = budgetMs === null ? '' : medianMs <= budgetMs ? 'within budget' : 'OVER BUDGET';
     return `| ${name} | ${medianMs.toFixed(0)} ms | ${minMs.toFixed(0)}–${maxMs.toFixed(0)} ms | ${budgetMs === null ? '—' : `≤ ${budgetMs} ms`} | ${verdict} |`;
   });

@@ -240,7 +240,10 @@ export const scenarios = [
       const page = await newPage(context);
       const times = await repeat(options.runs, async () => {
         await page.goto('/backup');
+        await page.getByRole('button', { name: 'Download a backup' }).waitFor();
         const download = page.waitForEvent('download');
+        // If the click never comes, the page closes with this still waiting: not a second failure.
+        download.catch(() => undefined);
         const ms = await page.evaluate(async () => {
           let madeAt = null;
           const create = URL.createObjectURL.bind(URL);
@@ -302,6 +305,9 @@ async function checkInRuns(options) {
   const context = await loadedContext(options);
   const { id: pairId, menteeId } = options.program.samplePair;
   const dashboard = await newPage(context);
+  dashboard.on('crash', () => options.log('  the dashboard tab crashed'));
+  dashboard.on('close', () => options.log('  the dashboard tab closed'));
+  dashboard.on('pageerror', (error) => options.log(`  dashboard tab error: ${error.message}`));
   await dashboard.goto('/dashboard');
   await dashboard.locator('.dashboard-table tbody tr').first().waitFor();
   // The table draws the pairs that need attention first; the sample pair may be further down.
@@ -313,6 +319,7 @@ async function checkInRuns(options) {
   await setViewer(mentee, menteeId, 'mentee');
   checkInTimes = await repeat(options.runs, async (run) => {
     await mentee.goto(`/pairs/${pairId}/check-ins/new`);
+    await mentee.getByRole('button', { name: 'Save check-in' }).waitFor();
     // Alternate the scores so that every run changes what the dashboard shows for the pair.
     const score = run % 2 === 0 ? '1' : '5';
     for (const group of await mentee.locator('fieldset.rating').all()) {
@@ -324,6 +331,8 @@ async function checkInRuns(options) {
       if (before === undefined) throw new Error('the pair is not on the dashboard');
       return window.__benchUntil(() => row()?.textContent !== before).then((end) => performance.timeOrigin + end);
     }, pairId);
+    // Should saving fail, this watch is abandoned; it must not fail the run a second time later.
+    watching.catch(() => undefined);
     const { saved, clickedAt } = await mentee.evaluate(async () => {
       const start = performance.now();
       window.__benchClick((element) => element.tagName === 'BUTTON' && element.textContent.trim() === 'Save check-in');
