@@ -18,7 +18,7 @@ import {
 /**
  * Attention flags: the reasons a coordinator should talk to a pair this week. Each flag says why
  * in plain words and points at the guidance that answers it. Every number used here comes from
- * `thresholds` in `trend.ts`, which the dashboard also shows to the user.
+ * `thresholds` in `thresholds.ts`, which the dashboard also shows to the user.
  */
 
 export type AttentionFlagKind =
