@@ -4,11 +4,11 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { usePairList } from '../../data/pairs';
 import { usePeople } from '../../data/people';
-import { roleLabels, roleSchema, viewingAsFormSchema, type Role, type ViewingAsFormValues } from '../../domain/person';
+import { viewingAsFormSchema, type Role, type ViewingAsFormValues } from '../../domain/person';
 import { sideInPair } from '../../domain/visibility';
 import { useViewerStore } from '../../state/viewerStore';
-import { Field } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
+import { PersonAndRoleFields } from '../../ui/PersonAndRoleFields';
 
 /**
  * After records arrive on a new device, the person using it says which of those people they are,
@@ -51,29 +51,7 @@ export function ChooseYourselfForm() {
       <h2 id="choose-heading">Who are you?</h2>
       <p>Choose yourself among the people you just imported. Mentorlog then shows you only what you may see.</p>
       <form onSubmit={onSubmit} noValidate>
-        <Field label="Person" error={errors.personId?.message}>
-          {(control) => (
-            <select {...control} {...register('personId')}>
-              <option value="">Choose a person…</option>
-              {people.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Role" error={errors.role?.message}>
-          {(control) => (
-            <select {...control} {...register('role')}>
-              {roleSchema.options.map((option) => (
-                <option key={option} value={option}>
-                  {roleLabels[option]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <PersonAndRoleFields people={people} register={register} errors={errors} />
         <button type="submit" className="button button--primary">
           Continue
         </button>

@@ -3,10 +3,10 @@ import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { usePeople } from '../../data/people';
-import { roleLabels, roleSchema, viewingAsFormSchema, type ViewingAsFormValues } from '../../domain/person';
+import { viewingAsFormSchema, type ViewingAsFormValues } from '../../domain/person';
 import { useViewerStore } from '../../state/viewerStore';
-import { Field } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
+import { PersonAndRoleFields } from '../../ui/PersonAndRoleFields';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 /** Switch who is using the app. Every view then shows only what that person may see. */
@@ -45,29 +45,7 @@ export function ViewingAsPage() {
         private never appear for anyone else.
       </p>
       <form onSubmit={onSubmit} noValidate className="card">
-        <Field label="Person" error={errors.personId?.message}>
-          {(control) => (
-            <select {...control} {...register('personId')}>
-              <option value="">Choose a person…</option>
-              {people.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Role" error={errors.role?.message}>
-          {(control) => (
-            <select {...control} {...register('role')}>
-              {roleSchema.options.map((option) => (
-                <option key={option} value={option}>
-                  {roleLabels[option]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <PersonAndRoleFields people={people} register={register} errors={errors} />
         <button type="submit" className="button button--primary">
           Switch
         </button>
