@@ -27,7 +27,7 @@ const hope = from('Ian Hope', 'Ian Hope and Associates');
 const crano = from(
   'ProVision Mentorship',
   'ProVision Mentorship',
-  'William D. Crano, “The Rules of Influence – Winning When You’re in the Minority”',
+  'William D. Crano, “The Rules of Influence”',
 );
 
 export const guidanceCards: readonly GuidanceCard[] = [

@@ -106,7 +106,7 @@ describe('GuidanceLibrary', () => {
     renderLibrary();
     const card = await screen.findByRole('article', { name: 'Earn credibility with sound advice' });
     expect(within(card).getByText(/ProVision Mentorship/)).toHaveTextContent(
-      /citing William D\. Crano, “The Rules of Influence – Winning When You’re in the Minority”/,
+      /citing William D\. Crano, “The Rules of Influence”/,
     );
   });
 
