@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { deleteErrorMessage } from './saveErrorMessage';
+import { ErrorMessage } from './ErrorMessage';
 
 /**
  * A delete button for a record that can be undone for a while afterwards (see UndoToast), so it
@@ -23,11 +24,7 @@ export function DeleteButton({ label, onDelete }: { label: string; onDelete: () 
       <button type="button" className="button button--danger" onClick={() => void remove()} disabled={working}>
         {label}
       </button>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
     </div>
   );
 }

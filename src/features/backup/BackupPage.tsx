@@ -6,6 +6,7 @@ import { countRecords } from '../../domain/backupFormat';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { downloadFile } from './downloadFile';
 import { ImportBackupForm } from './ImportBackupForm';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 
 const count = new Intl.NumberFormat();
 
@@ -62,11 +63,7 @@ export function BackupPage() {
             {status.message}
           </p>
         ) : null}
-        {status.kind === 'error' ? (
-          <p className="form-error" role="alert">
-            {status.message}
-          </p>
-        ) : null}
+        <ErrorMessage message={status.kind === 'error' ? status.message : null} />
       </section>
 
       <section aria-labelledby="import-heading" className="card">

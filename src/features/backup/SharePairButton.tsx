@@ -4,6 +4,7 @@ import { usePair } from '../../data/pairs';
 import { otherSide } from '../../domain/side';
 import { sideInPair } from '../../domain/visibility';
 import { downloadFile } from './downloadFile';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 
 type ShareStatus = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; fileName: string } | { kind: 'error'; message: string };
 
@@ -48,11 +49,7 @@ export function SharePairButton({ pairId, viewerId }: { pairId: string; viewerId
           “Restore a backup or open a shared pair” on the welcome screen.
         </p>
       ) : null}
-      {status.kind === 'error' ? (
-        <p className="form-error" role="alert">
-          {status.message}
-        </p>
-      ) : null}
+      <ErrorMessage message={status.kind === 'error' ? status.message : null} />
     </div>
   );
 }

@@ -11,7 +11,7 @@ import {
 } from '../../domain/checkin';
 import type { Side } from '../../domain/side';
 import { Field, FieldError } from '../../ui/Field';
-import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 import { saveErrorMessage } from '../../ui/saveErrorMessage';
 
 interface CheckInFormProps {
@@ -68,7 +68,7 @@ export function CheckInForm({ side, characteristics, defaultValues, onSave, onCa
         register={register}
         hint={side === 'mentee' ? 'What you write stays private unless you choose to share it.' : undefined}
       />
-      <FormErrorSummary message={saveError} />
+      <ErrorMessage message={saveError} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           Save check-in

@@ -34,6 +34,7 @@ import {
   type SortKey,
 } from './dashboardTable';
 import { ProgramTrends } from './ProgramTrends';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 
 const SCALE_MAX = SCALE.length;
 
@@ -245,11 +246,7 @@ function ExportButtons({ rows, today }: { rows: readonly DashboardRow[]; today: 
           Export shared check-ins (CSV)
         </button>
       </div>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
     </div>
   );
 }

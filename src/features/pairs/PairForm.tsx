@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { NEW_PERSON, pairFormSchema, type PairFormValues } from '../../domain/pair';
 import type { Person } from '../../domain/person';
 import { Field } from '../../ui/Field';
-import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 import { saveErrorMessage } from '../../ui/saveErrorMessage';
 
 type Input = z.input<typeof pairFormSchema>;
@@ -56,7 +56,7 @@ export function PairForm({ people, defaultValues, submitLabel, onSave, onCancel 
       <Field label="Goals" hint="What the mentee wants to get out of the mentoring. Optional." error={errors.goals?.message}>
         {(field) => <textarea rows={4} {...field} {...register('goals')} />}
       </Field>
-      <FormErrorSummary message={saveError} />
+      <ErrorMessage message={saveError} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {submitLabel}

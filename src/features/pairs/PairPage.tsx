@@ -20,6 +20,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { PairTimeline } from './PairTimeline';
 import { DeletePairButton } from './DeletePairButton';
 import { SharePairButton } from '../backup/SharePairButton';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 
 const MAX_GUIDANCE_CARDS = 3;
 
@@ -185,11 +186,7 @@ function PairStatusActions({ pair, today }: { pair: Pair; today: string }) {
           </button>
         )}
       </div>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { ActionItem } from '../../domain/session';
 import { sideLabels } from '../../domain/side';
 import { formatDay } from '../../ui/formatDate';
 import { saveErrorMessage } from '../../ui/saveErrorMessage';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 
 export type ChecklistItem = ActionItem & { sessionId: string };
 
@@ -43,11 +44,7 @@ export function ActionItemChecklist({ items, today, readOnly = false }: { items:
           );
         })}
       </ul>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
     </>
   );
 }

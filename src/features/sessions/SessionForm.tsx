@@ -4,7 +4,7 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { sessionFormSchema, sessionModeLabels, sessionModeSchema, type SessionFormInput, type SessionFormValues } from '../../domain/session';
 import { sideLabels, sides } from '../../domain/side';
 import { Field } from '../../ui/Field';
-import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 import { saveErrorMessage } from '../../ui/saveErrorMessage';
 
 interface SessionFormProps {
@@ -102,7 +102,7 @@ export function SessionForm({ defaultValues, onSave, onCancel }: SessionFormProp
         </button>
       </fieldset>
 
-      <FormErrorSummary message={saveError} />
+      <ErrorMessage message={saveError} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           Save session

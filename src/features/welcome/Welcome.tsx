@@ -8,7 +8,7 @@ import { localToday } from '../../domain/dates';
 import { newViewerFormSchema, roleLabels, roleSchema, type NewViewerFormValues } from '../../domain/person';
 import { useViewerStore } from '../../state/viewerStore';
 import { Field } from '../../ui/Field';
-import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { saveErrorMessage } from '../../ui/saveErrorMessage';
 
@@ -85,7 +85,7 @@ export function Welcome() {
               </label>
             ))}
           </fieldset>
-          <FormErrorSummary message={saveError} />
+          <ErrorMessage message={saveError} />
           <button type="submit" className="button button--primary" disabled={isSubmitting}>
             Start
           </button>
