@@ -7,6 +7,7 @@ import { summariseRecords, type PairSummary } from '../domain/pairSummary';
 import type { Person } from '../domain/person';
 import { monthOf, programAggregates, reportMonths, type MonthlyAggregate } from '../domain/programAggregates';
 import { programCheckIns, scoresSharedWithProgram } from '../domain/programView';
+import { partnersOf } from './people';
 
 export interface DashboardPair {
   pair: Pair;
@@ -33,7 +34,7 @@ export async function readDashboard(today: string): Promise<DashboardPair[]> {
   return db.transaction('r', [db.pairs, db.people, db.pairDigests], async () => {
     const [allPairs, digests] = await Promise.all([db.pairs.toArray(), db.pairDigests.toArray()]);
     const pairs = allPairs.filter((pair) => pair.deletedAt === null);
-    const people = await peopleById(pairs);
+    const people = await partnersOf(pairs);
     const digestByPair = new Map(digests.map((digest) => [digest.pairId, digest]));
     return pairs.map((pair) => {
       const digest = digestByPair.get(pair.id);
@@ -99,7 +100,7 @@ export async function readProgramCheckIns(): Promise<SharedCheckInRecord[]> {
   return db.transaction('r', [db.pairs, db.people, db.checkIns], async () => {
     const pairs = (await db.pairs.toArray()).filter((pair) => pair.deletedAt === null);
     const pairsById = new Map(pairs.map((pair) => [pair.id, pair]));
-    const people = await peopleById(pairs);
+    const people = await partnersOf(pairs);
     const checkIns = await db.checkIns.orderBy('date').toArray();
     return checkIns.flatMap((checkIn) => {
       const pair = pairsById.get(checkIn.pairId);
@@ -112,10 +113,4 @@ export async function readProgramCheckIns(): Promise<SharedCheckInRecord[]> {
       }));
     });
   });
-}
-
-async function peopleById(pairs: readonly Pair[]): Promise<Map<string, Person>> {
-  const ids = [...new Set(pairs.flatMap((pair) => [pair.mentorId, pair.menteeId]))];
-  const people = await db.people.bulkGet(ids);
-  return new Map(people.flatMap((person) => (person ? [[person.id, person] as const] : [])));
 }

@@ -3,6 +3,7 @@ import { db } from '../db/database';
 import type { Pair } from '../domain/pair';
 import type { PairStatus } from '../domain/pairStatus';
 import type { Person } from '../domain/person';
+import { partnersOf } from './people';
 
 export interface PairWithPeople {
   pair: Pair;
@@ -11,9 +12,7 @@ export interface PairWithPeople {
 }
 
 async function withPeople(pairs: Pair[]): Promise<PairWithPeople[]> {
-  const ids = [...new Set(pairs.flatMap((pair) => [pair.mentorId, pair.menteeId]))];
-  const people = await db.people.bulkGet(ids);
-  const byId = new Map(people.flatMap((person) => (person ? [[person.id, person] as const] : [])));
+  const byId = await partnersOf(pairs);
   return pairs.map((pair) => ({ pair, mentor: byId.get(pair.mentorId), mentee: byId.get(pair.menteeId) }));
 }
 
