@@ -12,6 +12,7 @@ test('a deleted session can be undone from the toast, and stays restored after a
   await expect(page.getByText('A session worth keeping.')).toBeVisible();
 
   await page.getByRole('link', { name: /^Session on / }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Session on / })).toBeVisible();
   await page.getByRole('button', { name: 'Delete session' }).click();
 
   await expect(page).toHaveURL(pairUrl);
@@ -38,8 +39,12 @@ test('a deleted session is gone for good once the undo window has passed', async
   await page.getByRole('link', { name: 'Log a session' }).click();
   await page.getByLabel('Notes').fill('A session to let go.');
   await page.getByRole('button', { name: 'Save session' }).click();
+  await expect(page.getByText('A session to let go.')).toBeVisible();
   await page.getByRole('link', { name: /^Session on / }).click();
+  // The session's screen loads lazily: read its address only once it is on screen.
+  await expect(page.getByRole('heading', { level: 1, name: /^Session on / })).toBeVisible();
   const sessionUrl = page.url();
+  expect(sessionUrl).toMatch(/\/pairs\/[^/]+\/sessions\/[^/]+$/);
   await page.getByRole('button', { name: 'Delete session' }).click();
   const undo = page.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeVisible();
