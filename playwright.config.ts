@@ -1,4 +1,4 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, type PlaywrightTestOptions, type PlaywrightWorkerOptions } from '@playwright/test';
 import { findChromium } from './tests/e2e/findChromium.mjs';
 
 // Run through `npm run test:e2e` (tests/e2e/run-e2e.mjs), which finds or installs Chromium first.
@@ -10,6 +10,23 @@ if (!chromium) {
       'or set MENTORLOG_CHROMIUM=/path/to/chrome.',
   );
 }
+
+const chromiumUse: Partial<PlaywrightTestOptions & PlaywrightWorkerOptions> = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: chromium,
+    // Root, no user namespaces for a sandbox, no GPU and no network beyond localhost.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
 
 const isCI = Boolean(process.env.CI);
 // Several runs on one machine (engineers working side by side) each pick their own port and build
@@ -41,25 +58,10 @@ export default defineConfig({
     navigationTimeout: 30_000,
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromium,
-          // Root, no user namespaces for a sandbox, no GPU and no network beyond localhost.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
-    },
+    { name: 'chromium', grepInvert: /@heavy/, use: chromiumUse },
+    // Tests that time the page while it works hard (the 200,000-record import) run last and alone,
+    // so that neither they nor the tests beside them are slowed by the other.
+    { name: 'chromium-heavy', grep: /@heavy/, dependencies: ['chromium'], use: chromiumUse },
   ],
   // The production build, so the service worker and offline behaviour are the real ones. Service
   // workers need a secure context: localhost counts as one. MENTORLOG_E2E_PREBUILT=1 skips the

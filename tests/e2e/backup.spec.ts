@@ -235,7 +235,7 @@ function largeBackup(): string {
   });
 }
 
-test('a backup of 200,000 records imports with a progress bar, and the page stays responsive', async ({ page }) => {
+test('a backup of 200,000 records imports with a progress bar, and the page stays responsive', { tag: '@heavy' }, async ({ page }) => {
   test.setTimeout(240_000);
   const path = test.info().outputPath('mentorlog-backup-200000.json');
   await writeFile(path, largeBackup());
