@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { prefetchScreens } from './app/routes';
+import { useViewerStore } from './state/viewerStore';
 import './app/styles.css';
 
 const root = document.getElementById('root');
@@ -10,3 +12,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// After the first screen, warm the code of the screens this user is likely to open next.
+window.addEventListener('load', () => prefetchScreens(useViewerStore.getState().role), { once: true });

@@ -1,10 +1,30 @@
 import type { RouteObject } from 'react-router';
+import type { Role } from '../domain/role';
 import { PairList } from '../features/pairs/PairList';
 import { HomeRedirect } from './HomeRedirect';
 import { Layout } from './Layout';
 import { NotFound } from '../ui/NotFound';
 import { RequireViewer } from './RequireViewer';
 import { RouteError } from './RouteError';
+
+/** Every lazily loaded screen's module, by name: the routes load them, and `prefetchScreens` warms them. */
+const screens = {
+  welcome: () => import('../features/welcome/Welcome'),
+  viewingAs: () => import('../features/people/ViewingAsPage'),
+  restore: () => import('../features/backup/RestorePage'),
+  newPair: () => import('../features/pairs/NewPairPage'),
+  pair: () => import('../features/pairs/PairPage'),
+  editPair: () => import('../features/pairs/EditPairPage'),
+  logSession: () => import('../features/sessions/LogSessionPage'),
+  session: () => import('../features/sessions/SessionPage'),
+  checkIns: () => import('../features/checkins/CheckInPage'),
+  guidance: () => import('../features/guidance/GuidanceLibrary'),
+  pairTrends: () => import('../features/trends/PairTrendsPage'),
+  myTrends: () => import('../features/trends/MyTrendsPage'),
+  dashboard: () => import('../features/dashboard/DashboardPage'),
+  backup: () => import('../features/backup/BackupPage'),
+  settings: () => import('../features/settings/SettingsPage'),
+};
 
 /**
  * Every screen has its own URL so that reload and back work. Only the pairs list, where a returning
@@ -17,42 +37,63 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomeRedirect /> },
-      { path: 'welcome', lazy: async () => ({ Component: (await import('../features/welcome/Welcome')).Welcome }) },
+      { path: 'welcome', lazy: async () => ({ Component: (await screens.welcome()).Welcome }) },
       // Choosing who you are works before anyone is chosen: a returning user picks themselves here.
-      { path: 'viewing-as', lazy: async () => ({ Component: (await import('../features/people/ViewingAsPage')).ViewingAsPage }) },
-      { path: 'restore', lazy: async () => ({ Component: (await import('../features/backup/RestorePage')).RestorePage }) },
+      { path: 'viewing-as', lazy: async () => ({ Component: (await screens.viewingAs()).ViewingAsPage }) },
+      { path: 'restore', lazy: async () => ({ Component: (await screens.restore()).RestorePage }) },
       {
         element: <RequireViewer />,
         children: [
           { path: 'pairs', element: <PairList /> },
-          { path: 'pairs/new', lazy: async () => ({ Component: (await import('../features/pairs/NewPairPage')).NewPairPage }) },
-          { path: 'pairs/:pairId', lazy: async () => ({ Component: (await import('../features/pairs/PairPage')).PairPage }) },
-          { path: 'pairs/:pairId/edit', lazy: async () => ({ Component: (await import('../features/pairs/EditPairPage')).EditPairPage }) },
+          { path: 'pairs/new', lazy: async () => ({ Component: (await screens.newPair()).NewPairPage }) },
+          { path: 'pairs/:pairId', lazy: async () => ({ Component: (await screens.pair()).PairPage }) },
+          { path: 'pairs/:pairId/edit', lazy: async () => ({ Component: (await screens.editPair()).EditPairPage }) },
           {
             path: 'pairs/:pairId/sessions/new',
-            lazy: async () => ({ Component: (await import('../features/sessions/LogSessionPage')).LogSessionPage }),
+            lazy: async () => ({ Component: (await screens.logSession()).LogSessionPage }),
           },
           {
             path: 'pairs/:pairId/sessions/:sessionId',
-            lazy: async () => ({ Component: (await import('../features/sessions/SessionPage')).SessionPage }),
+            lazy: async () => ({ Component: (await screens.session()).SessionPage }),
           },
           {
             path: 'pairs/:pairId/check-ins/new',
-            lazy: async () => ({ Component: (await import('../features/checkins/CheckInPage')).NewCheckInPage }),
+            lazy: async () => ({ Component: (await screens.checkIns()).NewCheckInPage }),
           },
           {
             path: 'pairs/:pairId/check-ins/:checkInId',
-            lazy: async () => ({ Component: (await import('../features/checkins/CheckInPage')).CheckInResultPage }),
+            lazy: async () => ({ Component: (await screens.checkIns()).CheckInResultPage }),
           },
-          { path: 'guidance', lazy: async () => ({ Component: (await import('../features/guidance/GuidanceLibrary')).GuidanceLibrary }) },
-          { path: 'pairs/:pairId/trends', lazy: async () => ({ Component: (await import('../features/trends/PairTrendsPage')).PairTrendsPage }) },
-          { path: 'my-trends', lazy: async () => ({ Component: (await import('../features/trends/MyTrendsPage')).MyTrendsPage }) },
-          { path: 'dashboard', lazy: async () => ({ Component: (await import('../features/dashboard/DashboardPage')).DashboardPage }) },
-          { path: 'backup', lazy: async () => ({ Component: (await import('../features/backup/BackupPage')).BackupPage }) },
-          { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
+          { path: 'guidance', lazy: async () => ({ Component: (await screens.guidance()).GuidanceLibrary }) },
+          { path: 'pairs/:pairId/trends', lazy: async () => ({ Component: (await screens.pairTrends()).PairTrendsPage }) },
+          { path: 'my-trends', lazy: async () => ({ Component: (await screens.myTrends()).MyTrendsPage }) },
+          { path: 'dashboard', lazy: async () => ({ Component: (await screens.dashboard()).DashboardPage }) },
+          { path: 'backup', lazy: async () => ({ Component: (await screens.backup()).BackupPage }) },
+          { path: 'settings', lazy: async () => ({ Component: (await screens.settings()).SettingsPage }) },
         ],
       },
       { path: '*', element: <NotFound /> },
     ],
   },
 ];
+
+/**
+ * The screens someone in this role is likely to open next, loaded when the browser is idle after
+ * the first screen, so that moving to them waits for their data only, not for their code (the
+ * dashboard's module and zod would otherwise cost the first visit a few hundred milliseconds on a
+ * slow laptop). The first screen's own JavaScript stays as small as before.
+ */
+export function prefetchScreens(role: Role | null): void {
+  const likely: Array<keyof typeof screens> =
+    role === null
+      ? ['welcome', 'viewingAs']
+      : ['pair', 'logSession', 'checkIns', 'pairTrends', role === 'coordinator' ? 'dashboard' : 'myTrends', 'guidance'];
+  const load = () => {
+    for (const name of likely) {
+      // A failed prefetch is not an error: the route loads the module again when it is opened.
+      screens[name]().catch(() => undefined);
+    }
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2_000 });
+  else setTimeout(load, 200);
+}

@@ -54,9 +54,11 @@ export function usePairList(): PairListRow[] | undefined {
     () =>
       db.transaction('r', db.pairs, db.people, db.pairDigests, async () => {
         const pairs = (await db.pairs.toArray()).filter((pair) => pair.deletedAt === null);
-        const [rows, digests] = await Promise.all([withPeople(pairs), db.pairDigests.bulkGet(pairs.map((pair) => pair.id))]);
+        // Every pair's digest is wanted: one getAll is far cheaper than a get per pair.
+        const [rows, digests] = await Promise.all([withPeople(pairs), db.pairDigests.toArray()]);
+        const lastSession = new Map(digests.map((digest) => [digest.pairId, digest.lastSessionDate]));
         return rows
-          .map((row, index) => ({ ...row, lastSessionDate: digests[index]?.lastSessionDate ?? null }))
+          .map((row) => ({ ...row, lastSessionDate: lastSession.get(row.pair.id) ?? null }))
           .sort(
             (a, b) =>
               (a.mentor?.name ?? '').localeCompare(b.mentor?.name ?? '') ||

@@ -1,3 +1,4 @@
+import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { usePairList, type PairListRow } from '../../data/pairs';
 import { useCurrentViewer } from '../../data/viewer';
@@ -10,19 +11,49 @@ import { formatDay } from '../../ui/formatDate';
 import { Loading } from '../../ui/Loading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
+/**
+ * Pairs drawn at first. A program of a thousand pairs would otherwise keep its coordinator waiting
+ * for a list nobody reads from top to bottom: they search it, or ask for all of it.
+ */
+export const PAIRS_AT_FIRST = 100;
+/** From this many pairs on, the list offers a search by name. */
+const SEARCH_FROM = 10;
+
+/** Pairs whose mentor's or mentee's name contains the search, ignoring case and accents. */
+export function matchingPairs(rows: readonly PairListRow[], search: string): readonly PairListRow[] {
+  const wanted = foldForSearch(search.trim());
+  if (wanted === '') return rows;
+  return rows.filter((row) => [row.mentor?.name, row.mentee?.name].some((name) => name !== undefined && foldForSearch(name).includes(wanted)));
+}
+
+function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+}
+
 export function PairList() {
   useDocumentTitle('Pairs');
   const rows = usePairList();
   const { viewer } = useCurrentViewer();
   const [params, setParams] = useSearchParams();
+  const [drawAll, setDrawAll] = useState(false);
+  const searchId = useId();
+  const search = params.get('q') ?? '';
+  const participant = viewer?.role !== 'coordinator';
+  const showAll = !participant || params.get('show') === 'all';
+  const own = useMemo(() => (rows && viewer ? rows.filter((row) => sideInPair(row.pair, viewer.personId) !== null) : []), [rows, viewer]);
+  const matching = useMemo(() => matchingPairs(showAll ? (rows ?? []) : own, search), [rows, own, showAll, search]);
   if (!rows || !viewer) return <Loading what="Loading pairs" />;
 
   // Mentors and mentees see their own pairs first; the coordinator sees the whole program.
-  const participant = viewer.role !== 'coordinator';
-  const own = rows.filter((row) => sideInPair(row.pair, viewer.personId) !== null);
-  const showAll = !participant || params.get('show') === 'all';
-  const shown = showAll ? rows : own;
+  const shown = drawAll ? matching : matching.slice(0, PAIRS_AT_FIRST);
   const today = localToday();
+  const setParam = (name: 'q' | 'show', value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    // Typing into the search replaces the entry, so that back leaves the list instead of undoing letters.
+    setParams(next, { replace: name === 'q' });
+  };
 
   return (
     <section>
@@ -44,26 +75,49 @@ export function PairList() {
           {participant && rows.length > own.length ? (
             <p>
               {showAll ? (
-                <button type="button" className="link-button" onClick={() => setParams({})}>
+                <button type="button" className="link-button" onClick={() => setParam('show', null)}>
                   Show only your pairs
                 </button>
               ) : (
-                <button type="button" className="link-button" onClick={() => setParams({ show: 'all' })}>
+                <button type="button" className="link-button" onClick={() => setParam('show', 'all')}>
                   Show all {rows.length} pairs on this device
                 </button>
               )}
             </p>
           ) : null}
-          {shown.length === 0 ? (
+          {(showAll ? rows.length : own.length) >= SEARCH_FROM || search !== '' ? (
+            <div className="field pair-list__search">
+              <label htmlFor={searchId}>Find a pair by name</label>
+              <input id={searchId} type="search" value={search} autoComplete="off" onChange={(event) => setParam('q', event.target.value || null)} />
+            </div>
+          ) : null}
+          {participant && !showAll && own.length === 0 ? (
             <EmptyState title="You are not in any pair yet">
               <p>Set up a pair with you as the {viewer.role}, or switch who you are viewing as.</p>
             </EmptyState>
+          ) : matching.length === 0 ? (
+            <p role="status">No pair has a mentor or mentee whose name contains “{search.trim()}”.</p>
           ) : (
-            <ul className="pair-list" aria-label="Pairs">
-              {shown.map((row) => (
-                <PairListItem key={row.pair.id} row={row} today={today} viewerId={viewer.personId} />
-              ))}
-            </ul>
+            <>
+              {search !== '' ? (
+                <p role="status" className="muted">
+                  {matching.length} {matching.length === 1 ? 'pair matches' : 'pairs match'} “{search.trim()}”.
+                </p>
+              ) : null}
+              <ul className="pair-list" aria-label="Pairs">
+                {shown.map((row) => (
+                  <PairListItem key={row.pair.id} row={row} today={today} viewerId={viewer.personId} />
+                ))}
+              </ul>
+              {shown.length < matching.length ? (
+                <p>
+                  The first {shown.length}, by mentor’s name, are shown.{' '}
+                  <button type="button" className="button" onClick={() => setDrawAll(true)}>
+                    Show all {matching.length} pairs
+                  </button>
+                </p>
+              ) : null}
+            </>
           )}
         </>
       )}
