@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import packageJson from '../../package.json';
 import { db, resetDatabase } from '../db/database';
 import { BACKUP_FORMAT, backupFileSchema, describeProblem, type BackupRecords } from '../domain/backupFormat';
+import { localToday, monthOf } from '../domain/dates';
 import { generateDemoProgram } from '../domain/demoProgram';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
 import { backupFileName, backupToJson, exportDevice, exportPair, importBackup, readAllRecords, type ImportProgress, type ImportResult } from './backup';
@@ -66,6 +67,16 @@ describe('exportDevice', () => {
     expect(file.records.checkIns.some((checkIn) => checkIn.reflection !== '' && checkIn.notesVisibility === 'private')).toBe(true);
   });
 
+  it('carries no digests or monthly figures: they are derived from the records, and rebuilt on import', async () => {
+    await loadDemoProgram(today);
+    expect(await db.pairMonths.count()).toBeGreaterThan(0);
+
+    const file = await exportDevice(db);
+
+    expect(Object.keys(file.records)).toEqual(['people', 'pairs', 'sessions', 'checkIns']);
+    expect(backupToJson(file)).not.toMatch(/pairDigests|pairMonths|writtenOn/);
+  });
+
   it('names the file for the day it was made', () => {
     expect(backupFileName({ scope: 'device' }, new Date(2026, 2, 21, 9))).toBe('mentorlog-backup-2026-03-21.json');
     expect(backupFileName({ scope: 'pair' }, new Date(2026, 2, 21, 9), 'Alex Chén & Sam Lee')).toBe('mentorlog-pair-alex-chen-sam-lee-2026-03-21.json');
@@ -88,6 +99,18 @@ describe('importBackup', () => {
     const program = generateDemoProgram({ today });
     const records = program.people.length + program.pairs.length + program.sessions.length + program.checkIns.length;
     expect(result).toMatchObject({ ok: true, summary: { records, total: { added: records, updated: 0, unchanged: 0, skippedOlder: 0 } } });
+  });
+
+  it('ignores monthly figures a file carries, and writes ones built from the records instead', async () => {
+    const { mentor, mentee, pair } = aPairWithPeople();
+    const session = aSession({ pairId: pair.id, loggedById: mentor.id, date: localToday() });
+    const file = JSON.parse(fileWith({ people: [mentor, mentee], pairs: [pair], sessions: [session] })) as { records: Record<string, unknown> };
+    const forged = { pairId: pair.id, writtenOn: localToday(), months: { [monthOf(localToday())]: { sessions: 99, checkIns: 0, sums: { mentor: {}, mentee: {} } } } };
+    file.records.pairMonths = [forged];
+
+    expect((await importBackup(JSON.stringify(file))).ok).toBe(true);
+
+    expect((await db.pairMonths.get(pair.id))?.months[monthOf(localToday())]?.sessions).toBe(1);
   });
 
   it('reads the file the user chose, not only text', async () => {

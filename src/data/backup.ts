@@ -206,7 +206,7 @@ export async function importBackup(
   if (problems.count > 0) return refused(problems.shown, problems.count);
 
   // From here on only Dexie is awaited: anything else would let the transaction commit early.
-  return database.transaction('rw', [...tablesOf(database), database.pairDigests], async (): Promise<ImportResult> => {
+  return database.transaction('rw', [...tablesOf(database), database.pairDigests, database.pairMonths], async (): Promise<ImportResult> => {
     const outside = referencedOutsideFile(records);
     const [people, pairs] = await Promise.all([database.people.bulkGet(outside.people), database.pairs.bulkGet(outside.pairs)]);
     const onDevice = {
@@ -236,7 +236,12 @@ export async function importBackup(
         onProgress({ phase: 'writing', done: written, total: toWrite });
       }
     }
-    await refreshPairDigests(database, [...plan.writes.sessions, ...plan.writes.checkIns].map((record) => record.pairId));
+    // A pair written on its own counts too: deleting a pair leaves its derived records as they were
+    // (see deletePair), so a pair brought back by a newer copy may have been showing stale ones.
+    await refreshPairDigests(database, [
+      ...plan.writes.pairs.map((pair) => pair.id),
+      ...[...plan.writes.sessions, ...plan.writes.checkIns].map((record) => record.pairId),
+    ]);
     return {
       ok: true,
       summary: {

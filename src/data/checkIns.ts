@@ -27,7 +27,7 @@ export function useCheckIn(id: string | undefined): CheckIn | null | undefined {
 
 export async function saveCheckIn(checkIn: CheckIn): Promise<void> {
   const valid = checkInSchema.parse(checkIn);
-  await db.transaction('rw', db.sessions, db.checkIns, db.pairDigests, async () => {
+  await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], async () => {
     await db.checkIns.add(valid);
     await refreshPairDigests(db, [valid.pairId]);
   });

@@ -5,8 +5,9 @@ import type { Pair } from '../domain/pair';
 import { digestSessions } from '../domain/pairDigest';
 import { summariseRecords, type PairSummary } from '../domain/pairSummary';
 import type { Person } from '../domain/person';
-import { monthOf, programAggregates, reportMonths, type MonthlyAggregate } from '../domain/programAggregates';
-import { programCheckIns, scoresSharedWithProgram } from '../domain/programView';
+import { programAggregates, reportMonths, type MonthlyAggregate } from '../domain/programAggregates';
+import { programCheckIns } from '../domain/programView';
+import { PROGRAM_TREND_MONTHS } from '../domain/thresholds';
 import { partnersOf } from './people';
 
 export interface DashboardPair {
@@ -48,41 +49,26 @@ export async function readDashboard(today: string): Promise<DashboardPair[]> {
   });
 }
 
-/** How many months the program's trends cover, at most. */
-export const PROGRAM_TREND_MONTHS = 12;
-
 /**
  * The program's month-by-month figures, live, for the last PROGRAM_TREND_MONTHS months. A separate
- * query from the dashboard's table, so the table shows first: it scans the check-ins and sessions
- * of those months once each through their `date` indexes, and uses only check-ins shared with the
- * program.
+ * query from the dashboard's table, so the table shows first. See `readProgramMonths`.
  */
 export function useProgramMonths(today: string): MonthlyAggregate[] | undefined {
-  return useLiveQuery(
-    () =>
-      db.transaction('r', [db.pairs, db.sessions, db.checkIns], async () => {
-        const pairs = await db.pairs.toArray();
-        const { from, to } = reportMonths(pairs, today, PROGRAM_TREND_MONTHS);
-        const firstDay = `${from}-01`;
-        const [sessions, checkIns] = await Promise.all([
-          db.sessions.where('date').aboveOrEqual(firstDay).toArray(),
-          db.checkIns.where('date').aboveOrEqual(firstDay).toArray(),
-        ]);
-        const pairsById = new Map(pairs.map((pair) => [pair.id, pair]));
-        const shared = checkIns.filter((checkIn) => {
-          const pair = pairsById.get(checkIn.pairId);
-          return pair !== undefined && scoresSharedWithProgram(checkIn, pair);
-        });
-        return programAggregates({
-          pairs,
-          sessions: sessions.filter((session) => monthOf(session.date) <= to),
-          checkIns: shared,
-          from,
-          to,
-        });
-      }),
-    [today],
-  );
+  return useLiveQuery(() => readProgramMonths(today), [today]);
+}
+
+/**
+ * Reads every pair and every pair's monthly figures (src/db/pairDigests.ts), kept up to date by
+ * every write: never the sessions or check-ins themselves. Besides being one small record per
+ * pair, that means a write re-runs this query only by rewriting a pair's figures, not by landing
+ * anywhere in a year of dates.
+ */
+export async function readProgramMonths(today: string): Promise<MonthlyAggregate[]> {
+  return db.transaction('r', [db.pairs, db.pairMonths], async () => {
+    const [pairs, pairMonths] = await Promise.all([db.pairs.toArray(), db.pairMonths.toArray()]);
+    const { from, to } = reportMonths(pairs, today, PROGRAM_TREND_MONTHS);
+    return programAggregates({ pairs, pairMonths, from, to });
+  });
 }
 
 export interface SharedCheckInRecord {

@@ -39,7 +39,7 @@ function undoFor(parts: Marked[], stamp: string, pairIds: string[]): Undo {
     // Strictly after the deletion, even within the same millisecond, so that a merge by newest
     // change always prefers the restored record to a copy of the deleted one.
     const restoredAt = new Date(Math.max(Date.now(), Date.parse(stamp) + 1)).toISOString();
-    await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests], async () => {
+    await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], async () => {
       for (const { table, ids } of parts) {
         const records = await recordTable(table).bulkGet(ids);
         const still = records.flatMap((record) => (record && record.deletedAt === stamp ? [record.id] : []));
@@ -55,7 +55,7 @@ function undoFor(parts: Marked[], stamp: string, pairIds: string[]): Undo {
 export async function deleteSession(sessionId: string): Promise<Undo> {
   const stamp = new Date().toISOString();
   const parts: Marked[] = [{ table: 'sessions', ids: [sessionId] }];
-  const pairId = await db.transaction('rw', db.sessions, db.checkIns, db.pairDigests, async () => {
+  const pairId = await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], async () => {
     const session = await db.sessions.get(sessionId);
     if (!session || session.deletedAt !== null) throw new Error('That session was already deleted.');
     await markDeleted(parts, stamp);
@@ -68,7 +68,7 @@ export async function deleteSession(sessionId: string): Promise<Undo> {
 export async function deleteCheckIn(checkInId: string): Promise<Undo> {
   const stamp = new Date().toISOString();
   const parts: Marked[] = [{ table: 'checkIns', ids: [checkInId] }];
-  const pairId = await db.transaction('rw', db.sessions, db.checkIns, db.pairDigests, async () => {
+  const pairId = await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], async () => {
     const checkIn = await db.checkIns.get(checkInId);
     if (!checkIn || checkIn.deletedAt !== null) throw new Error('That check-in was already deleted.');
     await markDeleted(parts, stamp);
@@ -119,7 +119,8 @@ export async function deletePair(pairId: string): Promise<PairDeletion> {
     return marked;
   });
   return {
-    // The pair's digest was left as it was (the dashboard skips deleted pairs), so undo needs none.
+    // The pair's digest and monthly figures were left as they were (the dashboard and the program's
+    // months skip deleted pairs), so undo needs no rewrite.
     undo: undoFor(parts, stamp, []),
     sessions: parts[1]?.ids.length ?? 0,
     checkIns: parts[2]?.ids.length ?? 0,

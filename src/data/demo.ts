@@ -12,7 +12,7 @@ import type { Person } from '../domain/person';
 export async function loadDemoProgram(today: string): Promise<Person> {
   // Generated before the transaction: only Dexie calls may be awaited inside it.
   const program = generateDemoProgram({ today });
-  await db.transaction('rw', [db.people, db.pairs, db.sessions, db.checkIns, db.pairDigests], async () => {
+  await db.transaction('rw', [db.people, db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], async () => {
     await db.people.bulkPut(program.people);
     await db.pairs.bulkPut(program.pairs);
     await db.sessions.bulkPut(program.sessions);

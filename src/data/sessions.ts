@@ -50,7 +50,7 @@ export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side,
 }
 
 export async function logSession(session: Session): Promise<void> {
-  await db.transaction('rw', db.sessions, db.checkIns, db.pairDigests, async () => {
+  await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], async () => {
     await db.sessions.add(session);
     await refreshPairDigests(db, [session.pairId]);
   });
@@ -58,7 +58,7 @@ export async function logSession(session: Session): Promise<void> {
 }
 
 export async function setActionItemDone(sessionId: string, itemId: string, done: boolean): Promise<void> {
-  await db.transaction('rw', db.sessions, db.checkIns, db.pairDigests, async () => {
+  await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], async () => {
     const session = await db.sessions.get(sessionId);
     if (!session) throw new Error('That session no longer exists.');
     const actionItems = session.actionItems.map((item) => (item.id === itemId ? { ...item, done } : item));

@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { CheckIn } from '../domain/checkin';
 import type { Pair } from '../domain/pair';
 import type { PairDigest } from '../domain/pairDigest';
+import type { PairMonths } from '../domain/pairMonths';
 import type { Person } from '../domain/person';
 import type { Session } from '../domain/session';
 import { DATABASE_NAME, schemaVersions } from './schema';
@@ -13,6 +14,8 @@ export type MentorlogDatabase = Dexie & {
   checkIns: EntityTable<CheckIn, 'id'>;
   /** Derived from sessions and check-ins; see src/db/pairDigests.ts. */
   pairDigests: EntityTable<PairDigest, 'pairId'>;
+  /** Derived from sessions and check-ins, like the digests; see src/db/pairDigests.ts. */
+  pairMonths: EntityTable<PairMonths, 'pairId'>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): MentorlogDatabase {

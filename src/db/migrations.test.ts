@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localToday } from '../domain/dates';
 import { openDatabase } from './database';
-import { readPairDigest } from './pairDigests';
+import { rebuildPairDerived } from '../test/rebuildPairDerived';
 import { v1Records, v1Stores, type V1Records } from './fixtures/v1';
 import { schemaVersions } from './schema';
 
@@ -58,12 +58,28 @@ const migrationCases: MigrationCase[] = [
       await expectIndexesAnswer(db, fixture);
       const today = localToday();
       for (const pair of fixture.pairs) {
-        expect(await db.table('pairDigests').get(pair.id), `the digest of pair ${pair.id}`).toEqual(await readPairDigest(db, pair.id, today));
+        expect(await db.table('pairDigests').get(pair.id), `the digest of pair ${pair.id}`).toEqual((await rebuildPairDerived(db, pair.id, today)).digest);
+      }
+    },
+  },
+  {
+    // Version 3 adds each pair's monthly figures: the records are untouched, and every pair has
+    // figures (and still a digest) equal to ones computed afresh from them.
+    version: 3,
+    check: async (db, fixture) => {
+      await expectEveryRecordUnchanged(db, fixture);
+      await expectIndexesAnswer(db, fixture);
+      const today = localToday();
+      expect(await db.table('pairMonths').count()).toBe(fixture.pairs.length);
+      for (const pair of fixture.pairs) {
+        const fresh = await rebuildPairDerived(db, pair.id, today);
+        expect(await db.table('pairDigests').get(pair.id), `the digest of pair ${pair.id}`).toEqual(fresh.digest);
+        expect(await db.table('pairMonths').get(pair.id), `the monthly figures of pair ${pair.id}`).toEqual(fresh.months);
       }
     },
   },
   // The next version adds its case here, e.g.
-  // { version: 3, check: async (db, fixture) => { …every fixture record, in its version-3 shape… } },
+  // { version: 4, check: async (db, fixture) => { …every fixture record, in its version-4 shape… } },
 ];
 
 let databaseCount = 0;

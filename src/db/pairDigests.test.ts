@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { deleteCheckIn, deleteSession } from '../data/deletion';
+import { deleteCheckIn, deletePair, deleteSession } from '../data/deletion';
 import { loadDemoProgram } from '../data/demo';
 import { saveCheckIn } from '../data/checkIns';
 import { logSession, setActionItemDone } from '../data/sessions';
 import { exportDevice, backupToJson, importBackup } from '../data/backup';
 import { localToday } from '../domain/dates';
 import { aCheckIn, aSession } from '../test/builders';
+import { rebuildPairDerived } from '../test/rebuildPairDerived';
 import { db, resetDatabase } from './database';
-import { readPairDigest } from './pairDigests';
 
-/** Every stored digest equals one computed afresh from the records: no write path forgot it. */
+/**
+ * Every stored digest and every pair's monthly figures equal ones built afresh from all the
+ * records: no write path forgot them. A deleted pair's are left as they were by its deletion, so
+ * they are checked only while it is live.
+ */
 async function expectDigestsFresh() {
   const pairs = await db.pairs.toArray();
   const today = localToday();
-  for (const pair of pairs) {
-    const stored = await db.pairDigests.get(pair.id);
-    const fresh = await readPairDigest(db, pair.id, today);
-    expect(stored, `the digest of pair ${pair.id}`).toEqual(fresh);
+  for (const pair of pairs.filter((candidate) => candidate.deletedAt === null)) {
+    const fresh = await rebuildPairDerived(db, pair.id, today);
+    expect(await db.pairDigests.get(pair.id), `the digest of pair ${pair.id}`).toEqual(fresh.digest);
+    expect(await db.pairMonths.get(pair.id), `the monthly figures of pair ${pair.id}`).toEqual(fresh.months);
   }
 }
 
@@ -32,6 +36,7 @@ describe('pair digests', () => {
   it('are written for every pair when the demo loads', async () => {
     await aDemoPair();
     expect(await db.pairDigests.count()).toBe(await db.pairs.count());
+    expect(await db.pairMonths.count()).toBe(await db.pairs.count());
     await expectDigestsFresh();
   });
 
@@ -75,6 +80,34 @@ describe('pair digests', () => {
     const result = await importBackup(file, () => undefined);
     expect(result.ok).toBe(true);
     expect(await db.pairDigests.count()).toBe(await db.pairs.count());
+    expect(await db.pairMonths.count()).toBe(await db.pairs.count());
+    await expectDigestsFresh();
+  });
+
+  it('count a saved check-in in its month, and follow a deleted pair with its undo', async () => {
+    const pair = await aDemoPair();
+    const month = localToday().slice(0, 7);
+    const before = (await db.pairMonths.get(pair.id))?.months[month]?.checkIns ?? 0;
+    await saveCheckIn(aCheckIn({ pairId: pair.id, raterId: pair.menteeId, date: localToday(), visibility: 'program' }));
+    expect((await db.pairMonths.get(pair.id))?.months[month]?.checkIns).toBe(before + 1);
+    await expectDigestsFresh();
+
+    const deletion = await deletePair(pair.id);
+    await deletion.undo();
+    await expectDigestsFresh();
+  });
+
+  it('are rewritten for a pair brought back by a newer copy whose sessions stay deleted', async () => {
+    const pair = await aDemoPair();
+    const file = await exportDevice();
+    await deletePair(pair.id);
+    // Someone edited the pair on another device after it was deleted here, but not its sessions.
+    const edited = new Date(Date.now() + 60_000).toISOString();
+    const copy = { ...file, records: { ...file.records, pairs: file.records.pairs.map((record) => (record.id === pair.id ? { ...record, updatedAt: edited } : record)) } };
+    const result = await importBackup(backupToJson(copy), () => undefined);
+    expect(result.ok).toBe(true);
+    expect((await db.pairs.get(pair.id))?.deletedAt).toBeNull();
+    expect(Object.values((await db.pairMonths.get(pair.id))?.months ?? {}).map((figures) => figures.sessions)).toEqual([]);
     await expectDigestsFresh();
   });
 });

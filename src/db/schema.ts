@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { refreshPairDigests } from './pairDigests';
+import { refreshDigestsOnly, refreshPairDigests } from './pairDigests';
 
 export interface SchemaVersion {
   version: number;
@@ -44,6 +44,18 @@ export const schemaVersions: readonly SchemaVersion[] = [
     // pairs list read one small record per pair instead of querying every pair's records.
     version: 2,
     stores: { pairDigests: 'pairId' },
+    upgrade: async (transaction) => {
+      const pairIds = (await transaction.table('pairs').toCollection().primaryKeys()) as string[];
+      // Digests only: this upgrade runs with version 2's tables, before pairMonths exists.
+      await refreshDigestsOnly(transaction, pairIds);
+    },
+  },
+  {
+    // Version 3 keeps each pair's monthly figures (src/domain/pairMonths.ts) so that the program's
+    // month-by-month trends read one small record per pair instead of a year of every pair's
+    // sessions and check-ins, and are not re-run by every write anywhere.
+    version: 3,
+    stores: { pairMonths: 'pairId' },
     upgrade: async (transaction) => {
       const pairIds = (await transaction.table('pairs').toCollection().primaryKeys()) as string[];
       await refreshPairDigests(transaction, pairIds);

@@ -1,6 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { aCheckIn, aPair, aSession } from '../test/builders';
-import { addMonths, monthOf, monthsBetween, programAggregates, reportMonths } from './programAggregates';
+import type { CheckIn } from './checkin';
+import type { Month } from './dates';
+import type { Pair } from './pair';
+import { buildPairMonths } from './pairMonths';
+import { programAggregates, reportMonths, type MonthlyAggregate } from './programAggregates';
+import type { Session } from './session';
+
+/**
+ * The program's months from its records the way the app gets there: each pair's monthly figures,
+ * written on `writtenOn` (by default in the last month reported), then the aggregate of those.
+ */
+function aggregatesFromRecords(input: {
+  pairs: readonly Pair[];
+  sessions: readonly Session[];
+  checkIns: readonly CheckIn[];
+  from: Month;
+  to: Month;
+  writtenOn?: string;
+}): MonthlyAggregate[] {
+  const writtenOn = input.writtenOn ?? `${input.to}-28`;
+  const pairMonths = input.pairs.map((pair) =>
+    buildPairMonths({
+      pair,
+      writtenOn,
+      sessions: input.sessions.filter((session) => session.pairId === pair.id),
+      checkIns: input.checkIns.filter((checkIn) => checkIn.pairId === pair.id),
+    }),
+  );
+  return programAggregates({ pairs: input.pairs, pairMonths, from: input.from, to: input.to });
+}
 
 const pairA = aPair({ startDate: '2026-01-10' });
 const pairB = aPair({ startDate: '2026-02-20' });
@@ -33,7 +62,7 @@ describe('programAggregates', () => {
     aSession({ pairId: pairC.id, date: '2026-02-13' }),
     aSession({ pairId: pairB.id, date: '2026-03-02' }),
   ];
-  const months = programAggregates({ pairs: [pairA, pairB, pairC], sessions, checkIns, from: '2026-01', to: '2026-03' });
+  const months = aggregatesFromRecords({ pairs: [pairA, pairB, pairC], sessions, checkIns, from: '2026-01', to: '2026-03' });
 
   it('has a row for every month in the range, empty months included', () => {
     expect(months.map((month) => month.month)).toEqual(['2026-01', '2026-02', '2026-03']);
@@ -54,7 +83,7 @@ describe('programAggregates', () => {
   });
 
   it('with scores from one side only, leaves the other side null', () => {
-    const [january] = programAggregates({
+    const [january] = aggregatesFromRecords({
       pairs: [pairA],
       sessions: [],
       checkIns: [aCheckIn({ pairId: pairA.id, side: 'mentor', date: '2026-01-12', scores: { trust: 3 } })],
@@ -65,7 +94,7 @@ describe('programAggregates', () => {
   });
 
   it('includes a characteristic added later in every month, null before it was first rated', () => {
-    const result = programAggregates({
+    const result = aggregatesFromRecords({
       pairs: [pairA],
       sessions: [],
       checkIns: [
@@ -84,7 +113,7 @@ describe('programAggregates', () => {
 
   it('leaves out deleted records and the records of deleted pairs', () => {
     const deletedPair = aPair({ startDate: '2026-01-01', deletedAt: '2026-01-05T00:00:00.000Z' });
-    const [january] = programAggregates({
+    const [january] = aggregatesFromRecords({
       pairs: [pairA, deletedPair],
       sessions: [
         aSession({ pairId: deletedPair.id, date: '2026-01-12' }),
@@ -99,18 +128,64 @@ describe('programAggregates', () => {
     });
     expect(january).toEqual({ month: '2026-01', activePairs: 1, sessionsHeld: 0, checkInsShared: 0, means: {} });
   });
-});
 
-describe('months', () => {
-  it('finds the month of a day and steps across year ends', () => {
-    expect(monthOf('2026-03-21')).toBe('2026-03');
-    expect(addMonths('2026-01', -1)).toBe('2025-12');
-    expect(addMonths('2025-12', 1)).toBe('2026-01');
-    expect(addMonths('2026-03', -11)).toBe('2025-04');
-    expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
-    expect(monthsBetween('2026-02', '2026-01')).toEqual([]);
+  it('leaves out a deleted pair even though its figures still count its records', () => {
+    // Deleting a pair marks its records deleted but leaves its figures as they were, for the undo.
+    const deletedPair = aPair({ startDate: '2026-01-01', deletedAt: '2026-01-20T00:00:00.000Z' });
+    const figures = buildPairMonths({
+      pair: deletedPair,
+      writtenOn: '2026-01-19',
+      sessions: [aSession({ pairId: deletedPair.id, date: '2026-01-12' })],
+      checkIns: [aCheckIn({ pairId: deletedPair.id, date: '2026-01-12', scores: { trust: 1 } })],
+    });
+    expect(figures.months['2026-01']?.sessions).toBe(1);
+    const [january] = programAggregates({ pairs: [pairA, deletedPair], pairMonths: [figures], from: '2026-01', to: '2026-01' });
+    expect(january).toEqual({ month: '2026-01', activePairs: 1, sessionsHeld: 0, checkInsShared: 0, means: {} });
   });
 
+  it('gives today’s figures from a pair’s monthly figures written months ago', () => {
+    // Nothing was written for this pair since November: its figures were never rewritten.
+    const quiet = aPair({ startDate: '2025-01-06' });
+    const records = {
+      pairs: [quiet],
+      sessions: [
+        aSession({ pairId: quiet.id, date: '2025-03-30' }),
+        aSession({ pairId: quiet.id, date: '2025-04-14' }),
+        aSession({ pairId: quiet.id, date: '2025-11-03' }),
+      ],
+      checkIns: [
+        aCheckIn({ pairId: quiet.id, date: '2025-04-14', scores: { trust: 3 } }),
+        aCheckIn({ pairId: quiet.id, date: '2025-11-03', scores: { trust: 5 } }),
+      ],
+      from: '2025-04',
+      to: '2026-03',
+    };
+    const writtenInNovember = aggregatesFromRecords({ ...records, writtenOn: '2025-11-10' });
+    expect(writtenInNovember).toEqual(aggregatesFromRecords({ ...records, writtenOn: '2026-03-21' }));
+    expect(writtenInNovember.map((month) => month.sessionsHeld)).toEqual([1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
+    expect(writtenInNovember.map((month) => month.means.trust?.mentee)).toEqual([3, null, null, null, null, null, null, 5, null, null, null, null]);
+  });
+
+  it('counts a session dated ahead once its month is reported, without its pair’s figures rewritten', () => {
+    const figures = buildPairMonths({
+      pair: pairA,
+      writtenOn: '2026-01-20',
+      sessions: [aSession({ pairId: pairA.id, date: '2026-01-12' }), aSession({ pairId: pairA.id, date: '2026-02-03' })],
+      checkIns: [],
+    });
+    const sessionsHeld = (to: Month) =>
+      programAggregates({ pairs: [pairA], pairMonths: [figures], from: '2026-01', to }).map((month) => month.sessionsHeld);
+    expect(sessionsHeld('2026-01')).toEqual([1]);
+    expect(sessionsHeld('2026-02')).toEqual([1, 1]);
+  });
+
+  it('counts nothing for a pair with no monthly figures yet', () => {
+    const [january] = programAggregates({ pairs: [pairA], pairMonths: [], from: '2026-01', to: '2026-01' });
+    expect(january).toEqual({ month: '2026-01', activePairs: 1, sessionsHeld: 0, checkInsShared: 0, means: {} });
+  });
+});
+
+describe('reportMonths', () => {
   it('reports the last twelve months, but none before the program’s first pair started', () => {
     expect(reportMonths([aPair({ startDate: '2020-01-01' })], '2026-03-21', 12)).toEqual({ from: '2025-04', to: '2026-03' });
     expect(reportMonths([aPair({ startDate: '2025-10-20' })], '2026-03-21', 12)).toEqual({ from: '2025-10', to: '2026-03' });

@@ -1,10 +1,8 @@
+import { addMonths, monthOf, monthsBetween, type Month } from './dates';
 import type { Pair } from './pair';
-import type { Session } from './session';
+import type { MonthFigures, PairMonths } from './pairMonths';
 import { sides, type Side } from './side';
-import { ratedCharacteristicIds, type ScoredCheckIn } from './trend';
-
-/** A calendar month, `YYYY-MM`. */
-export type Month = string;
+import { characteristicsInUsualOrder } from './trend';
 
 /** The program in one month. */
 export interface MonthlyAggregate {
@@ -24,9 +22,13 @@ export interface MonthlyAggregate {
 
 export interface ProgramAggregateInput {
   pairs: readonly Pick<Pair, 'id' | 'startDate' | 'endDate' | 'deletedAt'>[];
-  sessions: readonly Pick<Session, 'pairId' | 'date' | 'deletedAt'>[];
-  /** Only check-ins whose scores were shared with the program: the caller decides what may be seen. */
-  checkIns: readonly (ScoredCheckIn & { pairId: string })[];
+  /**
+   * The pairs' monthly figures (src/domain/pairMonths.ts). They hold only scores shared with the
+   * program, so the caller need not filter them. A record written on or before the report's day
+   * holds every month of it, as long as `from` is at most PROGRAM_TREND_MONTHS − 1 months before
+   * `to`; a pair without one had nothing to count.
+   */
+  pairMonths: readonly PairMonths[];
   /** The first and last month to report, both included. */
   from: Month;
   to: Month;
@@ -34,59 +36,45 @@ export interface ProgramAggregateInput {
 
 /**
  * Month by month: active pairs, sessions held, check-ins shared and the mean of every characteristic
- * for each side. Records of deleted pairs, and deleted records, are left out. Every month in the
- * range gets a row, with zeros and nulls where nothing happened, so that a chart's time axis has no
- * holes. Characteristics a program added later appear in every month, null before they were rated.
+ * for each side. Deleted pairs are left out (deleting a pair leaves its figures as they were, so
+ * that an undo needs no rewrite). Every month in the range gets a row, with zeros and nulls where
+ * nothing happened, so that a chart's time axis has no holes. Characteristics a program added later
+ * appear in every month, null before they were rated.
  */
 export function programAggregates(input: ProgramAggregateInput): MonthlyAggregate[] {
   const pairs = input.pairs.filter((pair) => !pair.deletedAt);
   const pairIds = new Set(pairs.map((pair) => pair.id));
-  const sessions = input.sessions.filter((session) => !session.deletedAt && pairIds.has(session.pairId));
-  const checkIns = input.checkIns.filter((checkIn) => !checkIn.deletedAt && pairIds.has(checkIn.pairId));
-  const characteristicIds = ratedCharacteristicIds(checkIns);
+  const pairMonths = input.pairMonths.filter((record) => pairIds.has(record.pairId));
+  const months = monthsBetween(input.from, input.to);
+  const characteristicIds = characteristicsInUsualOrder(
+    pairMonths.flatMap((record) =>
+      months.flatMap((month) => {
+        const figures = record.months[month];
+        return figures ? sides.flatMap((side) => Object.keys(figures.sums[side])) : [];
+      }),
+    ),
+  );
 
-  const sessionsByMonth = countBy(sessions, (session) => monthOf(session.date));
-  const checkInsByMonth = groupBy(checkIns, (checkIn) => monthOf(checkIn.date));
-
-  return monthsBetween(input.from, input.to).map((month) => {
+  return months.map((month) => {
     const first = `${month}-01`;
     const last = `${month}-31`;
-    const monthCheckIns = checkInsByMonth.get(month) ?? [];
+    const figures = pairMonths.flatMap((record) => {
+      const monthFigures = record.months[month];
+      return monthFigures ? [monthFigures] : [];
+    });
     return {
       month,
       activePairs: pairs.filter((pair) => pair.startDate <= last && (pair.endDate === null || pair.endDate >= first)).length,
-      sessionsHeld: sessionsByMonth.get(month) ?? 0,
-      checkInsShared: monthCheckIns.length,
+      sessionsHeld: figures.reduce((sum, pairFigures) => sum + pairFigures.sessions, 0),
+      checkInsShared: figures.reduce((sum, pairFigures) => sum + pairFigures.checkIns, 0),
       means: Object.fromEntries(
         characteristicIds.map((characteristicId) => [
           characteristicId,
-          Object.fromEntries(sides.map((side) => [side, meanOfPairMeans(monthCheckIns, side, characteristicId)])) as Record<
-            Side,
-            number | null
-          >,
+          Object.fromEntries(sides.map((side) => [side, meanOfPairMeans(figures, side, characteristicId)])) as Record<Side, number | null>,
         ]),
       ),
     };
   });
-}
-
-/** The month a `YYYY-MM-DD` day falls in. */
-export function monthOf(day: string): Month {
-  return day.slice(0, 7);
-}
-
-/** `months` months after (or, when negative, before) a month. */
-export function addMonths(month: Month, months: number): Month {
-  const [year = 0, monthNumber = 1] = month.split('-').map(Number);
-  const index = year * 12 + (monthNumber - 1) + months;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** Every month from `from` to `to`, both included; empty when `from` is later. */
-export function monthsBetween(from: Month, to: Month): Month[] {
-  const months: Month[] = [];
-  for (let month = from; month <= to; month = addMonths(month, 1)) months.push(month);
-  return months;
 }
 
 /**
@@ -106,37 +94,10 @@ export function reportMonths(
   return { from: from > to ? to : from, to };
 }
 
-function meanOfPairMeans(
-  checkIns: readonly (ScoredCheckIn & { pairId: string })[],
-  side: Side,
-  characteristicId: string,
-): number | null {
-  const byPair = new Map<string, number[]>();
-  for (const checkIn of checkIns) {
-    const score = checkIn.scores[characteristicId];
-    if (checkIn.side !== side || score === undefined) continue;
-    byPair.set(checkIn.pairId, [...(byPair.get(checkIn.pairId) ?? []), score]);
-  }
-  const pairMeans = [...byPair.values()].map(mean);
-  return pairMeans.length === 0 ? null : mean(pairMeans);
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
-function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return counts;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
+function meanOfPairMeans(figures: readonly MonthFigures[], side: Side, characteristicId: string): number | null {
+  const pairMeans = figures.flatMap((pairFigures) => {
+    const total = pairFigures.sums[side][characteristicId];
+    return total ? [total[0] / total[1]] : [];
+  });
+  return pairMeans.length === 0 ? null : pairMeans.reduce((sum, value) => sum + value, 0) / pairMeans.length;
 }

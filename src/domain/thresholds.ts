@@ -25,6 +25,8 @@ export const ROLLING_MEAN_WINDOW = 3;
 export const NO_CHECK_IN_DAYS = 42;
 /** The dashboard counts sessions, and looks for overdue action items, over this many days. */
 export const RECENT_DAYS = 90;
+/** How many months the program's trends cover, at most. */
+export const PROGRAM_TREND_MONTHS = 12;
 
 /**
  * Every threshold in one place, for the calculations and for screens that explain themselves
@@ -40,4 +42,5 @@ export const thresholds = {
   OVERDUE_FACTOR,
   NO_CHECK_IN_DAYS,
   RECENT_DAYS,
+  PROGRAM_TREND_MONTHS,
 } as const;

@@ -207,7 +207,12 @@ export function pairTrends(checkIns: readonly ScoredCheckIn[]): CharacteristicTr
  * program added later, alphabetically. Deleted check-ins do not count.
  */
 export function ratedCharacteristicIds(checkIns: readonly ScoredCheckIn[]): string[] {
-  const ids = new Set(checkIns.filter((checkIn) => !checkIn.deletedAt).flatMap((checkIn) => Object.keys(checkIn.scores)));
+  return characteristicsInUsualOrder(checkIns.filter((checkIn) => !checkIn.deletedAt).flatMap((checkIn) => Object.keys(checkIn.scores)));
+}
+
+/** These characteristic ids once each: the built-in ones in their usual order, then the rest alphabetically. */
+export function characteristicsInUsualOrder(characteristicIds: Iterable<string>): string[] {
+  const ids = new Set(characteristicIds);
   const builtIn = builtInCharacteristics.map((characteristic) => characteristic.id).filter((id) => ids.has(id));
   const added = [...ids].filter((id) => !builtIn.includes(id)).sort(compareStrings);
   return [...builtIn, ...added];

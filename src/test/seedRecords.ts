@@ -6,13 +6,13 @@ import type { Person } from '../domain/person';
 import type { Session } from '../domain/session';
 
 /**
- * Writes test records the way the app's own writes do: in one transaction, with the digests of
- * their pairs rewritten (src/db/pairDigests.ts). Tests that put records straight into a table
- * would leave the dashboard and the pairs list reading stale digests.
+ * Writes test records the way the app's own writes do: in one transaction, with the digests and
+ * monthly figures of their pairs rewritten (src/db/pairDigests.ts). Tests that put records straight
+ * into a table would leave the dashboard, the pairs list and the program's months reading stale ones.
  */
 export async function seedRecords(records: { people?: Person[]; pairs?: Pair[]; sessions?: Session[]; checkIns?: CheckIn[] }): Promise<void> {
   const { people = [], pairs = [], sessions = [], checkIns = [] } = records;
-  await db.transaction('rw', [db.people, db.pairs, db.sessions, db.checkIns, db.pairDigests], async () => {
+  await db.transaction('rw', [db.people, db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], async () => {
     await db.people.bulkPut(people);
     await db.pairs.bulkPut(pairs);
     await db.sessions.bulkPut(sessions);
