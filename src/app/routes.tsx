@@ -24,6 +24,8 @@ const screens = {
   dashboard: () => import('../features/dashboard/DashboardPage'),
   backup: () => import('../features/backup/BackupPage'),
   settings: () => import('../features/settings/SettingsPage'),
+  // Not a screen: the charting library, which the trend screens and the dashboard load when they draw.
+  trendChart: () => import('../ui/TrendChart'),
 };
 
 /**
@@ -87,7 +89,7 @@ export function prefetchScreens(role: Role | null): void {
   const likely: Array<keyof typeof screens> =
     role === null
       ? ['welcome', 'viewingAs']
-      : ['pair', 'logSession', 'checkIns', 'pairTrends', role === 'coordinator' ? 'dashboard' : 'myTrends', 'guidance'];
+      : ['pair', 'logSession', 'checkIns', 'pairTrends', role === 'coordinator' ? 'dashboard' : 'myTrends', 'guidance', 'trendChart'];
   const load = () => {
     for (const name of likely) {
       // A failed prefetch is not an error: the route loads the module again when it is opened.
