@@ -1,13 +1,15 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import { db } from '../db/database';
 import type { CheckIn } from '../domain/checkin';
 import type { Pair } from '../domain/pair';
-import { digestSessions } from '../domain/pairDigest';
+import { digestSessions, type PairDigest } from '../domain/pairDigest';
+import type { PairMonths } from '../domain/pairMonths';
 import { summariseRecords, type PairSummary } from '../domain/pairSummary';
 import type { Person } from '../domain/person';
 import { programAggregates, reportMonths, type MonthlyAggregate } from '../domain/programAggregates';
 import { programCheckIns } from '../domain/programView';
 import { PROGRAM_TREND_MONTHS } from '../domain/thresholds';
+import { useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
 import { partnersOf } from './people';
 
 export interface DashboardPair {
@@ -18,10 +20,33 @@ export interface DashboardPair {
 }
 
 /**
- * Every pair with its dashboard summary, live. See `readDashboard` for what it reads.
+ * Every pair with its dashboard summary, live. The first read takes every pair, its people and its
+ * digest (see `readDashboard`); after that a write re-reads only the pairs it touched — a check-in
+ * saved in another tab costs one pair's digest, not the program's.
  */
 export function useDashboard(today: string): DashboardPair[] | undefined {
-  return useLiveQuery(() => readDashboard(today), [today]);
+  const reader = useMemo(() => dashboardReader(today), [today]);
+  const map = useLiveRecordMap(today, reader);
+  return useMemo(() => (map ? [...map.values()] : undefined), [map]);
+}
+
+export function dashboardReader(today: string): RecordMapReader<DashboardPair> {
+  return {
+    tables: ['pairs', 'people', 'pairDigests'],
+    readAll: async () => new Map((await readDashboard(today)).map((row) => [row.pair.id, row])),
+    readSome: (pairIds) => readDashboardPairs(today, pairIds),
+    affectedKeys: (changes, current) => {
+      const { pairs, people, pairDigests } = changes;
+      if (pairs === 'all' || people === 'all' || pairDigests === 'all') return 'all';
+      const pairIds = new Set([...(pairs ?? []), ...(pairDigests ?? [])]);
+      if (people) {
+        for (const { pair } of current.values()) {
+          if (people.has(pair.mentorId) || people.has(pair.menteeId)) pairIds.add(pair.id);
+        }
+      }
+      return pairIds;
+    },
+  };
 }
 
 /**
@@ -37,38 +62,86 @@ export async function readDashboard(today: string): Promise<DashboardPair[]> {
     const pairs = allPairs.filter((pair) => pair.deletedAt === null);
     const people = await partnersOf(pairs);
     const digestByPair = new Map(digests.map((digest) => [digest.pairId, digest]));
-    return pairs.map((pair) => {
-      const digest = digestByPair.get(pair.id);
-      return {
-        pair,
-        mentor: people.get(pair.mentorId),
-        mentee: people.get(pair.menteeId),
-        summary: summariseRecords(pair, digestSessions(digest), digest?.sharedCheckIns ?? [], today),
-      };
-    });
+    return pairs.map((pair) => dashboardPair(pair, people, digestByPair.get(pair.id), today));
   });
 }
 
+/** Some pairs' dashboard rows; null for a pair that is gone (deleted, or never there). */
+async function readDashboardPairs(today: string, pairIds: ReadonlySet<string>): Promise<Map<string, DashboardPair | null>> {
+  const ids = [...pairIds];
+  return db.transaction('r', [db.pairs, db.people, db.pairDigests], async () => {
+    const [pairs, digests] = await Promise.all([db.pairs.bulkGet(ids), db.pairDigests.bulkGet(ids)]);
+    const live = pairs.filter((pair): pair is Pair => pair !== undefined && pair.deletedAt === null);
+    const people = await partnersOf(live);
+    return new Map(
+      ids.map((id, index) => {
+        const pair = pairs[index];
+        return [id, pair && pair.deletedAt === null ? dashboardPair(pair, people, digests[index], today) : null] as const;
+      }),
+    );
+  });
+}
+
+function dashboardPair(pair: Pair, people: ReadonlyMap<string, Person>, digest: PairDigest | undefined, today: string): DashboardPair {
+  return {
+    pair,
+    mentor: people.get(pair.mentorId),
+    mentee: people.get(pair.menteeId),
+    summary: summariseRecords(pair, digestSessions(digest), digest?.sharedCheckIns ?? [], today),
+  };
+}
+
+/** A pair with its monthly figures, for the program's month-by-month trends. */
+interface PairWithMonths {
+  pair: Pair;
+  months: PairMonths | undefined;
+}
+
 /**
- * The program's month-by-month figures, live, for the last PROGRAM_TREND_MONTHS months. A separate
- * query from the dashboard's table, so the table shows first. See `readProgramMonths`.
+ * The program's month-by-month figures, live, for the last PROGRAM_TREND_MONTHS months, from every
+ * pair and its monthly figures (src/db/pairDigests.ts), kept up to date by every write: never the
+ * sessions or check-ins themselves. A separate read from the dashboard's table, so the table shows
+ * first; like it, a write re-reads only the pairs it touched.
  */
 export function useProgramMonths(today: string): MonthlyAggregate[] | undefined {
-  return useLiveQuery(() => readProgramMonths(today), [today]);
+  const map = useLiveRecordMap('program-months', programMonthsReader);
+  return useMemo(() => (map ? aggregateMonths([...map.values()], today) : undefined), [map, today]);
 }
 
-/**
- * Reads every pair and every pair's monthly figures (src/db/pairDigests.ts), kept up to date by
- * every write: never the sessions or check-ins themselves. Besides being one small record per
- * pair, that means a write re-runs this query only by rewriting a pair's figures, not by landing
- * anywhere in a year of dates.
- */
+const programMonthsReader: RecordMapReader<PairWithMonths> = {
+  tables: ['pairs', 'pairMonths'],
+  readAll: () =>
+    db.transaction('r', [db.pairs, db.pairMonths], async () => {
+      const [pairs, pairMonths] = await Promise.all([db.pairs.toArray(), db.pairMonths.toArray()]);
+      const monthsByPair = new Map(pairMonths.map((months) => [months.pairId, months]));
+      return new Map(pairs.map((pair) => [pair.id, { pair, months: monthsByPair.get(pair.id) }]));
+    }),
+  readSome: (pairIds) =>
+    db.transaction('r', [db.pairs, db.pairMonths], async () => {
+      const ids = [...pairIds];
+      const [pairs, pairMonths] = await Promise.all([db.pairs.bulkGet(ids), db.pairMonths.bulkGet(ids)]);
+      return new Map(
+        ids.map((id, index) => {
+          const pair = pairs[index];
+          return [id, pair ? { pair, months: pairMonths[index] } : null] as const;
+        }),
+      );
+    }),
+  affectedKeys: ({ pairs, pairMonths }) => {
+    if (pairs === 'all' || pairMonths === 'all') return 'all';
+    return new Set([...(pairs ?? []), ...(pairMonths ?? [])]);
+  },
+};
+
+function aggregateMonths(rows: readonly PairWithMonths[], today: string): MonthlyAggregate[] {
+  const pairs = rows.map((row) => row.pair);
+  const { from, to } = reportMonths(pairs, today, PROGRAM_TREND_MONTHS);
+  return programAggregates({ pairs, pairMonths: rows.flatMap((row) => (row.months ? [row.months] : [])), from, to });
+}
+
+/** The program's month-by-month figures, read once. */
 export async function readProgramMonths(today: string): Promise<MonthlyAggregate[]> {
-  return db.transaction('r', [db.pairs, db.pairMonths], async () => {
-    const [pairs, pairMonths] = await Promise.all([db.pairs.toArray(), db.pairMonths.toArray()]);
-    const { from, to } = reportMonths(pairs, today, PROGRAM_TREND_MONTHS);
-    return programAggregates({ pairs, pairMonths, from, to });
-  });
+  return aggregateMonths([...(await programMonthsReader.readAll()).values()], today);
 }
 
 export interface SharedCheckInRecord {

@@ -1,6 +1,6 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { readProgramCheckIns, useDashboard } from '../../data/dashboard';
+import { readProgramCheckIns, useDashboard, type DashboardPair } from '../../data/dashboard';
 import { useCurrentViewer } from '../../data/viewer';
 import {
   attentionFlagKinds,
@@ -39,6 +39,20 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 const SCALE_MAX = SCALE.length;
 
 /**
+ * Each pair's row, made once per read of the pair: the live dashboard keeps the pairs a write did
+ * not touch as the same objects, so their rows stay the same too and are not drawn again.
+ */
+const rowCache = new WeakMap<DashboardPair, DashboardRow>();
+function rowFor(pair: DashboardPair): DashboardRow {
+  let row = rowCache.get(pair);
+  if (!row) {
+    row = toDashboardRow(pair);
+    rowCache.set(pair, row);
+  }
+  return row;
+}
+
+/**
  * Rows drawn at first. The order puts the pairs needing attention at the top, so a coordinator of a
  * large program rarely needs more, and drawing a thousand rows would keep them waiting.
  */
@@ -59,7 +73,7 @@ export function DashboardPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const query = useMemo(() => parseDashboardQuery(searchParams), [searchParams]);
 
-  const rows = useMemo(() => pairs?.map(toDashboardRow), [pairs]);
+  const rows = useMemo(() => pairs?.map(rowFor), [pairs]);
   const shown = useMemo(() => (rows ? applyDashboardQuery(rows, query) : undefined), [rows, query]);
 
   if (viewer && viewer.role !== 'coordinator') {
@@ -318,7 +332,7 @@ function DashboardTable({
   );
 }
 
-function DashboardTableRow({ row }: { row: DashboardRow }) {
+const DashboardTableRow = memo(function DashboardTableRow({ row }: { row: DashboardRow }) {
   return (
     <tr className={row.flags.length > 0 ? 'dashboard-table__row--flagged' : undefined}>
       <th scope="row">
@@ -358,7 +372,7 @@ function DashboardTableRow({ row }: { row: DashboardRow }) {
       </td>
     </tr>
   );
-}
+});
 
 function FlagList({ flags }: { flags: readonly AttentionFlag[] }) {
   return (
