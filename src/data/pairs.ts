@@ -41,6 +41,9 @@ export async function setPairStatus(pair: Pair, status: PairStatus, today: strin
   await db.pairs.update(pair.id, { status, endDate, updatedAt: new Date().toISOString() });
 }
 
+/** The same order as `localeCompare`, at a fraction of its cost per call (a thousand pairs to sort). */
+const byName = new Intl.Collator();
+
 export interface PairListRow extends PairWithPeople {
   lastSessionDate: string | null;
 }
@@ -60,9 +63,7 @@ export function usePairList(): PairListRow[] | undefined {
         return rows
           .map((row) => ({ ...row, lastSessionDate: lastSession.get(row.pair.id) ?? null }))
           .sort(
-            (a, b) =>
-              (a.mentor?.name ?? '').localeCompare(b.mentor?.name ?? '') ||
-              (a.mentee?.name ?? '').localeCompare(b.mentee?.name ?? ''),
+            (a, b) => byName.compare(a.mentor?.name ?? '', b.mentor?.name ?? '') || byName.compare(a.mentee?.name ?? '', b.mentee?.name ?? ''),
           );
       }),
     [],

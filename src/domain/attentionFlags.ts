@@ -137,8 +137,11 @@ export function attentionRank(flags: readonly Pick<AttentionFlag, 'kind'>[]): [n
 
 /** For sorting pairs most in need first: negative when `a` needs attention more than `b`. */
 export function compareAttention(a: readonly Pick<AttentionFlag, 'kind'>[], b: readonly Pick<AttentionFlag, 'kind'>[]): number {
-  const rankA = attentionRank(a);
-  const rankB = attentionRank(b);
+  return compareAttentionRanks(attentionRank(a), attentionRank(b));
+}
+
+/** `compareAttention` on ranks worked out once, for sorting many pairs. */
+export function compareAttentionRanks(rankA: readonly number[], rankB: readonly number[]): number {
   for (let i = 0; i < rankA.length; i += 1) {
     const difference = (rankB[i] ?? 0) - (rankA[i] ?? 0);
     if (difference !== 0) return difference;

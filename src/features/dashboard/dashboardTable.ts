@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { DashboardPair } from '../../data/dashboard';
-import { attentionFlagKinds, compareAttention, type AttentionFlag, type AttentionFlagKind } from '../../domain/attentionFlags';
+import {
+  attentionFlagKinds,
+  attentionRank,
+  compareAttentionRanks,
+  type AttentionFlag,
+  type AttentionFlagKind,
+} from '../../domain/attentionFlags';
 import { pairStatusSchema, type PairStatus } from '../../domain/pair';
 import type { PairSummary } from '../../domain/pairSummary';
 import type { TrendDirection } from '../../domain/trend';
@@ -115,6 +121,8 @@ export function toggleSort(query: DashboardQuery, key: SortKey): DashboardQuery 
 
 /** The rows the filters let through, in the chosen order. */
 export function applyDashboardQuery(rows: readonly DashboardRow[], query: DashboardQuery): DashboardRow[] {
+  // Each row's sort keys are worked out once, not at every comparison: a thousand pairs take
+  // some ten thousand comparisons.
   return rows
     .filter(
       (row) =>
@@ -122,7 +130,9 @@ export function applyDashboardQuery(rows: readonly DashboardRow[], query: Dashbo
         (query.mentor === null || row.mentorId === query.mentor) &&
         matchesFlag(row.flags, query.flag),
     )
-    .sort((a, b) => compareRows(a, b, query.sort, query.direction));
+    .map((row) => ({ row, rank: attentionRank(row.flags), value: query.sort === 'attention' ? null : sortValue(row, query.sort) }))
+    .sort((a, b) => compareRows(a, b, query.sort, query.direction))
+    .map(({ row }) => row);
 }
 
 function matchesFlag(flags: readonly AttentionFlag[], filter: FlagFilter | null): boolean {
@@ -164,28 +174,36 @@ function sortValue(row: DashboardRow, key: Exclude<SortKey, 'attention'>): numbe
   }
 }
 
-function compareRows(a: DashboardRow, b: DashboardRow, key: SortKey, direction: SortDirection): number {
+interface KeyedRow {
+  row: DashboardRow;
+  rank: readonly number[];
+  value: number | string | null;
+}
+
+function compareRows(a: KeyedRow, b: KeyedRow, key: SortKey, direction: SortDirection): number {
   const sign = direction === 'ascending' ? 1 : -1;
   let primary: number;
   if (key === 'attention') {
-    // compareAttention puts the most in need first: that is the "descending" order here.
-    primary = -sign * compareAttention(a.flags, b.flags);
+    // compareAttentionRanks puts the most in need first: that is the "descending" order here.
+    primary = -sign * compareAttentionRanks(a.rank, b.rank);
+  } else if (a.value === null || b.value === null) {
+    primary = a.value === b.value ? 0 : a.value === null ? 1 : -1;
   } else {
-    const valueA = sortValue(a, key);
-    const valueB = sortValue(b, key);
-    if (valueA === null || valueB === null) primary = valueA === valueB ? 0 : valueA === null ? 1 : -1;
-    else primary = sign * compareValues(valueA, valueB);
+    primary = sign * compareValues(a.value, b.value);
   }
   return (
     primary ||
-    compareAttention(a.flags, b.flags) ||
-    a.mentorName.localeCompare(b.mentorName) ||
-    a.menteeName.localeCompare(b.menteeName) ||
-    compareValues(a.pairId, b.pairId)
+    compareAttentionRanks(a.rank, b.rank) ||
+    collator.compare(a.row.mentorName, b.row.mentorName) ||
+    collator.compare(a.row.menteeName, b.row.menteeName) ||
+    compareValues(a.row.pairId, b.row.pairId)
   );
 }
 
+/** The same order as `localeCompare`, at a fraction of its cost per call. */
+const collator = new Intl.Collator();
+
 function compareValues(a: number | string, b: number | string): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b));
+  return collator.compare(String(a), String(b));
 }
