@@ -2,8 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { prefetchScreens } from './app/routes';
+import { db } from './db/database';
+import { firstScreenShown } from './ui/firstScreen';
 import { useViewerStore } from './state/viewerStore';
 import './app/styles.css';
+
+// Open the database while React renders the first frame, rather than at the first screen's first
+// read; a failure to open is reported by that read, as before.
+db.open().catch(() => undefined);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
@@ -13,5 +19,9 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// After the first screen, warm the code of the screens this user is likely to open next.
-window.addEventListener('load', () => prefetchScreens(useViewerStore.getState().role), { once: true });
+// Once the first screen shows its data (or after a few seconds on a screen that does not say),
+// warm the code of the screens this user is likely to open next.
+const FIRST_SCREEN_WAIT_MS = 3_000;
+void Promise.race([firstScreenShown, new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]).then(() =>
+  prefetchScreens(useViewerStore.getState().role),
+);
