@@ -1,5 +1,5 @@
 import { addDays } from './dates';
-import type { Session } from './session';
+import type { ActionItem, Session } from './session';
 import type { Side } from './side';
 import { thresholds } from './thresholds';
 import type { ScoredCheckIn } from './trend';
@@ -9,18 +9,26 @@ import type { ScoredCheckIn } from './trend';
  * on every write that touches the pair, so that those screens read one small record per pair
  * instead of querying every pair's sessions and check-ins (issue 5: 1,000 pairs in ≤ 300 ms).
  *
- * It holds no text a partner wrote and only check-ins shared with the program, so it is safe to
- * show the coordinator as is.
+ * It holds no text a partner wrote (of action items, only the due dates of open ones) and only
+ * check-ins shared with the program, so it is safe to show the coordinator as is. It is kept small
+ * because the dashboard reads a thousand of them.
  */
 export interface PairDigest {
   pairId: string;
   /** The local day the digest was written; `recentSessions` reaches back DIGEST_SESSION_DAYS from it. */
   writtenOn: string;
   lastSessionDate: string | null;
-  /** Live sessions dated from `writtenOn` − DIGEST_SESSION_DAYS on, oldest first: date and action items. */
-  recentSessions: Array<Pick<Session, 'date' | 'actionItems'>>;
+  /** Live sessions dated from `writtenOn` − DIGEST_SESSION_DAYS on, oldest first: date and open action items. */
+  recentSessions: DigestSession[];
   /** The latest TREND_WINDOW check-ins of each side whose scores were shared with the program; scores only. */
   sharedCheckIns: ScoredCheckIn[];
+}
+
+/** What the flags need of a session: its date, and when its open action items are due. */
+export interface DigestSession {
+  date: string;
+  /** Only open items with a due date: done ones and undated ones never make a flag. */
+  actionItems: Array<Pick<ActionItem, 'dueDate' | 'done'>>;
 }
 
 /**
@@ -64,7 +72,10 @@ export function buildPairDigest(input: {
     lastSessionDate: input.lastSessionDate,
     recentSessions: input.sessions
       .filter((session) => session.date >= from)
-      .map(({ date, actionItems }) => ({ date, actionItems }))
+      .map(({ date, actionItems }) => ({
+        date,
+        actionItems: actionItems.flatMap(({ dueDate, done }) => (!done && dueDate !== null ? [{ dueDate, done }] : [])),
+      }))
       .sort((a, b) => a.date.localeCompare(b.date)),
     sharedCheckIns,
   };
@@ -74,7 +85,7 @@ export function buildPairDigest(input: {
  * The sessions to give `summariseRecords` from a digest: the recent ones, or, when there are none,
  * just the latest one (for the last-session date).
  */
-export function digestSessions(digest: PairDigest | undefined): Array<Pick<Session, 'date' | 'actionItems'> & { deletedAt: null }> {
+export function digestSessions(digest: PairDigest | undefined): Array<DigestSession & { deletedAt: null }> {
   if (!digest) return [];
   if (digest.recentSessions.length > 0) return digest.recentSessions.map((session) => ({ ...session, deletedAt: null }));
   return digest.lastSessionDate ? [{ date: digest.lastSessionDate, actionItems: [], deletedAt: null }] : [];

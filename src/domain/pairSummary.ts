@@ -1,7 +1,7 @@
 import { attentionFlags, type AttentionFlag, type PairSnapshot } from './attentionFlags';
 import { addDays, daysBetween } from './dates';
 import type { Pair } from './pair';
-import type { Session } from './session';
+import type { ActionItem, Session } from './session';
 import type { Side } from './side';
 import {
   latestScore,
@@ -59,7 +59,7 @@ export function summarisePair(input: PairSummaryInput, today: string): PairSumma
  */
 export function summariseRecords(
   pair: Pick<Pair, 'startDate' | 'cadenceDays' | 'status'>,
-  sessions: readonly Pick<Session, 'date' | 'actionItems' | 'deletedAt'>[],
+  sessions: readonly (Pick<Session, 'date' | 'deletedAt'> & { actionItems: readonly Pick<ActionItem, 'dueDate' | 'done'>[] })[],
   checkIns: PairSnapshot['checkIns'],
   today: string,
 ): PairSummary {

@@ -8,6 +8,7 @@ import { aCheckIn, aPair, aPerson, aSession } from '../../test/builders';
 import { renderApp, signInAs } from '../../test/renderApp';
 import { seedRecords } from '../../test/seedRecords';
 import { saveCheckIn } from '../../data/checkIns';
+import { ROWS_AT_FIRST } from './DashboardPage';
 
 async function loadDemo() {
   const program = generateDemoProgram({ today: localToday() });
@@ -159,7 +160,7 @@ describe('the coordinator’s dashboard', { timeout: 20_000 }, () => {
     expect(within(row).getByRole('link', { name: 'Perception gap' })).toBeInTheDocument();
   });
 
-  it('draws the first 100 pairs of a large program, and the rest on request', async () => {
+  it(`draws the first ${ROWS_AT_FIRST} pairs of a large program, and the rest on request`, async () => {
     await signInAs('coordinator');
     const people = Array.from({ length: 210 }, (_, index) => aPerson({ name: `Person ${String(index).padStart(3, '0')}` }));
     await db.people.bulkAdd(people);
@@ -170,7 +171,7 @@ describe('the coordinator’s dashboard', { timeout: 20_000 }, () => {
     );
     const { user } = renderApp('/dashboard');
     const table = await pairsTable();
-    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(101), SLOW);
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(ROWS_AT_FIRST + 1), SLOW);
     expect(screen.getByText(/Showing 105 of 105 pairs/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show all 105 pairs' }));
     expect(within(table).getAllByRole('row')).toHaveLength(106);
