@@ -55,8 +55,8 @@ function rowFor(pair: DashboardPair): DashboardRow {
 
 /**
  * Rows drawn at first. The order puts the pairs needing attention at the top, so a coordinator of a
- * large program rarely needs more, and drawing a thousand rows would keep them waiting (a hundred
- * rows of this table take some 100 ms to lay out and paint on a slow laptop).
+ * large program rarely needs more, and drawing a thousand rows would keep them waiting: laying out
+ * and painting the rows is much of the time to the first full table (see the benchmark).
  */
 export const ROWS_AT_FIRST = 50;
 
