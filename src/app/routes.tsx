@@ -24,8 +24,6 @@ const screens = {
   dashboard: () => import('../features/dashboard/DashboardPage'),
   backup: () => import('../features/backup/BackupPage'),
   settings: () => import('../features/settings/SettingsPage'),
-  // Not a screen: the charting library, which the trend screens and the dashboard load when they draw.
-  trendChart: () => import('../ui/TrendChart'),
 };
 
 /**
@@ -83,13 +81,14 @@ export const routes: RouteObject[] = [
  * The screens someone in this role is likely to open next, loaded when the browser is idle after
  * the first screen, so that moving to them waits for their data only, not for their code (the
  * dashboard's module and zod would otherwise cost the first visit a few hundred milliseconds on a
- * slow laptop). The first screen's own JavaScript stays as small as before.
+ * slow laptop). The first screen's own JavaScript stays as small as before, and the heavy parts
+ * (the charting library, CSV) still load only where they are used.
  */
 export function prefetchScreens(role: Role | null): void {
   const likely: Array<keyof typeof screens> =
     role === null
       ? ['welcome', 'viewingAs']
-      : ['pair', 'logSession', 'checkIns', 'pairTrends', role === 'coordinator' ? 'dashboard' : 'myTrends', 'guidance', 'trendChart'];
+      : ['pair', 'logSession', 'checkIns', 'pairTrends', role === 'coordinator' ? 'dashboard' : 'myTrends', 'guidance'];
   const load = () => {
     for (const name of likely) {
       // A failed prefetch is not an error: the route loads the module again when it is opened.

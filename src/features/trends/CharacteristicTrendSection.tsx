@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { characteristicName, SCALE } from '../../domain/characteristic';
 import { sideLabels, type Side } from '../../domain/side';
 import type { CharacteristicTrend, SideTrend } from '../../domain/trend';
@@ -11,6 +11,13 @@ import { TrendDirectionText } from '../../ui/TrendDirectionText';
 const SCALE_MAX = SCALE.length;
 
 /**
+ * Check-ins each table lists at first, the latest ones. Three years of a pair's check-ins would
+ * otherwise be some 70 rows in each of five tables, drawn before the page can be read; the chart
+ * above each table shows every check-in, and the rest of the table is one click away.
+ */
+export const TABLE_ROWS_AT_FIRST = 12;
+
+/**
  * One characteristic of a pair: each side's latest score and direction, the perception gap, a chart
  * of both sides' scores with the gap shaded, and the same figures as a table.
  */
@@ -19,6 +26,8 @@ export function CharacteristicTrendSection({ trend, viewerSide }: { trend: Chara
   const captionId = useId();
   const name = characteristicName(trend.characteristicId);
   const who = (side: Side) => sideName(side, viewerSide);
+  const [allRows, setAllRows] = useState(false);
+  const rows = allRows ? trend.rows : trend.rows.slice(-TABLE_ROWS_AT_FIRST);
 
   // The chart redraws only when its figures change, not on every render of the page.
   const chart = useMemo(() => {
@@ -57,7 +66,9 @@ export function CharacteristicTrendSection({ trend, viewerSide }: { trend: Chara
       />
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className="data-table">
-          <caption id={captionId}>{name} by check-in</caption>
+          <caption id={captionId}>
+            {name} by check-in{rows.length < trend.rows.length ? `: the latest ${rows.length} of ${trend.rows.length}` : ''}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Date</th>
@@ -69,7 +80,7 @@ export function CharacteristicTrendSection({ trend, viewerSide }: { trend: Chara
             </tr>
           </thead>
           <tbody>
-            {trend.rows.map((row) => (
+            {rows.map((row) => (
               <tr key={`${row.date}#${row.occurrence}`}>
                 <th scope="row">
                   <time dateTime={row.date}>{formatDay(row.date)}</time>
@@ -84,6 +95,13 @@ export function CharacteristicTrendSection({ trend, viewerSide }: { trend: Chara
           </tbody>
         </table>
       </div>
+      {rows.length < trend.rows.length ? (
+        <p className="no-print">
+          <button type="button" className="button" onClick={() => setAllRows(true)}>
+            Show all {trend.rows.length} check-ins
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }

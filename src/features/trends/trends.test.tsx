@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../db/database';
 import type { Visibility } from '../../domain/checkin';
 import type { Person } from '../../domain/person';
+import { addDays } from '../../domain/dates';
 import { aCheckIn, aPair, aPerson } from '../../test/builders';
 import { renderApp, signInAs } from '../../test/renderApp';
 import { useViewerStore } from '../../state/viewerStore';
+import { TABLE_ROWS_AT_FIRST } from './CharacteristicTrendSection';
 
 /** A table's body rows as arrays of cell texts, the row header first. */
 function tableRows(table: HTMLElement): string[][] {
@@ -59,6 +61,25 @@ describe('a pair’s trends', () => {
     expect(within(trust).getAllByText('Falling').length).toBeGreaterThan(0);
     expect(screen.queryByText(/Reflection of/)).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Print report' })).toBeInTheDocument();
+  });
+
+  it(`lists the latest ${TABLE_ROWS_AT_FIRST} check-ins of a long history, and all of them on request`, async () => {
+    const alex = await signInAs('mentor', { name: 'Alex Chen' });
+    const sam = aPerson({ name: 'Sam Lee' });
+    await db.people.add(sam);
+    const pair = await aPairOf(alex, sam, '2024-01-01');
+    const days = Array.from({ length: 30 }, (_, index) => addDays('2024-01-01', index * 14));
+    await db.checkIns.bulkAdd(days.map((day, index) => rating(pair.id, alex, 'mentor', day, (index % 5) + 1)));
+    const { user } = renderApp(`/pairs/${pair.id}/trends`);
+
+    const trust = await screen.findByRole('region', { name: 'Trust' });
+    const table = within(trust).getByRole('table', { name: `Trust by check-in: the latest ${TABLE_ROWS_AT_FIRST} of 30` });
+    expect(tableRows(table)).toHaveLength(TABLE_ROWS_AT_FIRST);
+    // The latest ones: the last row is the last check-in (score 5 for index 29).
+    expect(tableRows(table).at(-1)?.[1]).toBe('5');
+    await user.click(within(trust).getByRole('button', { name: 'Show all 30 check-ins' }));
+    expect(tableRows(within(trust).getByRole('table', { name: 'Trust by check-in' }))).toHaveLength(30);
+    expect(within(trust).queryByRole('button', { name: /Show all/ })).not.toBeInTheDocument();
   });
 
   it('shows a coordinator only what was shared with the program', async () => {
