@@ -14,6 +14,7 @@ import { GuidanceCardView } from '../../ui/GuidanceCardView';
 import { Loading } from '../../ui/Loading';
 import { NotAPartner } from '../../ui/NotAPartner';
 import { NotFound } from '../../ui/NotFound';
+import { useMarkFirstScreenShown } from '../../ui/firstScreen';
 import { ScoreList } from '../../ui/ScoreList';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CheckInForm } from './CheckInForm';
@@ -37,6 +38,7 @@ export function NewCheckInPage() {
   const navigate = useNavigate();
   const row = usePair(pairId);
   const { viewer } = useCurrentViewer();
+  useMarkFirstScreenShown(row !== undefined && viewer !== null);
   if (row === undefined || !viewer) return <Loading what="Loading the pair" />;
   if (row === null) return <NotFound />;
   const { pair, mentor, mentee } = row;

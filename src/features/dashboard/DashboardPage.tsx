@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { readProgramCheckIns, useDashboard, type DashboardPair } from '../../data/dashboard';
 import { useCurrentViewer } from '../../data/viewer';
@@ -15,7 +15,7 @@ import { pairStatusLabels, pairStatusSchema } from '../../domain/pair';
 import { sides } from '../../domain/side';
 import { thresholds } from '../../domain/trend';
 import { EmptyState } from '../../ui/EmptyState';
-import { markFirstScreenShown } from '../../ui/firstScreen';
+import { useMarkFirstScreenShown } from '../../ui/firstScreen';
 import { formatDay } from '../../ui/formatDate';
 import { Loading } from '../../ui/Loading';
 import { PrintButton } from '../../ui/PrintButton';
@@ -78,9 +78,7 @@ export function DashboardPage() {
   const rows = useMemo(() => pairs?.map(rowFor), [pairs]);
   const shown = useMemo(() => (rows ? applyDashboardQuery(rows, query) : undefined), [rows, query]);
   const loaded = shown !== undefined;
-  useEffect(() => {
-    if (loaded) markFirstScreenShown();
-  }, [loaded]);
+  useMarkFirstScreenShown(loaded);
 
   if (viewer && viewer.role !== 'coordinator') {
     return (

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { usePairList, type PairListRow } from '../../data/pairs';
 import { useCurrentViewer } from '../../data/viewer';
@@ -7,7 +7,7 @@ import { localToday } from '../../domain/dates';
 import { pairStatusLabels } from '../../domain/pairStatus';
 import { sideInPair } from '../../domain/visibility';
 import { EmptyState } from '../../ui/EmptyState';
-import { markFirstScreenShown } from '../../ui/firstScreen';
+import { useMarkFirstScreenShown } from '../../ui/firstScreen';
 import { formatDay } from '../../ui/formatDate';
 import { Loading } from '../../ui/Loading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -44,9 +44,7 @@ export function PairList() {
   const own = useMemo(() => (rows && viewer ? rows.filter((row) => sideInPair(row.pair, viewer.personId) !== null) : []), [rows, viewer]);
   const matching = useMemo(() => matchingPairs(showAll ? (rows ?? []) : own, search), [rows, own, showAll, search]);
   const loaded = rows !== undefined && viewer !== null;
-  useEffect(() => {
-    if (loaded) markFirstScreenShown();
-  }, [loaded]);
+  useMarkFirstScreenShown(loaded);
   if (!rows || !viewer) return <Loading what="Loading pairs" />;
 
   // Mentors and mentees see their own pairs first; the coordinator sees the whole program.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { usePairCheckIns } from '../../data/checkIns';
 import { setPairStatus, usePair } from '../../data/pairs';
@@ -14,7 +14,7 @@ import { ActionItemChecklist } from '../sessions/ActionItemChecklist';
 import { formatDay, formatDaysFromNow } from '../../ui/formatDate';
 import { GuidanceCardView } from '../../ui/GuidanceCardView';
 import { Loading } from '../../ui/Loading';
-import { markFirstScreenShown } from '../../ui/firstScreen';
+import { useMarkFirstScreenShown } from '../../ui/firstScreen';
 import { NotFound } from '../../ui/NotFound';
 import { saveErrorMessage } from '../../ui/saveErrorMessage';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -34,9 +34,7 @@ export function PairPage() {
   const names = row ? `${row.mentor?.name ?? 'Mentor'} & ${row.mentee?.name ?? 'Mentee'}` : 'Pair';
   useDocumentTitle(names);
   const loaded = row !== undefined && sessions !== undefined && allCheckIns !== undefined;
-  useEffect(() => {
-    if (loaded) markFirstScreenShown();
-  }, [loaded]);
+  useMarkFirstScreenShown(loaded);
 
   if (row === undefined || sessions === undefined || allCheckIns === undefined || !viewer) return <Loading what="Loading the pair" />;
   if (row === null) return <NotFound />;

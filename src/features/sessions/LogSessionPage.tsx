@@ -6,6 +6,7 @@ import { localToday } from '../../domain/dates';
 import { sideInPair } from '../../domain/visibility';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
+import { useMarkFirstScreenShown } from '../../ui/firstScreen';
 import { NotAPartner } from '../../ui/NotAPartner';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { SessionForm } from './SessionForm';
@@ -18,6 +19,7 @@ export function LogSessionPage() {
   const navigate = useNavigate();
   const row = usePair(pairId);
   const { viewer } = useCurrentViewer();
+  useMarkFirstScreenShown(row !== undefined && viewer !== null);
   if (row === undefined || !viewer) return <Loading what="Loading the pair" />;
   if (row === null) return <NotFound />;
   const { pair, mentor, mentee } = row;
