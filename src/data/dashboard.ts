@@ -160,7 +160,9 @@ export async function readProgramCheckIns(): Promise<SharedCheckInRecord[]> {
     const pairs = (await db.pairs.toArray()).filter((pair) => pair.deletedAt === null);
     const pairsById = new Map(pairs.map((pair) => [pair.id, pair]));
     const people = await partnersOf(pairs);
-    const checkIns = await db.checkIns.orderBy('date').toArray();
+    // Sorted here rather than through a date index, which every saved check-in would have to keep
+    // up to date for this one export: by date, then by id, the order such an index gives.
+    const checkIns = (await db.checkIns.toArray()).sort((a, b) => compareKeys(a.date, b.date) || compareKeys(a.id, b.id));
     return checkIns.flatMap((checkIn) => {
       const pair = pairsById.get(checkIn.pairId);
       if (!pair) return [];
@@ -172,4 +174,9 @@ export async function readProgramCheckIns(): Promise<SharedCheckInRecord[]> {
       }));
     });
   });
+}
+
+/** Strings in IndexedDB's key order (by UTF-16 code unit), not the locale's. */
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
