@@ -1,11 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
 import packageJson from '../../package.json';
 import { db, resetDatabase } from '../db/database';
-import { BACKUP_FORMAT, backupFileSchema, describeProblem, type BackupRecords } from '../domain/backupFormat';
+import { BACKUP_FORMAT, backupFileSchema, countRecords, describeProblem, type BackupRecords } from '../domain/backupFormat';
 import { localToday, monthOf } from '../domain/dates';
 import { generateDemoProgram } from '../domain/demoProgram';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
-import { backupFileName, backupToJson, exportDevice, exportPair, importBackup, readAllRecords, type ImportProgress, type ImportResult } from './backup';
+import {
+  backupFileName,
+  backupToJson,
+  exportDevice,
+  exportDeviceDownload,
+  exportPair,
+  importBackup,
+  readAllRecords,
+  type ImportProgress,
+  type ImportResult,
+} from './backup';
 import { loadDemoProgram } from './demo';
 
 const today = '2026-03-21';
@@ -75,6 +85,22 @@ describe('exportDevice', () => {
 
     expect(Object.keys(file.records)).toEqual(['people', 'pairs', 'sessions', 'checkIns']);
     expect(backupToJson(file)).not.toMatch(/pairDigests|pairMonths|writtenOn/);
+  });
+
+  it('makes, a range of records at a time, exactly the file it writes in one go', async () => {
+    await loadDemoProgram(today);
+    // Ids at either end of the range of ids, and one in capitals, as well as the demo's own.
+    const edges = ['00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '0F8FAD5B-D9CB-469F-A165-70867728950E'];
+    await db.people.bulkAdd(edges.map((id) => aPerson({ id })));
+    const now = new Date('2026-03-21T18:30:00.000Z');
+
+    const download = await exportDeviceDownload(db, now);
+
+    const file = await exportDevice(db, now);
+    expect(await download.blob.text()).toBe(backupToJson(file));
+    expect(download.blob.type).toBe('application/json');
+    expect(download.records).toBe(countRecords(file.records));
+    expect(download.scope).toBe('device');
   });
 
   it('names the file for the day it was made', () => {

@@ -1,16 +1,19 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type Collection, type Table } from 'dexie';
 import { version as appVersion } from '../../package.json';
 import { db as appDatabase, type MentorlogDatabase } from '../db/database';
-import { refreshPairDigests } from '../db/pairDigests';
+import { refreshPairDigests, refreshPairDigestsFrom } from '../db/pairDigests';
 import {
+  backupFileParts,
   backupTables,
   buildBackupFile,
+  buildBackupHeader,
   checkBackupRecords,
   countRecords,
   findReferenceProblems,
   pairShareRecords,
   planMerge,
   readBackupText,
+  recordsText,
   referencedOutsideFile,
   type BackupFile,
   type BackupProblem,
@@ -66,6 +69,65 @@ export async function readAllRecords(database: MentorlogDatabase = appDatabase):
 export async function exportDevice(database: MentorlogDatabase = appDatabase, now: Date = new Date()): Promise<BackupFile> {
   const records = await readAllRecords(database);
   return buildBackupFile({ scope: 'device', appVersion, exportedAt: now.toISOString(), records });
+}
+
+/** A backup file ready to download. */
+export interface BackupDownload {
+  scope: BackupFile['scope'];
+  /** The file: JSON text, as `backupToJson` writes it. */
+  blob: Blob;
+  /** Records in the file. */
+  records: number;
+}
+
+/**
+ * Where each table is split for reading: ids are UUIDs, spread evenly over their first hex digit.
+ * The ranges only need to cover every key in order; any id, UUID or not, falls in one of them.
+ */
+const ID_SPLITS = [...'123456789abcdef'];
+
+/**
+ * A table's records as runs of JSON text in Blobs, in id order (the order of a whole-table read),
+ * one per range of ids that has records. All the ranges are asked for at once, so that each is
+ * turned into text and handed to the browser as it arrives, while the database reads the next.
+ */
+function tableRuns(table: Table<RecordFields, string>): Promise<{ runs: Blob[]; count: number }> {
+  const ranges: Collection<RecordFields, string>[] = [];
+  let lower: string | null = null;
+  for (const upper of ID_SPLITS) {
+    ranges.push(lower === null ? table.where(':id').below(upper) : table.where(':id').between(lower, upper));
+    lower = upper;
+  }
+  ranges.push(table.where(':id').aboveOrEqual(lower ?? ''));
+  let count = 0;
+  const runs = ranges.map((range) =>
+    range.toArray().then((records) => {
+      count += records.length;
+      return records.length > 0 ? [new Blob([recordsText(records)])] : [];
+    }),
+  );
+  return Promise.all(runs).then((blobs) => ({ runs: blobs.flat(), count }));
+}
+
+/**
+ * The device backup (see `exportDevice`) as a file to download: the same text as
+ * `backupToJson(await exportDevice())`, made while the records are read rather than after and
+ * never held as one string, so that a large device (216,000 records, 100 MB) is ready in about the
+ * time the reading takes.
+ */
+export async function exportDeviceDownload(database: MentorlogDatabase = appDatabase, now: Date = new Date()): Promise<BackupDownload> {
+  const header = buildBackupHeader({ scope: 'device', appVersion, exportedAt: now.toISOString() });
+  const read = (table: BackupTable) => tableRuns(tableOf(database, table));
+  const tables = await database.transaction('r', tablesOf(database), () =>
+    Promise.all([read('people'), read('pairs'), read('sessions'), read('checkIns')]),
+  );
+  const [people, pairs, sessions, checkIns] = tables;
+  const parts = backupFileParts(header, { people: people.runs, pairs: pairs.runs, sessions: sessions.runs, checkIns: checkIns.runs });
+  return {
+    scope: header.scope,
+    blob: new Blob(parts, { type: 'application/json' }),
+    records: tables.reduce((sum, table) => sum + table.count, 0),
+  };
 }
 
 /**
@@ -216,11 +278,12 @@ export async function importBackup(
     const referenceProblems = findReferenceProblems(records, onDevice);
     if (referenceProblems.count > 0) return refused(referenceProblems.shown, referenceProblems.count);
 
+    const held = await countDeviceRecords(database);
     const existing = {
-      people: await existingRecords(database, 'people', records.people),
-      pairs: await existingRecords(database, 'pairs', records.pairs),
-      sessions: await existingRecords(database, 'sessions', records.sessions),
-      checkIns: await existingRecords(database, 'checkIns', records.checkIns),
+      people: await existingRecords(database, 'people', records.people, held.people),
+      pairs: await existingRecords(database, 'pairs', records.pairs, held.pairs),
+      sessions: await existingRecords(database, 'sessions', records.sessions, held.sessions),
+      checkIns: await existingRecords(database, 'checkIns', records.checkIns, held.checkIns),
     };
     const plan = planMerge(records, existing);
 
@@ -238,10 +301,11 @@ export async function importBackup(
     }
     // A pair written on its own counts too: deleting a pair leaves its derived records as they were
     // (see deletePair), so a pair brought back by a newer copy may have been showing stale ones.
-    await refreshPairDigests(database, [
-      ...plan.writes.pairs.map((pair) => pair.id),
-      ...[...plan.writes.sessions, ...plan.writes.checkIns].map((record) => record.pairId),
-    ]);
+    const touched = [...plan.writes.pairs.map((pair) => pair.id), ...[...plan.writes.sessions, ...plan.writes.checkIns].map((record) => record.pairId)];
+    // Onto a device with no sessions or check-ins (a restore), every pair's are the ones just
+    // written, so its digest and figures are built from them rather than read back.
+    if (held.sessions === 0 && held.checkIns === 0) await refreshPairDigestsFrom(database, touched, plan.writes);
+    else await refreshPairDigests(database, touched);
     return {
       ok: true,
       summary: {
@@ -261,10 +325,11 @@ async function existingRecords(
   database: MentorlogDatabase,
   table: BackupTable,
   incoming: readonly RecordFields[],
+  held: number,
 ): Promise<Map<string, Pick<RecordFields, 'updatedAt' | 'deletedAt'>>> {
   const byId = new Map<string, Pick<RecordFields, 'updatedAt' | 'deletedAt'>>();
   // Restoring onto a new device: nothing to compare with, so skip reading back every id.
-  if (incoming.length === 0 || (await tableOf(database, table).count()) === 0) return byId;
+  if (incoming.length === 0 || held === 0) return byId;
   for (let start = 0; start < incoming.length; start += WRITE_CHUNK) {
     const ids = incoming.slice(start, start + WRITE_CHUNK).map((record) => record.id);
     const found = await tableOf(database, table).bulkGet(ids);

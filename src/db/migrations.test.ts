@@ -41,6 +41,13 @@ async function expectIndexesAnswer(db: Dexie, fixture: V1Records): Promise<void>
   expect(byRater).toBe(fixture.checkIns.filter((checkIn) => checkIn.raterId === active.menteeId).length);
 }
 
+/** The indexes each record table has in the database itself, by name, not as Dexie was told. */
+function indexesInDatabase(db: Dexie): Record<(typeof tables)[number], string[]> {
+  const transaction = db.backendDB().transaction([...tables], 'readonly');
+  const names = (table: (typeof tables)[number]) => Array.from(transaction.objectStore(table).indexNames).sort();
+  return { people: names('people'), pairs: names('pairs'), sessions: names('sessions'), checkIns: names('checkIns') };
+}
+
 const migrationCases: MigrationCase[] = [
   {
     version: 1,
@@ -64,11 +71,18 @@ const migrationCases: MigrationCase[] = [
   },
   {
     // Version 3 adds each pair's monthly figures: the records are untouched, and every pair has
-    // figures (and still a digest) equal to ones computed afresh from them.
+    // figures (and still a digest) equal to ones computed afresh from them. It drops the indexes
+    // no read uses and keeps the ones the screens read through.
     version: 3,
     check: async (db, fixture) => {
       await expectEveryRecordUnchanged(db, fixture);
       await expectIndexesAnswer(db, fixture);
+      expect(indexesInDatabase(db)).toEqual({
+        people: ['name'],
+        pairs: ['menteeId', 'mentorId'],
+        sessions: ['[pairId+date]'],
+        checkIns: ['[pairId+date]', 'raterId'],
+      });
       const today = localToday();
       expect(await db.table('pairMonths').count()).toBe(fixture.pairs.length);
       for (const pair of fixture.pairs) {

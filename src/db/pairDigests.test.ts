@@ -3,11 +3,13 @@ import { deleteCheckIn, deletePair, deleteSession } from '../data/deletion';
 import { loadDemoProgram } from '../data/demo';
 import { saveCheckIn } from '../data/checkIns';
 import { logSession, setActionItemDone } from '../data/sessions';
-import { exportDevice, backupToJson, importBackup } from '../data/backup';
-import { localToday } from '../domain/dates';
-import { aCheckIn, aSession } from '../test/builders';
+import { appVersion, exportDevice, backupToJson, importBackup } from '../data/backup';
+import { buildBackupFile } from '../domain/backupFormat';
+import { addDays, localToday } from '../domain/dates';
+import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
 import { rebuildPairDerived } from '../test/rebuildPairDerived';
 import { db, resetDatabase } from './database';
+import { refreshPairDigests } from './pairDigests';
 
 /**
  * Every stored digest and every pair's monthly figures equal ones built afresh from all the
@@ -26,8 +28,7 @@ async function expectDigestsFresh() {
 
 async function aDemoPair() {
   await loadDemoProgram(localToday());
-  const pairs = await db.pairs.where('status').equals('active').toArray();
-  const pair = pairs[0];
+  const pair = (await db.pairs.toArray()).find((candidate) => candidate.status === 'active');
   if (!pair) throw new Error('The demo has no active pair.');
   return pair;
 }
@@ -82,6 +83,52 @@ describe('pair digests', () => {
     expect(await db.pairDigests.count()).toBe(await db.pairs.count());
     expect(await db.pairMonths.count()).toBe(await db.pairs.count());
     await expectDigestsFresh();
+  });
+
+  it('are built by a restore from the file as reading the records back would build them', async () => {
+    const today = localToday();
+    const [mentor, mentee, quietMentor, quietMentee] = [aPerson(), aPerson({ name: 'Sam Lee' }), aPerson(), aPerson()];
+    const pair = aPair({ mentorId: mentor.id, menteeId: mentee.id, startDate: addDays(today, -1000) });
+    const quiet = aPair({ mentorId: quietMentor.id, menteeId: quietMentee.id, startDate: addDays(today, -1000), status: 'paused' });
+    const session = (onPair: typeof pair, daysAgo: number, deleted = false) =>
+      aSession({ pairId: onPair.id, loggedById: onPair.mentorId, date: addDays(today, -daysAgo), deletedAt: deleted ? `${today}T09:00:00.000Z` : null });
+    const checkIn = (side: 'mentor' | 'mentee', daysAgo: number, overrides: Parameters<typeof aCheckIn>[0] = {}) =>
+      aCheckIn({ pairId: pair.id, side, raterId: side === 'mentor' ? mentor.id : mentee.id, date: addDays(today, -daysAgo), ...overrides });
+    const sessions = [
+      session(pair, 3),
+      session(pair, 1, true),
+      session(pair, -5),
+      session(pair, 400),
+      // The quiet pair last met long before the digest's and the months' reach; its latest is deleted.
+      session(quiet, 900),
+      session(quiet, 800, true),
+    ];
+    const checkIns = [
+      // Three of one day, told apart by when they were made.
+      ...['08', '09', '10'].map((hour, score) => checkIn('mentee', 2, { createdAt: `${addDays(today, -2)}T${hour}:00:00.000Z`, scores: { trust: score + 1 } })),
+      // Two of one day made at the same moment: the index keeps them in order of id.
+      ...[3, 4].map((score) => checkIn('mentee', 0, { scores: { trust: score } })),
+      ...[5, 20, 40, 60, 500].map((daysAgo) => checkIn('mentee', daysAgo)),
+      checkIn('mentee', 1, { visibility: 'private' }),
+      checkIn('mentee', 1, { visibility: 'pair' }),
+      checkIn('mentee', 1, { deletedAt: `${today}T09:00:00.000Z` }),
+      // The mentor has rated only long ago: reading back needs the pair's older check-ins.
+      checkIn('mentor', 700),
+      checkIn('mentor', 720, { scores: { trust: 1 } }),
+    ];
+    const file = buildBackupFile({
+      scope: 'device',
+      appVersion,
+      exportedAt: new Date().toISOString(),
+      records: { people: [mentor, mentee, quietMentor, quietMentee], pairs: [pair, quiet], sessions, checkIns },
+    });
+    const result = await importBackup(backupToJson(file), () => undefined);
+    expect(result.ok).toBe(true);
+    await expectDigestsFresh();
+
+    const restored = { digests: await db.pairDigests.toArray(), months: await db.pairMonths.toArray() };
+    await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], () => refreshPairDigests(db, [pair.id, quiet.id], today));
+    expect({ digests: await db.pairDigests.toArray(), months: await db.pairMonths.toArray() }).toEqual(restored);
   });
 
   it('count a saved check-in in its month, and follow a deleted pair with its undo', async () => {

@@ -38,6 +38,31 @@ export async function refreshPairDigests(source: TableSource, pairIds: Iterable<
 }
 
 /**
+ * Rewrites the digests and monthly figures of these pairs from records the caller already holds,
+ * without reading them back: for a write after which `records` holds every session and check-in
+ * these pairs have (a restore onto a device that had none). Pairs missing from `records.pairs` are
+ * read. Call it inside the write's transaction, as `refreshPairDigests`; it writes what that would.
+ */
+export async function refreshPairDigestsFrom(
+  source: TableSource,
+  pairIds: Iterable<string>,
+  records: { pairs: readonly Pair[]; sessions: readonly Session[]; checkIns: readonly CheckIn[] },
+  today: string = localToday(),
+): Promise<void> {
+  const wanted = [...new Set(pairIds)];
+  if (wanted.length === 0) return;
+  const pairs = new Map(records.pairs.map((pair) => [pair.id, pair]));
+  const unread = wanted.filter((pairId) => !pairs.has(pairId));
+  for (const pair of await source.table<Pair, string>('pairs').bulkGet(unread)) if (pair) pairs.set(pair.id, pair);
+  const byPair = new Map<string, { sessions: Session[]; checkIns: CheckIn[] }>(wanted.map((pairId) => [pairId, { sessions: [], checkIns: [] }]));
+  for (const session of records.sessions) byPair.get(session.pairId)?.sessions.push(session);
+  for (const checkIn of records.checkIns) byPair.get(checkIn.pairId)?.checkIns.push(checkIn);
+  const derived = [...byPair].map(([pairId, own]) => pairDerivedFrom(pairId, pairs.get(pairId), own.sessions, own.checkIns, today));
+  await source.table<PairDigest, string>('pairDigests').bulkPut(derived.map(({ digest }) => digest));
+  await source.table<PairMonths, string>('pairMonths').bulkPut(derived.flatMap(({ months }) => (months ? [months] : [])));
+}
+
+/**
  * Rewrites only the digests: what the version-2 upgrade did when it shipped. That upgrade runs with
  * version 2's tables, before pairMonths exists; version 3's upgrade writes the rest.
  */
@@ -82,6 +107,42 @@ async function readPairDerived(source: TableSource, pairId: string, today: strin
   return {
     digest: buildPairDigest({ pairId, writtenOn: today, lastSessionDate, sessions: liveSessions, sharedCheckIns }),
     months: pair ? buildPairMonths({ pair, writtenOn: today, sessions, checkIns }) : undefined,
+  };
+}
+
+/** The order of the [pairId+date] index within one pair: by date, then by id. */
+function byDateThenId(a: { date: string; id: string }, b: { date: string; id: string }): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
+}
+
+/**
+ * A pair's digest and monthly figures from every one of its sessions and check-ins, given in any
+ * order: what `readPairDerived` reads through the index, handed to the builders in the order it
+ * reads them in.
+ */
+function pairDerivedFrom(pairId: string, pair: Pair | undefined, sessions: readonly Session[], checkIns: readonly CheckIn[], today: string): PairDerived {
+  const monthsFrom = pairMonthsFrom(today);
+  const digestFrom = digestSessionsFrom(today);
+  const from = monthsFrom < digestFrom ? monthsFrom : digestFrom;
+  const sessionsInReach = sessions.filter((session) => session.date >= from).sort(byDateThenId);
+  let lastSessionDate: string | null = null;
+  for (const session of sessions) {
+    if (live(session) && (lastSessionDate === null || session.date > lastSessionDate)) lastSessionDate = session.date;
+  }
+  return {
+    digest: buildPairDigest({
+      pairId,
+      writtenOn: today,
+      lastSessionDate,
+      sessions: sessionsInReach.filter(live),
+      // Newest first, as latestSharedCheckIns reads them.
+      sharedCheckIns: checkIns.filter(sharedWithProgram).sort(byDateThenId).reverse(),
+    }),
+    months: pair
+      ? buildPairMonths({ pair, writtenOn: today, sessions: sessionsInReach, checkIns: checkIns.filter((checkIn) => checkIn.date >= from).sort(byDateThenId) })
+      : undefined,
   };
 }
 

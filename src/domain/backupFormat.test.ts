@@ -3,7 +3,9 @@ import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
 import {
   BACKUP_FORMAT,
   backupFileSchema,
+  backupFileParts,
   buildBackupFile,
+  buildBackupHeader,
   checkBackupRecords,
   checkInForPartner,
   describeProblem,
@@ -12,6 +14,7 @@ import {
   planMerge,
   PROBLEMS_SHOWN,
   readBackupText,
+  recordsText,
   referencedOutsideFile,
   type BackupEnvelope,
   type BackupRecords,
@@ -69,6 +72,22 @@ function firstProblemOfText(text: string): string {
   if (read.ok) throw new Error('The file was accepted.');
   return read.problems.map(describeProblem).join('\n');
 }
+
+describe('backupFileParts', () => {
+  it('writes, from runs of records, the same text as the whole file in one go', () => {
+    const records = aProgram();
+    records.sessions.push(aSession({ pairId: records.pairs[0]?.id, notes: 'Said "thanks" — twice.\n' }));
+    const options = { scope: 'device', appVersion: '0.1.0', exportedAt: '2026-03-21T18:00:00.000Z' } as const;
+    const runs = {
+      people: [recordsText(records.people.slice(0, 1)), recordsText(records.people.slice(1))],
+      pairs: [recordsText(records.pairs)],
+      sessions: records.sessions.map((session) => recordsText([session])),
+      checkIns: [],
+    };
+    const whole = { ...records, checkIns: [] };
+    expect(backupFileParts(buildBackupHeader(options), runs).join('')).toBe(JSON.stringify(buildBackupFile({ ...options, records: whole })));
+  });
+});
 
 describe('readBackupText', () => {
   it('accepts a file that export wrote', () => {

@@ -4,6 +4,7 @@ import { pairSchema, type Pair } from './pair';
 import { personSchema, type Person } from './person';
 import { isoTimestampSchema, type RecordFields } from './record';
 import { sessionSchema, type Session } from './session';
+import { wellFormedRecord } from './wellFormedRecord';
 
 /**
  * The backup file: every record of the device (or of one pair, for the partner) with a header
@@ -29,6 +30,7 @@ export interface BackupRecords {
   checkIns: CheckIn[];
 }
 
+/** Each table's schema. wellFormedRecord.ts mirrors them: a change here needs one there too (its test catches most that do not). */
 const recordSchemas = {
   people: personSchema,
   pairs: pairSchema,
@@ -75,16 +77,48 @@ const backupEnvelopeSchema = z.object({
 });
 export type BackupEnvelope = z.infer<typeof backupEnvelopeSchema>;
 
-export function buildBackupFile(options: { scope: BackupScope; appVersion: string; exportedAt: string; records: BackupRecords }): BackupFile {
-  const { people, pairs, sessions, checkIns } = options.records;
+export type BackupHeader = Omit<BackupFile, 'records'>;
+
+/** What a backup file says about itself, ahead of its records. */
+export function buildBackupHeader(options: { scope: BackupScope; appVersion: string; exportedAt: string }): BackupHeader {
   return {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     appVersion: options.appVersion,
     exportedAt: options.exportedAt,
     scope: options.scope,
-    records: { people, pairs, sessions, checkIns },
   };
+}
+
+export function buildBackupFile(options: { scope: BackupScope; appVersion: string; exportedAt: string; records: BackupRecords }): BackupFile {
+  const { people, pairs, sessions, checkIns } = options.records;
+  return { ...buildBackupHeader(options), records: { people, pairs, sessions, checkIns } };
+}
+
+/** Records as JSON writes them inside a list, without its brackets: one run of a table's records. */
+export function recordsText(records: readonly unknown[]): string {
+  return JSON.stringify(records).slice(1, -1);
+}
+
+/**
+ * A backup file's text, in parts, from its header and each table's records in runs, in order: each
+ * run is the text of some records (see `recordsText`), never empty, or something that stands for
+ * it (export hands in Blobs). Joined, the parts are exactly `JSON.stringify` of the same file, so a
+ * large backup is made a run at a time, never as one string.
+ */
+export function backupFileParts<Run>(header: BackupHeader, runs: { [T in BackupTable]: readonly Run[] }): Array<string | Run> {
+  // The header's keys and then "records", last, as in buildBackupFile.
+  const parts: Array<string | Run> = [`${JSON.stringify(header).slice(0, -1)},"records":{`];
+  for (const [index, table] of backupTables.entries()) {
+    parts.push(`${index > 0 ? ',' : ''}${JSON.stringify(table)}:[`);
+    for (const [position, run] of runs[table].entries()) {
+      if (position > 0) parts.push(',');
+      parts.push(run);
+    }
+    parts.push(']');
+  }
+  parts.push('}}');
+  return parts;
 }
 
 export function countRecords(records: { [T in BackupTable]: readonly unknown[] }): number {
@@ -377,19 +411,25 @@ export function* checkBackupRecords(envelope: BackupEnvelope, chunkSize = CHECK_
     const raws = envelope.records[table];
     for (let index = 0; index < raws.length; index++) {
       const raw = raws[index];
-      const id = readableId(raw);
-      const where = { table, index, ...(id ? { id } : {}) };
-      const result = schema.safeParse(raw);
+      // Where the record is, for its problems: only built for a record that has one.
+      const where = () => {
+        const id = readableId(raw);
+        return { table, index, ...(id ? { id } : {}) };
+      };
+      // Most records of a file Mentorlog wrote are exactly what the schema outputs: a quick look
+      // accepts those, and the schema checks the rest.
+      const wellFormed = wellFormedRecord(table, raw);
+      const result = wellFormed ? { success: true as const, data: wellFormed } : schema.safeParse(raw);
       if (result.success) {
         const earlier = firstIndexOfId.get(result.data.id);
         if (earlier === undefined) {
           firstIndexOfId.set(result.data.id, index);
           output.push(result.data);
         } else {
-          problems.add({ ...where, field: 'id', message: `is also the id of ${table}[${earlier}]; every record needs its own id.` });
+          problems.add({ ...where(), field: 'id', message: `is also the id of ${table}[${earlier}]; every record needs its own id.` });
         }
       } else {
-        for (const problem of issuesToProblems(result.error.issues, raw, where)) problems.add(problem);
+        for (const problem of issuesToProblems(result.error.issues, raw, where())) problems.add(problem);
       }
       checked++;
       if (checked % chunkSize === 0) yield { checked, total };

@@ -6,6 +6,9 @@
 //   npm run bench                       size M, 5 runs
 //   npm run bench -- --size L --runs 5
 //   npm run bench:quick                 size S, 1 run: proves the benchmark still works
+//   npm run bench -- --only import,raw-put-floor --runs 1 --port 4185
+//                                       only these scenarios (ids in scenarios.mjs); the results
+//                                       file is left alone, so a partial run never replaces a full one
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,12 +27,19 @@ const { values: options } = parseArgs({
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     port: { type: 'string', default: '4180' },
+    only: { type: 'string' },
   },
 });
 const size = options.quick ? 'S' : options.size.toUpperCase();
 const runs = options.quick ? 1 : Number(options.runs);
 const port = Number(options.port);
-const outDir = 'dist-bench';
+const chosen = options.only === undefined ? null : options.only.split(',').map((id) => id.trim()).filter(Boolean);
+const unknown = (chosen ?? []).filter((id) => !scenarios.some((scenario) => scenario.id === id));
+if (unknown.length > 0) throw new Error(`No scenario ${unknown.join(', ')}; the scenarios are ${scenarios.map((scenario) => scenario.id).join(', ')}.`);
+// Scenarios that need the loaded program still import it once first (loadedContext in scenarios.mjs).
+const toRun = chosen === null ? scenarios : scenarios.filter((scenario) => chosen.includes(scenario.id));
+// A build of its own per port, so that two benchmarks running side by side do not rebuild each other's app.
+const outDir = options.port === '4180' ? 'dist-bench' : `dist-bench-${port}`;
 const root = new URL('../..', import.meta.url).pathname;
 const resultsDir = join(root, 'tests/bench/results');
 const dataDir = join(root, 'tests/bench/.data');
@@ -60,7 +70,7 @@ log(`Chromium ${browserVersion}, ${cpus().length} CPUs`);
 const context = { browser, baseURL, program, runs, log };
 const results = [];
 try {
-  for (const scenario of scenarios) {
+  for (const scenario of toRun) {
     log(`scenario: ${scenario.name}`);
     let times;
     try {
@@ -96,13 +106,15 @@ const report = {
   results,
 };
 
-mkdirSync(resultsDir, { recursive: true });
 const jsonPath = join(resultsDir, `bench-${size}.json`);
-writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+if (chosen === null) {
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+}
 console.log(`\nMentorlog benchmark, size ${size} (${Object.entries(program.counts).map(([t, n]) => `${n.toLocaleString('en')} ${t}`).join(', ')})`);
 console.log(`${report.browser}, ${report.cpus} CPUs (${report.cpuModel}), median of ${runs} run(s)\n`);
 console.log(markdownTable(report));
-console.log(`\nWritten to ${join('tests/bench/results', basename(jsonPath))}`);
+console.log(chosen === null ? `\nWritten to ${join('tests/bench/results', basename(jsonPath))}` : '\nOnly some scenarios ran (--only): the results file was not written.');
 if (results.some((result) => result.failed)) process.exitCode = 1;
 
 function markdownTable({ results, dashboardToFloorRatio }) {
@@ -115,6 +127,8 @@ function markdownTable({ results, dashboardToFloorRatio }) {
     '| scenario | median | range | budget (M) | |',
     '|---|---|---|---|---|',
     ...rows,
-    `| dashboard ÷ raw getAll of all check-ins | ${dashboardToFloorRatio ?? '—'} | | ≤ 1.0 | ${dashboardToFloorRatio !== null && dashboardToFloorRatio <= 1 ? 'within budget' : 'OVER BUDGET'} |`,
+    ...(chosen !== null && dashboardToFloorRatio === null
+      ? []
+      : [`| dashboard ÷ raw getAll of all check-ins | ${dashboardToFloorRatio ?? '—'} | | ≤ 1.0 | ${dashboardToFloorRatio !== null && dashboardToFloorRatio <= 1 ? 'within budget' : 'OVER BUDGET'} |`]),
   ].join('\n');
 }

@@ -388,11 +388,12 @@ async function rawPutAll() {
   const db = await new Promise((resolve, reject) => {
     const open = indexedDB.open(name, 1);
     open.onupgradeneeded = () => {
+      // The app's indexes (schema version 3 in src/db/schema.ts).
       const stores = {
-        people: ['name', 'updatedAt'],
-        pairs: ['mentorId', 'menteeId', 'status', 'updatedAt'],
-        sessions: [['pairId', 'date'], 'date', 'updatedAt'],
-        checkIns: [['pairId', 'date'], 'raterId', 'date', 'updatedAt'],
+        people: ['name'],
+        pairs: ['mentorId', 'menteeId'],
+        sessions: [['pairId', 'date']],
+        checkIns: [['pairId', 'date'], 'raterId'],
       };
       for (const [store, indexes] of Object.entries(stores)) {
         const objectStore = open.result.createObjectStore(store, { keyPath: 'id' });

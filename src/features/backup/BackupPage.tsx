@@ -1,8 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { backupFileName, backupToJson, countDeviceRecords, exportDevice } from '../../data/backup';
-import { countRecords } from '../../domain/backupFormat';
+import { backupFileName, countDeviceRecords, exportDeviceDownload } from '../../data/backup';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { downloadFile } from './downloadFile';
 import { ImportBackupForm } from './ImportBackupForm';
@@ -25,12 +24,12 @@ export function BackupPage() {
   const exportAll = async () => {
     setStatus({ kind: 'working' });
     try {
-      const file = await exportDevice();
-      const fileName = backupFileName(file);
-      downloadFile(fileName, backupToJson(file));
+      const backup = await exportDeviceDownload();
+      const fileName = backupFileName(backup);
+      downloadFile(fileName, backup.blob);
       setStatus({
         kind: 'done',
-        message: `Your browser is downloading ${fileName}, with ${plural(countRecords(file.records), 'record', 'records')}. Keep it somewhere safe.`,
+        message: `Your browser is downloading ${fileName}, with ${plural(backup.records, 'record', 'records')}. Keep it somewhere safe.`,
       });
     } catch (error) {
       const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
