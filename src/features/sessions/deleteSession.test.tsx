@@ -72,15 +72,20 @@ describe('deleting a session', () => {
 
   it('stops offering the undo after the window, and the session stays deleted', async () => {
     const { pair, session } = await aPairWithASession();
+    // The fake clock also moves with real time (shouldAdvanceTime), by as much as the machine is
+    // slow: so the window is measured from clock readings taken before the delete and once the
+    // offer is on screen, not from a guess of how long the clicks took.
+    const beforeDelete = Date.now();
     await deleteFromSessionPage(pair.id, session.id);
     await screen.findByRole('button', { name: 'Undo' });
+    const offeredBy = Date.now();
 
     act(() => {
-      vi.advanceTimersByTime(UNDO_WINDOW_MS - 100);
+      vi.advanceTimersByTime(beforeDelete + UNDO_WINDOW_MS - 100 - Date.now());
     });
     expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
     act(() => {
-      vi.advanceTimersByTime(200);
+      vi.advanceTimersByTime(offeredBy + UNDO_WINDOW_MS + 100 - Date.now());
     });
 
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
