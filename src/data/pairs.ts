@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db/database';
+import { compareText } from '../domain/compareText';
 import type { Pair } from '../domain/pair';
 import type { PairStatus } from '../domain/pairStatus';
 import type { Person } from '../domain/person';
@@ -41,9 +42,6 @@ export async function setPairStatus(pair: Pair, status: PairStatus, today: strin
   await db.pairs.update(pair.id, { status, endDate, updatedAt: new Date().toISOString() });
 }
 
-/** The same order as `localeCompare`, at a fraction of its cost per call (a thousand pairs to sort). */
-const byName = new Intl.Collator();
-
 export interface PairListRow extends PairWithPeople {
   lastSessionDate: string | null;
 }
@@ -63,7 +61,7 @@ export function usePairList(): PairListRow[] | undefined {
         return rows
           .map((row) => ({ ...row, lastSessionDate: lastSession.get(row.pair.id) ?? null }))
           .sort(
-            (a, b) => byName.compare(a.mentor?.name ?? '', b.mentor?.name ?? '') || byName.compare(a.mentee?.name ?? '', b.mentee?.name ?? ''),
+            (a, b) => compareText(a.mentor?.name ?? '', b.mentor?.name ?? '') || compareText(a.mentee?.name ?? '', b.mentee?.name ?? ''),
           );
       }),
     [],

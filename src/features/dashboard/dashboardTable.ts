@@ -8,6 +8,7 @@ import {
   type AttentionFlagKind,
 } from '../../domain/attentionFlags';
 import { pairStatusSchema, type PairStatus } from '../../domain/pair';
+import { compareText } from '../../domain/compareText';
 import type { PairSummary } from '../../domain/pairSummary';
 import type { TrendDirection } from '../../domain/trend';
 
@@ -194,16 +195,13 @@ function compareRows(a: KeyedRow, b: KeyedRow, key: SortKey, direction: SortDire
   return (
     primary ||
     compareAttentionRanks(a.rank, b.rank) ||
-    collator.compare(a.row.mentorName, b.row.mentorName) ||
-    collator.compare(a.row.menteeName, b.row.menteeName) ||
+    compareText(a.row.mentorName, b.row.mentorName) ||
+    compareText(a.row.menteeName, b.row.menteeName) ||
     compareValues(a.row.pairId, b.row.pairId)
   );
 }
 
-/** The same order as `localeCompare`, at a fraction of its cost per call. */
-const collator = new Intl.Collator();
-
 function compareValues(a: number | string, b: number | string): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
+  return compareText(String(a), String(b));
 }
