@@ -251,19 +251,25 @@ export async function importBackup(
 
   const total = countRecords(envelope.records);
   onProgress({ phase: 'checking', done: 0, total });
-  // The checks yield every few hundred records; the page gets a turn once a slice of time has passed.
+  // The checks stop every few hundred records. Progress is told every hundredth of the file, however
+  // fast the checking is; the page gets a turn once a slice of time has passed.
   const steps = checkBackupRecords(envelope, 250);
+  const reportEvery = Math.max(1, Math.ceil(total / 100));
+  let reported = 0;
   let step = steps.next();
   let sliceStart = performance.now();
   while (!step.done) {
+    if (step.value.checked - reported >= reportEvery) {
+      reported = step.value.checked;
+      onProgress({ phase: 'checking', done: reported, total });
+    }
     if (performance.now() - sliceStart > CHECK_SLICE_MS) {
-      onProgress({ phase: 'checking', done: step.value.checked, total });
       await yieldToEventLoop();
       sliceStart = performance.now();
     }
     step = steps.next();
   }
-  onProgress({ phase: 'checking', done: total, total });
+  if (reported < total) onProgress({ phase: 'checking', done: total, total });
   const { records, problems } = step.value;
   if (problems.count > 0) return refused(problems.shown, problems.count);
 

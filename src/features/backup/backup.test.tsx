@@ -148,10 +148,12 @@ describe('BackupPage', () => {
     await screen.findByText(/^Imported mentorlog-backup/, undefined, { timeout: 50_000 });
     observer.disconnect();
 
-    // Renders may be batched, so not every step is seen; the bar must still move through both phases.
+    // The page paints only when the import yields to it, which for the checks is after a slice of
+    // time (a fast machine may check 20,000 records in one): how often checking reports its progress
+    // is tested in src/data/backup.test.ts. Saving yields after every chunk it writes.
     const checking = [...seen].filter((text) => /^Checking the file: Checked [\d,]+ of 20,000 records$/.test(text));
     const saving = [...seen].filter((text) => /^Saving to this device: Imported [\d,]+ of 19,997 records$/.test(text));
-    expect(checking.length).toBeGreaterThanOrEqual(3);
+    expect(checking.length).toBeGreaterThanOrEqual(1);
     expect(saving.length).toBeGreaterThanOrEqual(2);
     expect(await db.sessions.count()).toBe(19_997);
   });
