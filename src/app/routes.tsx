@@ -4,6 +4,7 @@ import { PairList } from '../features/pairs/PairList';
 import { HomeRedirect } from './HomeRedirect';
 import { Layout } from './Layout';
 import { NotFound } from '../ui/NotFound';
+import { PairRoute } from './PairRoute';
 import { RequireViewer } from './RequireViewer';
 import { RouteError } from './RouteError';
 
@@ -46,26 +47,21 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'pairs', element: <PairList /> },
           { path: 'pairs/new', lazy: async () => ({ Component: (await screens.newPair()).NewPairPage }) },
-          { path: 'pairs/:pairId', lazy: async () => ({ Component: (await screens.pair()).PairPage }) },
-          { path: 'pairs/:pairId/edit', lazy: async () => ({ Component: (await screens.editPair()).EditPairPage }) },
           {
-            path: 'pairs/:pairId/sessions/new',
-            lazy: async () => ({ Component: (await screens.logSession()).LogSessionPage }),
-          },
-          {
-            path: 'pairs/:pairId/sessions/:sessionId',
-            lazy: async () => ({ Component: (await screens.session()).SessionPage }),
-          },
-          {
-            path: 'pairs/:pairId/check-ins/new',
-            lazy: async () => ({ Component: (await screens.checkIns()).NewCheckInPage }),
-          },
-          {
-            path: 'pairs/:pairId/check-ins/:checkInId',
-            lazy: async () => ({ Component: (await screens.checkIns()).CheckInResultPage }),
+            // One live read of the pair's records serves all of its screens.
+            path: 'pairs/:pairId',
+            element: <PairRoute />,
+            children: [
+              { index: true, lazy: async () => ({ Component: (await screens.pair()).PairPage }) },
+              { path: 'edit', lazy: async () => ({ Component: (await screens.editPair()).EditPairPage }) },
+              { path: 'sessions/new', lazy: async () => ({ Component: (await screens.logSession()).LogSessionPage }) },
+              { path: 'sessions/:sessionId', lazy: async () => ({ Component: (await screens.session()).SessionPage }) },
+              { path: 'check-ins/new', lazy: async () => ({ Component: (await screens.checkIns()).NewCheckInPage }) },
+              { path: 'check-ins/:checkInId', lazy: async () => ({ Component: (await screens.checkIns()).CheckInResultPage }) },
+              { path: 'trends', lazy: async () => ({ Component: (await screens.pairTrends()).PairTrendsPage }) },
+            ],
           },
           { path: 'guidance', lazy: async () => ({ Component: (await screens.guidance()).GuidanceLibrary }) },
-          { path: 'pairs/:pairId/trends', lazy: async () => ({ Component: (await screens.pairTrends()).PairTrendsPage }) },
           { path: 'my-trends', lazy: async () => ({ Component: (await screens.myTrends()).MyTrendsPage }) },
           { path: 'dashboard', lazy: async () => ({ Component: (await screens.dashboard()).DashboardPage }) },
           { path: 'backup', lazy: async () => ({ Component: (await screens.backup()).BackupPage }) },

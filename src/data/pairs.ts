@@ -17,8 +17,11 @@ async function withPeople(pairs: Pair[]): Promise<PairWithPeople[]> {
   return pairs.map((pair) => ({ pair, mentor: byId.get(pair.mentorId), mentee: byId.get(pair.menteeId) }));
 }
 
-/** One pair with its people; null when there is no such pair (or it was deleted). */
-export function usePair(id: string | undefined): PairWithPeople | null | undefined {
+/**
+ * One pair with its people, read here; null when there is no such pair (or it was deleted). Screens
+ * use `usePair` (pairRecords.tsx), which takes it from the pair's route when that holds it.
+ */
+export function usePairQuery(id: string | undefined): PairWithPeople | null | undefined {
   return useLiveQuery(async () => {
     const pair = id ? await db.pairs.get(id) : undefined;
     if (!pair || pair.deletedAt !== null) return null;

@@ -1,5 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { Dexie } from 'dexie';
 import { db } from '../db/database';
 import { refreshPairDigests } from '../db/pairDigests';
 import type { Pair } from '../domain/pair';
@@ -7,26 +5,6 @@ import { newRecordFields } from '../domain/record';
 import { parseTopics, sessionSchema, type Session, type SessionFormValues } from '../domain/session';
 import type { Side } from '../domain/side';
 import { askForPersistenceOnce } from './storagePersistence';
-
-/** A pair's sessions, newest first, read through the [pairId+date] index. */
-export function usePairSessions(pairId: string | undefined): Session[] | undefined {
-  return useLiveQuery(async () => {
-    if (!pairId) return [];
-    const sessions = await db.sessions
-      .where('[pairId+date]')
-      .between([pairId, Dexie.minKey], [pairId, Dexie.maxKey])
-      .reverse()
-      .toArray();
-    return sessions.filter((session) => session.deletedAt === null);
-  }, [pairId]);
-}
-
-export function useSession(id: string | undefined): Session | null | undefined {
-  return useLiveQuery(async () => {
-    const session = id ? await db.sessions.get(id) : undefined;
-    return session && session.deletedAt === null ? session : null;
-  }, [id]);
-}
 
 export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side, personId: string): Session {
   return sessionSchema.parse({

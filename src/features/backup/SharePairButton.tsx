@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { backupFileName, backupToJson, exportPair } from '../../data/backup';
-import { usePair } from '../../data/pairs';
+import { usePair } from '../../data/pairRecords';
 import { otherSide } from '../../domain/side';
 import { sideInPair } from '../../domain/visibility';
 import { downloadFile } from './downloadFile';

@@ -1,6 +1,6 @@
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { saveCheckIn, useCheckIn } from '../../data/checkIns';
-import { usePair } from '../../data/pairs';
+import { saveCheckIn } from '../../data/checkIns';
+import { usePair, usePairCheckIn } from '../../data/pairRecords';
 import { useCurrentViewer } from '../../data/viewer';
 import { builtInCharacteristics } from '../../domain/characteristic';
 import { defaultVisibilities, checkInSchema, visibilityLabels, type CheckInFormValues } from '../../domain/checkin';
@@ -88,11 +88,11 @@ export function CheckInResultPage() {
   const { pairId, checkInId } = useParams();
   const location = useLocation();
   const row = usePair(pairId);
-  const stored = useCheckIn(checkInId);
+  const stored = usePairCheckIn(pairId, checkInId);
   const { viewer } = useCurrentViewer();
   useDocumentTitle('Check-in');
   if (row === undefined || stored === undefined || !viewer) return <Loading what="Loading the check-in" />;
-  if (row === null || stored === null || stored.pairId !== row.pair.id) return <NotFound />;
+  if (row === null || stored === null) return <NotFound />;
   const { pair, mentor, mentee } = row;
   const [checkIn] = visibleCheckIns([stored], pair, viewer);
   // A check-in the viewer may not see is answered exactly as one that does not exist.

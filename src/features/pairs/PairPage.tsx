@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { usePairCheckIns } from '../../data/checkIns';
-import { setPairStatus, usePair } from '../../data/pairs';
-import { usePairSessions } from '../../data/sessions';
+import { usePair, usePairCheckIns, usePairSessions } from '../../data/pairRecords';
+import { setPairStatus } from '../../data/pairs';
 import { useCurrentViewer } from '../../data/viewer';
 import { sessionDue } from '../../domain/cadence';
 import { localToday } from '../../domain/dates';

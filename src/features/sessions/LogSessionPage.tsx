@@ -1,5 +1,5 @@
 import { useNavigate, useParams } from 'react-router';
-import { usePair } from '../../data/pairs';
+import { usePair } from '../../data/pairRecords';
 import { logSession, sessionFromForm } from '../../data/sessions';
 import { useCurrentViewer } from '../../data/viewer';
 import { localToday } from '../../domain/dates';
@@ -9,6 +9,7 @@ import { NotFound } from '../../ui/NotFound';
 import { useMarkFirstScreenShown } from '../../ui/firstScreen';
 import { NotAPartner } from '../../ui/NotAPartner';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { usePrefetch } from '../../ui/usePrefetch';
 import { SessionForm } from './SessionForm';
 
 const DEFAULT_DURATION_MINUTES = 45;
@@ -17,6 +18,7 @@ export function LogSessionPage() {
   useDocumentTitle('Log a session');
   const { pairId } = useParams();
   const navigate = useNavigate();
+  usePrefetch(() => import('../pairs/PairPage'));
   const row = usePair(pairId);
   const { viewer } = useCurrentViewer();
   useMarkFirstScreenShown(row !== undefined && viewer !== null);

@@ -1,6 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { usePair } from '../../data/pairs';
-import { useSession } from '../../data/sessions';
+import { usePair, usePairSession } from '../../data/pairRecords';
 import { useCurrentViewer } from '../../data/viewer';
 import { localToday } from '../../domain/dates';
 import { sessionModeLabels } from '../../domain/session';
@@ -15,11 +14,11 @@ import { DeleteSessionButton } from './DeleteSessionButton';
 export function SessionPage() {
   const { pairId, sessionId } = useParams();
   const row = usePair(pairId);
-  const session = useSession(sessionId);
+  const session = usePairSession(pairId, sessionId);
   const { viewer } = useCurrentViewer();
   useDocumentTitle(session ? `Session on ${formatDay(session.date)}` : 'Session');
   if (row === undefined || session === undefined || !viewer) return <Loading what="Loading the session" />;
-  if (row === null || session === null || session.pairId !== row.pair.id) return <NotFound />;
+  if (row === null || session === null) return <NotFound />;
   const { pair, mentor, mentee } = row;
   const side = sideInPair(pair, viewer.personId);
 

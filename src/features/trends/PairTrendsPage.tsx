@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { usePairCheckIns } from '../../data/checkIns';
-import { usePair } from '../../data/pairs';
+import { usePair, usePairCheckIns } from '../../data/pairRecords';
 import { useCurrentViewer } from '../../data/viewer';
 import { pairTrends } from '../../domain/trend';
 import { sideInPair, visibleCheckIns } from '../../domain/visibility';

@@ -1,0 +1,110 @@
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { useState, type ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { db } from '../db/database';
+import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
+import { seedRecords } from '../test/seedRecords';
+import { PairRecordsProvider, usePair, usePairCheckIn, usePairCheckIns, usePairSession, usePairSessions } from './pairRecords';
+
+async function aPairWithRecords() {
+  const mentor = aPerson({ name: 'Alex Chen' });
+  const mentee = aPerson({ name: 'Sam Lee' });
+  const pair = aPair({ mentorId: mentor.id, menteeId: mentee.id });
+  const session = aSession({ pairId: pair.id, loggedById: mentor.id, date: '2026-02-01' });
+  const checkIn = aCheckIn({ pairId: pair.id, raterId: mentee.id, side: 'mentee', date: '2026-02-01' });
+  await seedRecords({ people: [mentor, mentee], pairs: [pair], sessions: [session], checkIns: [checkIn] });
+  return { mentor, mentee, pair, session, checkIn };
+}
+
+/** Puts a record with IndexedDB itself, so that no live read of Dexie's hears of it. */
+function putUnseen(table: string, record: object): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(db.name);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const transaction = open.result.transaction(table, 'readwrite');
+      transaction.objectStore(table).put(record);
+      transaction.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  });
+}
+
+describe("a pair's records, held for the screens below its route", () => {
+  it('gives those screens the held records without reading the tables again', async () => {
+    const { pair, session, checkIn } = await aPairWithRecords();
+    const wrapper = ({ children }: { children: ReactNode }) => <PairRecordsProvider pairId={pair.id}>{children}</PairRecordsProvider>;
+    const held = renderHook(() => ({ sessions: usePairSessions(pair.id), checkIns: usePairCheckIns(pair.id) }), { wrapper });
+    await waitFor(() => expect(held.result.current.sessions).toHaveLength(1));
+
+    const sessionReads = vi.spyOn(db.sessions, 'where');
+    const checkInReads = vi.spyOn(db.checkIns, 'where');
+    const screenBelow = renderHook(
+      () => ({
+        row: usePair(pair.id),
+        sessions: usePairSessions(pair.id),
+        checkIns: usePairCheckIns(pair.id),
+        session: usePairSession(pair.id, session.id),
+        checkIn: usePairCheckIn(pair.id, checkIn.id),
+      }),
+      { wrapper },
+    );
+    await waitFor(() => expect(screenBelow.result.current.row?.mentor?.name).toBe('Alex Chen'));
+    expect(screenBelow.result.current.sessions?.map((record) => record.id)).toEqual([session.id]);
+    expect(screenBelow.result.current.checkIns?.map((record) => record.id)).toEqual([checkIn.id]);
+    expect(screenBelow.result.current.session?.id).toBe(session.id);
+    expect(screenBelow.result.current.checkIn?.id).toBe(checkIn.id);
+    // The second provider reads for itself; the hooks under it read nothing of their own.
+    expect(sessionReads.mock.calls.length).toBe(1);
+    expect(checkInReads.mock.calls.length).toBe(1);
+  });
+
+  it('reads a record just written that the held records do not have yet, rather than calling it missing', async () => {
+    const { pair, mentee } = await aPairWithRecords();
+    const fresh = aCheckIn({ pairId: pair.id, raterId: mentee.id, side: 'mentee', date: '2026-03-01' });
+    const seen: Array<string | null | undefined> = [];
+    function Result({ id }: { id: string }) {
+      const checkIn = usePairCheckIn(pair.id, id);
+      seen.push(checkIn === undefined ? undefined : (checkIn?.id ?? null));
+      return <p>{checkIn === undefined ? 'loading' : checkIn === null ? 'not found' : `check-in ${checkIn.date}`}</p>;
+    }
+    let show: (id: string) => void = () => undefined;
+    function Screens() {
+      const [id, setId] = useState<string | null>(null);
+      show = setId;
+      const checkIns = usePairCheckIns(pair.id);
+      return checkIns === undefined ? null : id ? <Result id={id} /> : <p>held {checkIns.length}</p>;
+    }
+    render(
+      <PairRecordsProvider pairId={pair.id}>
+        <Screens />
+      </PairRecordsProvider>,
+    );
+    await screen.findByText('held 1');
+
+    // Written past Dexie, so the held records are never read again: they stay as they were just
+    // after a save, before their live read has run.
+    await putUnseen('checkIns', fresh);
+    act(() => show(fresh.id));
+
+    expect(await screen.findByText('check-in 2026-03-01')).toBeInTheDocument();
+    expect(seen).not.toContain(null);
+  });
+
+  it('says a record of another pair, or a deleted one, is not there', async () => {
+    const { pair, checkIn } = await aPairWithRecords();
+    const other = await aPairWithRecords();
+    await db.sessions.update(other.session.id, { deletedAt: '2026-03-01T00:00:00.000Z' });
+    const wrapper = ({ children }: { children: ReactNode }) => <PairRecordsProvider pairId={pair.id}>{children}</PairRecordsProvider>;
+    const { result } = renderHook(
+      () => ({ foreign: usePairCheckIn(pair.id, other.checkIn.id), own: usePairCheckIn(pair.id, checkIn.id), deleted: usePairSession(other.pair.id, other.session.id) }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.own?.id).toBe(checkIn.id));
+    await waitFor(() => expect(result.current.foreign).toBeNull());
+    await waitFor(() => expect(result.current.deleted).toBeNull());
+  });
+});
