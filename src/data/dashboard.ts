@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { db } from '../db/database';
 import type { CheckIn } from '../domain/checkin';
 import type { Pair } from '../domain/pair';
@@ -105,7 +105,9 @@ interface PairWithMonths {
  */
 export function useProgramMonths(today: string): MonthlyAggregate[] | undefined {
   const map = useLiveRecordMap('program-months', programMonthsReader);
-  return useMemo(() => (map ? aggregateMonths([...map.values()], today) : undefined), [map, today]);
+  // Adding up the program's months waits until the pairs table has shown the change that set it off.
+  const settled = useDeferredValue(map);
+  return useMemo(() => (settled ? aggregateMonths([...settled.values()], today) : undefined), [settled, today]);
 }
 
 const programMonthsReader: RecordMapReader<PairWithMonths> = {

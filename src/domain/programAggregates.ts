@@ -44,37 +44,71 @@ export interface ProgramAggregateInput {
 export function programAggregates(input: ProgramAggregateInput): MonthlyAggregate[] {
   const pairs = input.pairs.filter((pair) => !pair.deletedAt);
   const pairIds = new Set(pairs.map((pair) => pair.id));
-  const pairMonths = input.pairMonths.filter((record) => pairIds.has(record.pairId));
   const months = monthsBetween(input.from, input.to);
-  const characteristicIds = characteristicsInUsualOrder(
-    pairMonths.flatMap((record) =>
-      months.flatMap((month) => {
-        const figures = record.months[month];
-        return figures ? sides.flatMap((side) => Object.keys(figures.sums[side])) : [];
-      }),
-    ),
-  );
+  const monthIndex = new Map(months.map((month, index) => [month, index]));
+  // One pass over every pair's months, in the pairs' order (so sums add up in the same order as
+  // pair by pair): the dashboard runs this again whenever a pair changes.
+  const totals = months.map(() => ({ sessions: 0, checkIns: 0, pairMeans: new Map<string, Record<Side, ScoreTotal>>() }));
+  const characteristicIds = new Set<string>();
+  for (const record of input.pairMonths) {
+    if (!pairIds.has(record.pairId)) continue;
+    for (const [month, figures] of Object.entries(record.months)) {
+      const index = monthIndex.get(month);
+      const total = index === undefined ? undefined : totals[index];
+      if (!total) continue;
+      total.sessions += figures.sessions;
+      total.checkIns += figures.checkIns;
+      addPairMeans(figures, total.pairMeans, characteristicIds);
+    }
+  }
+  const ordered = characteristicsInUsualOrder(characteristicIds);
 
-  return months.map((month) => {
+  return months.map((month, index) => {
     const first = `${month}-01`;
     const last = `${month}-31`;
-    const figures = pairMonths.flatMap((record) => {
-      const monthFigures = record.months[month];
-      return monthFigures ? [monthFigures] : [];
-    });
+    const total = totals[index];
+    let activePairs = 0;
+    for (const pair of pairs) if (pair.startDate <= last && (pair.endDate === null || pair.endDate >= first)) activePairs += 1;
     return {
       month,
-      activePairs: pairs.filter((pair) => pair.startDate <= last && (pair.endDate === null || pair.endDate >= first)).length,
-      sessionsHeld: figures.reduce((sum, pairFigures) => sum + pairFigures.sessions, 0),
-      checkInsShared: figures.reduce((sum, pairFigures) => sum + pairFigures.checkIns, 0),
+      activePairs,
+      sessionsHeld: total?.sessions ?? 0,
+      checkInsShared: total?.checkIns ?? 0,
       means: Object.fromEntries(
-        characteristicIds.map((characteristicId) => [
-          characteristicId,
-          Object.fromEntries(sides.map((side) => [side, meanOfPairMeans(figures, side, characteristicId)])) as Record<Side, number | null>,
-        ]),
+        ordered.map((characteristicId) => {
+          const bySide = total?.pairMeans.get(characteristicId);
+          return [characteristicId, { mentor: meanOf(bySide?.mentor), mentee: meanOf(bySide?.mentee) }];
+        }),
       ),
     };
   });
+}
+
+/** A running sum of pair means and how many pairs gave one. */
+interface ScoreTotal {
+  sum: number;
+  pairs: number;
+}
+
+/** Adds one pair's mean score of the month, per side and characteristic, to the month's totals. */
+function addPairMeans(figures: MonthFigures, into: Map<string, Record<Side, ScoreTotal>>, seen: Set<string>): void {
+  for (const side of sides) {
+    for (const [characteristicId, sum] of Object.entries(figures.sums[side])) {
+      seen.add(characteristicId);
+      if (!sum) continue;
+      let bySide = into.get(characteristicId);
+      if (!bySide) {
+        bySide = { mentor: { sum: 0, pairs: 0 }, mentee: { sum: 0, pairs: 0 } };
+        into.set(characteristicId, bySide);
+      }
+      bySide[side].sum += sum[0] / sum[1];
+      bySide[side].pairs += 1;
+    }
+  }
+}
+
+function meanOf(total: ScoreTotal | undefined): number | null {
+  return total && total.pairs > 0 ? total.sum / total.pairs : null;
 }
 
 /**
@@ -92,12 +126,4 @@ export function reportMonths(
   const firstStart = starts.reduce<Month | null>((min, month) => (min === null || month < min ? month : min), null);
   const from = firstStart !== null && firstStart > earliest ? firstStart : earliest;
   return { from: from > to ? to : from, to };
-}
-
-function meanOfPairMeans(figures: readonly MonthFigures[], side: Side, characteristicId: string): number | null {
-  const pairMeans = figures.flatMap((pairFigures) => {
-    const total = pairFigures.sums[side][characteristicId];
-    return total ? [total[0] / total[1]] : [];
-  });
-  return pairMeans.length === 0 ? null : pairMeans.reduce((sum, value) => sum + value, 0) / pairMeans.length;
 }

@@ -299,7 +299,7 @@ function DashboardTable({
 }) {
   const captionId = useId();
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <div className="table-scroll dashboard-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table dashboard-table">
         <caption id={captionId}>
           {query.sort === 'attention' && query.direction === 'descending'
