@@ -5,7 +5,7 @@
 const VIEWER_KEY = 'mentorlog.viewer';
 
 /** In-page helpers, installed before any script of the app runs. */
-function installPageHelpers() {
+export function installPageHelpers() {
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
   /** Resolves with the time of the first frame after `check()` holds, checking on every DOM change. */
   window.__benchUntil = (check, timeoutMs = 300_000) =>
@@ -37,6 +37,7 @@ function installPageHelpers() {
   window.__benchClick = (matches) => {
     const element = [...document.querySelectorAll('a, button')].find((candidate) => matches(candidate));
     if (!element) throw new Error('the benchmark could not find what to click');
+    performance.mark('bench:click');
     element.click();
   };
   window.__benchMeasure = (name, start, end) => {
