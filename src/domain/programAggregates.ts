@@ -1,7 +1,7 @@
 import { addMonths, monthOf, monthsBetween, type Month } from './dates';
 import type { Pair } from './pair';
 import type { MonthFigures, PairMonths } from './pairMonths';
-import { sides, type Side } from './side';
+import type { Side } from './side';
 import { characteristicsInUsualOrder } from './trend';
 
 /** The program in one month. */
@@ -45,28 +45,27 @@ export function programAggregates(input: ProgramAggregateInput): MonthlyAggregat
   const pairs = input.pairs.filter((pair) => !pair.deletedAt);
   const pairIds = new Set(pairs.map((pair) => pair.id));
   const months = monthsBetween(input.from, input.to);
-  const monthIndex = new Map(months.map((month, index) => [month, index]));
   // One pass over every pair's months, in the pairs' order (so sums add up in the same order as
-  // pair by pair): the dashboard runs this again whenever a pair changes.
-  const totals = months.map(() => ({ sessions: 0, checkIns: 0, pairMeans: new Map<string, Record<Side, ScoreTotal>>() }));
-  const characteristicIds = new Set<string>();
+  // pair by pair), with plain loops: the dashboard runs this again whenever a pair changes, over
+  // some hundred thousand sums at a thousand pairs.
+  const totals = new Map(months.map((month) => [month, { sessions: 0, checkIns: 0, pairMeans: new Map<string, PairMeanTotals>() }]));
   for (const record of input.pairMonths) {
     if (!pairIds.has(record.pairId)) continue;
-    for (const [month, figures] of Object.entries(record.months)) {
-      const index = monthIndex.get(month);
-      const total = index === undefined ? undefined : totals[index];
-      if (!total) continue;
+    for (const month in record.months) {
+      const total = totals.get(month);
+      const figures = record.months[month];
+      if (!total || !figures) continue;
       total.sessions += figures.sessions;
       total.checkIns += figures.checkIns;
-      addPairMeans(figures, total.pairMeans, characteristicIds);
+      addPairMeans(figures, total.pairMeans);
     }
   }
-  const ordered = characteristicsInUsualOrder(characteristicIds);
+  const ordered = characteristicsInUsualOrder([...totals.values()].flatMap((total) => [...total.pairMeans.keys()]));
 
-  return months.map((month, index) => {
+  return months.map((month) => {
     const first = `${month}-01`;
     const last = `${month}-31`;
-    const total = totals[index];
+    const total = totals.get(month);
     let activePairs = 0;
     for (const pair of pairs) if (pair.startDate <= last && (pair.endDate === null || pair.endDate >= first)) activePairs += 1;
     return {
@@ -76,39 +75,51 @@ export function programAggregates(input: ProgramAggregateInput): MonthlyAggregat
       checkInsShared: total?.checkIns ?? 0,
       means: Object.fromEntries(
         ordered.map((characteristicId) => {
-          const bySide = total?.pairMeans.get(characteristicId);
-          return [characteristicId, { mentor: meanOf(bySide?.mentor), mentee: meanOf(bySide?.mentee) }];
+          const sums = total?.pairMeans.get(characteristicId);
+          return [characteristicId, { mentor: meanOf(sums?.mentorSum, sums?.mentorPairs), mentee: meanOf(sums?.menteeSum, sums?.menteePairs) }];
         }),
       ),
     };
   });
 }
 
-/** A running sum of pair means and how many pairs gave one. */
-interface ScoreTotal {
-  sum: number;
-  pairs: number;
+/** Running sums of the pairs' mean scores of a month for one characteristic, and how many pairs gave one. */
+interface PairMeanTotals {
+  mentorSum: number;
+  mentorPairs: number;
+  menteeSum: number;
+  menteePairs: number;
 }
 
 /** Adds one pair's mean score of the month, per side and characteristic, to the month's totals. */
-function addPairMeans(figures: MonthFigures, into: Map<string, Record<Side, ScoreTotal>>, seen: Set<string>): void {
-  for (const side of sides) {
-    for (const [characteristicId, sum] of Object.entries(figures.sums[side])) {
-      seen.add(characteristicId);
-      if (!sum) continue;
-      let bySide = into.get(characteristicId);
-      if (!bySide) {
-        bySide = { mentor: { sum: 0, pairs: 0 }, mentee: { sum: 0, pairs: 0 } };
-        into.set(characteristicId, bySide);
-      }
-      bySide[side].sum += sum[0] / sum[1];
-      bySide[side].pairs += 1;
+function addPairMeans(figures: MonthFigures, into: Map<string, PairMeanTotals>): void {
+  const totalsOf = (characteristicId: string): PairMeanTotals => {
+    let totals = into.get(characteristicId);
+    if (!totals) {
+      totals = { mentorSum: 0, mentorPairs: 0, menteeSum: 0, menteePairs: 0 };
+      into.set(characteristicId, totals);
     }
+    return totals;
+  };
+  const { mentor, mentee } = figures.sums;
+  for (const characteristicId in mentor) {
+    const sum = mentor[characteristicId];
+    if (!sum) continue;
+    const totals = totalsOf(characteristicId);
+    totals.mentorSum += sum[0] / sum[1];
+    totals.mentorPairs += 1;
+  }
+  for (const characteristicId in mentee) {
+    const sum = mentee[characteristicId];
+    if (!sum) continue;
+    const totals = totalsOf(characteristicId);
+    totals.menteeSum += sum[0] / sum[1];
+    totals.menteePairs += 1;
   }
 }
 
-function meanOf(total: ScoreTotal | undefined): number | null {
-  return total && total.pairs > 0 ? total.sum / total.pairs : null;
+function meanOf(sum: number | undefined, pairs: number | undefined): number | null {
+  return sum !== undefined && pairs !== undefined && pairs > 0 ? sum / pairs : null;
 }
 
 /**

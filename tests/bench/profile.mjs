@@ -30,6 +30,7 @@ const { values: options } = parseArgs({
     dist: { type: 'string', default: 'dist-bench' },
     // Also print the last run's main-thread tasks and marks in time order.
     timeline: { type: 'boolean', default: false },
+    'all-rows': { type: 'boolean', default: false },
   },
 });
 const root = new URL('../..', import.meta.url).pathname;
@@ -165,10 +166,11 @@ actions['check-in-on-dashboard'] = {
     if (!dashboardPage) {
       await setViewer(coordinatorId, 'coordinator');
       dashboardPage = await context.newPage();
-      await dashboardPage.goto('/dashboard');
+      // As the benchmark: the sample pair's mentor's pairs; with --all-rows, every pair drawn.
+      await dashboardPage.goto(options['all-rows'] ? '/dashboard' : `/dashboard?mentor=${samplePair.mentorId}`);
       await dashboardPage.locator('.dashboard-table tbody tr').first().waitFor();
       const showAll = dashboardPage.getByRole('button', { name: /^Show all \d/ });
-      if (await showAll.count()) await showAll.click();
+      if (options['all-rows'] && (await showAll.count())) await showAll.click();
       await dashboardPage.locator(`.dashboard-table a[href="/pairs/${pairId}"]`).waitFor();
     }
     await setViewer(samplePair.menteeId, 'mentee');
@@ -277,23 +279,24 @@ function addTraceTimes(events, into) {
 
 /** The main thread's tasks (over 0.5 ms) and the page's marks, in time order, from the click on. */
 function printTimeline(events) {
-  const main = events.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
-  if (!main) return;
+  const mains = events.filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
+  const onMain = (event) => mains.some((thread) => thread.pid === event.pid && thread.tid === event.tid);
   const click = events.find((event) => event.name === 'bench:click');
   const origin = click?.ts ?? 0;
+  const tag = (event) => (mains.length > 1 ? ` [renderer ${event.pid}]` : '');
   const rows = events
-    .filter((event) => event.pid === main.pid && event.tid === main.tid && event.ts >= origin)
+    .filter((event) => onMain(event) && event.ts >= origin)
     .filter((event) => (event.ph === 'X' && event.name === 'ThreadControllerImpl::RunTask' && event.dur > 500) || (event.cat?.includes('user_timing') && event.ph !== 'e'))
     .sort((a, b) => a.ts - b.ts);
   for (const event of rows) {
     const at = ((event.ts - origin) / 1000).toFixed(1).padStart(7);
     if (event.name === 'ThreadControllerImpl::RunTask') {
       const inner = events
-        .filter((child) => child.pid === main.pid && child.tid === main.tid && child.ph === 'X' && child.ts >= event.ts && child.ts < event.ts + event.dur && child.name !== 'ThreadControllerImpl::RunTask' && child.dur > 300)
+        .filter((child) => child.pid === event.pid && child.tid === event.tid && child.ph === 'X' && child.ts >= event.ts && child.ts < event.ts + event.dur && child.name !== 'ThreadControllerImpl::RunTask' && child.dur > 300)
         .slice(0, 6)
         .map((child) => `${child.name}${child.args?.data?.functionName ? `(${child.args.data.functionName})` : ''}${child.args?.data?.type ? `[${child.args.data.type}]` : ''} ${(child.dur / 1000).toFixed(1)}`);
-      console.log(`${at} ms  task ${(event.dur / 1000).toFixed(1)} ms: ${inner.join(', ')}`);
-    } else console.log(`${at} ms  mark ${event.name}`);
+      console.log(`${at} ms${tag(event)}  task ${(event.dur / 1000).toFixed(1)} ms: ${inner.join(', ')}`);
+    } else console.log(`${at} ms${tag(event)}  mark ${event.name}`);
   }
 }
 

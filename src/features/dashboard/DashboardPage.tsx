@@ -146,6 +146,14 @@ export function DashboardPage() {
   );
 }
 
+const MentorOptions = memo(function MentorOptions({ mentors }: { mentors: ReadonlyArray<[string, string]> }) {
+  return mentors.map(([id, name]) => (
+    <option key={id} value={id}>
+      {name}
+    </option>
+  ));
+});
+
 function DashboardFilters({
   rows,
   query,
@@ -158,10 +166,13 @@ function DashboardFilters({
   const statusId = useId();
   const flagId = useId();
   const mentorId = useId();
+  // A saved check-in changes the rows but hardly ever the mentors: the list of a thousand of them is
+  // sorted and drawn again only when a mentor or a name changed.
+  const signature = JSON.stringify(rows.map((row) => [row.mentorId, row.mentorName]));
   const mentors = useMemo(() => {
-    const byId = new Map(rows.map((row) => [row.mentorId, row.mentorName]));
+    const byId = new Map(JSON.parse(signature) as Array<[string, string]>);
     return [...byId].sort(([, a], [, b]) => compareText(a, b));
-  }, [rows]);
+  }, [signature]);
   const filtered = query.status !== null || query.flag !== null || query.mentor !== null;
 
   return (
@@ -208,11 +219,7 @@ function DashboardFilters({
         <label htmlFor={mentorId}>Mentor</label>
         <select id={mentorId} value={query.mentor ?? ''} onChange={(event) => onChange({ ...query, mentor: event.target.value || null })}>
           <option value="">All mentors</option>
-          {mentors.map(([id, name]) => (
-            <option key={id} value={id}>
-              {name}
-            </option>
-          ))}
+          <MentorOptions mentors={mentors} />
         </select>
       </div>
       {filtered ? (

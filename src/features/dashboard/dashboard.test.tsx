@@ -36,6 +36,21 @@ function shownPairs(table: HTMLElement): string[] {
 const label = ({ mentor, mentee }: { mentor: string; mentee: string }) => `${mentor} & ${mentee}`;
 
 describe('the coordinator’s dashboard', { timeout: 20_000 }, () => {
+  it('keeps the mentor filter’s names up to date while it is open', async () => {
+    const mentor = aPerson({ name: 'Alex Chen' });
+    const mentee = aPerson({ name: 'Sam Lee' });
+    const coordinator = aPerson({ name: 'Casey Park' });
+    await seedRecords({ people: [mentor, mentee, coordinator], pairs: [aPair({ mentorId: mentor.id, menteeId: mentee.id })] });
+    useViewerStore.getState().setViewer(coordinator.id, 'coordinator');
+    renderApp('/dashboard');
+    const filter = await screen.findByLabelText('Mentor', undefined, SLOW);
+    expect(within(filter).getAllByRole('option').map((option) => option.textContent)).toEqual(['All mentors', 'Alex Chen']);
+
+    await db.people.update(mentor.id, { name: 'Alex Chen-Okafor' });
+
+    await waitFor(() => expect(within(filter).getAllByRole('option').map((option) => option.textContent)).toEqual(['All mentors', 'Alex Chen-Okafor']), SLOW);
+  });
+
   it('lists every pair, the falling-trust, overdue and wide-gap pairs first, each with its flag', async () => {
     const program = await loadDemo();
     renderApp('/dashboard');
