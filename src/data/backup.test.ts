@@ -149,14 +149,20 @@ describe('importBackup', () => {
     expect(await db.pairs.get(pair.id)).toEqual(pair);
   });
 
-  it('merges by id: the newest change wins, deletions included, and the rest of the device is kept', async () => {
+  // The device's records are found either by looking up the file's ids one by one (a file small
+  // next to the device) or from every id the device holds (a file bringing a large share of it).
+  it.each([
+    { lookup: 'every id the device holds', alsoOnDevice: 0 },
+    { lookup: 'the file’s ids one by one', alsoOnDevice: 300 },
+  ])('merges by id: the newest change wins, deletions included, and the rest of the device is kept ($lookup)', async ({ alsoOnDevice }) => {
     const { mentor, mentee, pair } = aPairWithPeople();
     const stamp = (day: number) => `2026-03-${day}T10:00:00.000Z`;
     const keptNewer = aSession({ pairId: pair.id, loggedById: mentor.id, notes: 'Edited here later', updatedAt: stamp(22) });
     const replaced = aSession({ pairId: pair.id, loggedById: mentor.id, notes: 'Old notes', updatedAt: stamp(20) });
     const toDelete = aSession({ pairId: pair.id, loggedById: mentor.id, updatedAt: stamp(20) });
     const onlyHere = aCheckIn({ pairId: pair.id, raterId: mentee.id, updatedAt: stamp(20) });
-    await storeRecords({ people: [mentor, mentee], pairs: [pair], sessions: [keptNewer, replaced, toDelete], checkIns: [onlyHere] });
+    const others = Array.from({ length: alsoOnDevice }, () => aSession({ pairId: pair.id, loggedById: mentor.id }));
+    await storeRecords({ people: [mentor, mentee], pairs: [pair], sessions: [keptNewer, replaced, toDelete, ...others], checkIns: [onlyHere] });
     const added = aSession({ pairId: pair.id, loggedById: mentee.id, loggedBy: 'mentee' });
 
     const result = await importBackup(
