@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { db } from '../db/database';
@@ -67,40 +67,45 @@ export function usePairCheckIns(pairId: string | undefined): CheckIn[] | undefin
 
 /** One of a pair's sessions; null when the pair has no such session (or it was deleted). */
 export function usePairSession(pairId: string | undefined, sessionId: string | undefined): Session | null | undefined {
-  const held = useHeld(pairId)?.sessions?.find((session) => session.id === sessionId);
-  const own = useLiveQuery(
-    async () => (held ? undefined : liveOfPair(sessionId ? await db.sessions.get(sessionId) : undefined, pairId)),
-    [held === undefined, pairId, sessionId],
-  );
-  return held ?? own;
+  return useHeldOrRead(db.sessions, useHeld(pairId)?.sessions, pairId, sessionId);
 }
 
 /** One of a pair's check-ins; null when the pair has no such check-in (or it was deleted). */
 export function usePairCheckIn(pairId: string | undefined, checkInId: string | undefined): CheckIn | null | undefined {
-  const held = useHeld(pairId)?.checkIns?.find((checkIn) => checkIn.id === checkInId);
-  const own = useLiveQuery(
-    async () => (held ? undefined : liveOfPair(checkInId ? await db.checkIns.get(checkInId) : undefined, pairId)),
-    [held === undefined, pairId, checkInId],
-  );
-  return held ?? own;
+  return useHeldOrRead(db.checkIns, useHeld(pairId)?.checkIns, pairId, checkInId);
 }
 
-function liveOfPair<T extends { pairId: string; deletedAt: string | null }>(record: T | undefined, pairId: string | undefined): T | null {
-  return record && record.pairId === pairId && record.deletedAt === null ? record : null;
+/** A record of the pair's, live: sessions and check-ins alike. */
+type PairRecord = { id: string; pairId: string; deletedAt: string | null };
+
+function useHeldOrRead<T extends PairRecord>(
+  table: Table<T, string>,
+  held: readonly T[] | undefined,
+  pairId: string | undefined,
+  id: string | undefined,
+): T | null | undefined {
+  const found = held?.find((record) => record.id === id);
+  const read = useLiveQuery(async () => {
+    if (found) return undefined;
+    const record = id ? await table.get(id) : undefined;
+    return record && record.pairId === pairId && record.deletedAt === null ? record : null;
+  }, [table, found === undefined, pairId, id]);
+  return found ?? read;
 }
 
 function usePairSessionsQuery(pairId: string | undefined): Session[] | undefined {
-  return useLiveQuery(async () => {
-    if (!pairId) return [];
-    const sessions = await db.sessions.where('[pairId+date]').between([pairId, Dexie.minKey], [pairId, Dexie.maxKey]).reverse().toArray();
-    return sessions.filter((session) => session.deletedAt === null);
-  }, [pairId]);
+  return useLiveRecordsOfPair(db.sessions, pairId);
 }
 
 function usePairCheckInsQuery(pairId: string | undefined): CheckIn[] | undefined {
+  return useLiveRecordsOfPair(db.checkIns, pairId);
+}
+
+/** The pair's live records of a table, newest first, through its [pairId+date] index. */
+function useLiveRecordsOfPair<T extends PairRecord>(table: Table<T, string>, pairId: string | undefined): T[] | undefined {
   return useLiveQuery(async () => {
     if (!pairId) return [];
-    const checkIns = await db.checkIns.where('[pairId+date]').between([pairId, Dexie.minKey], [pairId, Dexie.maxKey]).reverse().toArray();
-    return checkIns.filter((checkIn) => checkIn.deletedAt === null);
-  }, [pairId]);
+    const records = await table.where('[pairId+date]').between([pairId, Dexie.minKey], [pairId, Dexie.maxKey]).reverse().toArray();
+    return records.filter((record) => record.deletedAt === null);
+  }, [table, pairId]);
 }

@@ -1,7 +1,7 @@
 import { addMonths, monthOf, monthsBetween, type Month } from './dates';
 import type { Pair } from './pair';
 import type { MonthFigures, PairMonths } from './pairMonths';
-import type { Side } from './side';
+import { sides, type Side } from './side';
 import { characteristicsInUsualOrder } from './trend';
 
 /** The program in one month. */
@@ -75,51 +75,37 @@ export function programAggregates(input: ProgramAggregateInput): MonthlyAggregat
       checkInsShared: total?.checkIns ?? 0,
       means: Object.fromEntries(
         ordered.map((characteristicId) => {
-          const sums = total?.pairMeans.get(characteristicId);
-          return [characteristicId, { mentor: meanOf(sums?.mentorSum, sums?.mentorPairs), mentee: meanOf(sums?.menteeSum, sums?.menteePairs) }];
+          const totals = total?.pairMeans.get(characteristicId);
+          return [characteristicId, { mentor: meanOf(totals?.mentor), mentee: meanOf(totals?.mentee) }];
         }),
       ),
     };
   });
 }
 
-/** Running sums of the pairs' mean scores of a month for one characteristic, and how many pairs gave one. */
-interface PairMeanTotals {
-  mentorSum: number;
-  mentorPairs: number;
-  menteeSum: number;
-  menteePairs: number;
-}
+/** Running sums of the pairs' mean scores of a month for one characteristic and side, and how many pairs gave one. */
+type PairMeanTotals = Record<Side, { sum: number; pairs: number }>;
 
 /** Adds one pair's mean score of the month, per side and characteristic, to the month's totals. */
 function addPairMeans(figures: MonthFigures, into: Map<string, PairMeanTotals>): void {
-  const totalsOf = (characteristicId: string): PairMeanTotals => {
-    let totals = into.get(characteristicId);
-    if (!totals) {
-      totals = { mentorSum: 0, mentorPairs: 0, menteeSum: 0, menteePairs: 0 };
-      into.set(characteristicId, totals);
+  for (const side of sides) {
+    const sums = figures.sums[side];
+    for (const characteristicId in sums) {
+      const sum = sums[characteristicId];
+      if (!sum) continue;
+      let totals = into.get(characteristicId);
+      if (!totals) {
+        totals = { mentor: { sum: 0, pairs: 0 }, mentee: { sum: 0, pairs: 0 } };
+        into.set(characteristicId, totals);
+      }
+      totals[side].sum += sum[0] / sum[1];
+      totals[side].pairs += 1;
     }
-    return totals;
-  };
-  const { mentor, mentee } = figures.sums;
-  for (const characteristicId in mentor) {
-    const sum = mentor[characteristicId];
-    if (!sum) continue;
-    const totals = totalsOf(characteristicId);
-    totals.mentorSum += sum[0] / sum[1];
-    totals.mentorPairs += 1;
-  }
-  for (const characteristicId in mentee) {
-    const sum = mentee[characteristicId];
-    if (!sum) continue;
-    const totals = totalsOf(characteristicId);
-    totals.menteeSum += sum[0] / sum[1];
-    totals.menteePairs += 1;
   }
 }
 
-function meanOf(sum: number | undefined, pairs: number | undefined): number | null {
-  return sum !== undefined && pairs !== undefined && pairs > 0 ? sum / pairs : null;
+function meanOf(total: { sum: number; pairs: number } | undefined): number | null {
+  return total && total.pairs > 0 ? total.sum / total.pairs : null;
 }
 
 /**
