@@ -1,4 +1,4 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { db } from '../db/database';
@@ -67,19 +67,20 @@ export function usePairCheckIns(pairId: string | undefined): CheckIn[] | undefin
 
 /** One of a pair's sessions; null when the pair has no such session (or it was deleted). */
 export function usePairSession(pairId: string | undefined, sessionId: string | undefined): Session | null | undefined {
-  return useHeldOrRead(db.sessions, useHeld(pairId)?.sessions, pairId, sessionId);
+  return useHeldOrRead<Session>('sessions', useHeld(pairId)?.sessions, pairId, sessionId);
 }
 
 /** One of a pair's check-ins; null when the pair has no such check-in (or it was deleted). */
 export function usePairCheckIn(pairId: string | undefined, checkInId: string | undefined): CheckIn | null | undefined {
-  return useHeldOrRead(db.checkIns, useHeld(pairId)?.checkIns, pairId, checkInId);
+  return useHeldOrRead<CheckIn>('checkIns', useHeld(pairId)?.checkIns, pairId, checkInId);
 }
 
 /** A record of the pair's, live: sessions and check-ins alike. */
 type PairRecord = { id: string; pairId: string; deletedAt: string | null };
+type PairTable = 'sessions' | 'checkIns';
 
 function useHeldOrRead<T extends PairRecord>(
-  table: Table<T, string>,
+  table: PairTable,
   held: readonly T[] | undefined,
   pairId: string | undefined,
   id: string | undefined,
@@ -87,25 +88,26 @@ function useHeldOrRead<T extends PairRecord>(
   const found = held?.find((record) => record.id === id);
   const read = useLiveQuery(async () => {
     if (found) return undefined;
-    const record = id ? await table.get(id) : undefined;
+    const record = id ? await db.table<T, string>(table).get(id) : undefined;
     return record && record.pairId === pairId && record.deletedAt === null ? record : null;
   }, [table, found === undefined, pairId, id]);
   return found ?? read;
 }
 
 function usePairSessionsQuery(pairId: string | undefined): Session[] | undefined {
-  return useLiveRecordsOfPair(db.sessions, pairId);
+  return useLiveRecordsOfPair<Session>('sessions', pairId);
 }
 
 function usePairCheckInsQuery(pairId: string | undefined): CheckIn[] | undefined {
-  return useLiveRecordsOfPair(db.checkIns, pairId);
+  return useLiveRecordsOfPair<CheckIn>('checkIns', pairId);
 }
 
 /** The pair's live records of a table, newest first, through its [pairId+date] index. */
-function useLiveRecordsOfPair<T extends PairRecord>(table: Table<T, string>, pairId: string | undefined): T[] | undefined {
+function useLiveRecordsOfPair<T extends PairRecord>(table: PairTable, pairId: string | undefined): T[] | undefined {
   return useLiveQuery(async () => {
     if (!pairId) return [];
-    const records = await table.where('[pairId+date]').between([pairId, Dexie.minKey], [pairId, Dexie.maxKey]).reverse().toArray();
+    const newestFirst = db.table<T, string>(table).where('[pairId+date]').between([pairId, Dexie.minKey], [pairId, Dexie.maxKey]).reverse();
+    const records = await newestFirst.toArray();
     return records.filter((record) => record.deletedAt === null);
   }, [table, pairId]);
 }
