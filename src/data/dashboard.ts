@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import { db } from '../db/database';
 import type { CheckIn } from '../domain/checkin';
+import { compareCodeUnits } from '../domain/compareText';
 import type { Pair } from '../domain/pair';
 import { digestSessions, type PairDigest } from '../domain/pairDigest';
 import type { PairMonths } from '../domain/pairMonths';
@@ -164,7 +165,7 @@ export async function readProgramCheckIns(): Promise<SharedCheckInRecord[]> {
     const people = await partnersOf(pairs);
     // Sorted here rather than through a date index, which every saved check-in would have to keep
     // up to date for this one export: by date, then by id, the order such an index gives.
-    const checkIns = (await db.checkIns.toArray()).sort((a, b) => compareKeys(a.date, b.date) || compareKeys(a.id, b.id));
+    const checkIns = (await db.checkIns.toArray()).sort((a, b) => compareCodeUnits(a.date, b.date) || compareCodeUnits(a.id, b.id));
     return checkIns.flatMap((checkIn) => {
       const pair = pairsById.get(checkIn.pairId);
       if (!pair) return [];
@@ -176,9 +177,4 @@ export async function readProgramCheckIns(): Promise<SharedCheckInRecord[]> {
       }));
     });
   });
-}
-
-/** Strings in IndexedDB's key order (by UTF-16 code unit), not the locale's. */
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

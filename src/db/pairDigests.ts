@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import type { CheckIn } from '../domain/checkin';
+import { compareCodeUnits } from '../domain/compareText';
 import { localToday } from '../domain/dates';
 import type { Pair } from '../domain/pair';
 import { buildPairDigest, digestSessionsFrom, type PairDigest } from '../domain/pairDigest';
@@ -112,9 +113,7 @@ async function readPairDerived(source: TableSource, pairId: string, today: strin
 
 /** The order of the [pairId+date] index within one pair: by date, then by id. */
 function byDateThenId(a: { date: string; id: string }, b: { date: string; id: string }): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.id === b.id) return 0;
-  return a.id < b.id ? -1 : 1;
+  return compareCodeUnits(a.date, b.date) || compareCodeUnits(a.id, b.id);
 }
 
 /**

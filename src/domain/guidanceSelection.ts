@@ -1,5 +1,6 @@
 import { builtInCharacteristics, characteristicName, SCALE } from './characteristic';
 import type { CheckIn } from './checkin';
+import { compareCodeUnits } from './compareText';
 import type { GuidanceAudience, GuidanceCard, GuidanceTrigger } from './guidance';
 import { guidanceCards } from './guidanceCards';
 import { otherSide, sides, type Side } from './side';
@@ -242,7 +243,7 @@ function orderCharacteristicIds(ids: readonly string[]): string[] {
     const index = builtInOrder.indexOf(id);
     return index === -1 ? builtInOrder.length : index;
   };
-  return [...new Set(ids)].sort((a, b) => position(a) - position(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return [...new Set(ids)].sort((a, b) => position(a) - position(b) || compareCodeUnits(a, b));
 }
 
 /** "your", "your mentee's" or "the mentor's", depending on who is reading. */

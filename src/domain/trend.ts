@@ -1,4 +1,5 @@
 import { builtInCharacteristics } from './characteristic';
+import { compareCodeUnits } from './compareText';
 import type { CheckIn } from './checkin';
 import type { Side } from './side';
 
@@ -66,7 +67,7 @@ function liveInOrder(checkIns: readonly ScoredCheckIn[], side: Side): readonly S
   if (!sorted) {
     sorted = checkIns
       .filter((checkIn) => checkIn.side === side && !checkIn.deletedAt)
-      .sort((a, b) => compareStrings(a.date, b.date) || compareStrings(a.createdAt, b.createdAt));
+      .sort((a, b) => compareCodeUnits(a.date, b.date) || compareCodeUnits(a.createdAt, b.createdAt));
     bySide[side] = sorted;
   }
   return sorted;
@@ -173,7 +174,7 @@ export function alignSeries<P extends Pick<ScorePoint, 'date'>>(series: readonly
       rows.set(key, row);
     }
   });
-  return [...rows.values()].sort((a, b) => compareStrings(a.date, b.date) || a.occurrence - b.occurrence);
+  return [...rows.values()].sort((a, b) => compareCodeUnits(a.date, b.date) || a.occurrence - b.occurrence);
 }
 
 /** One row of a characteristic's trend table: a day on which either side rated it. */
@@ -234,7 +235,7 @@ export function ratedCharacteristicIds(checkIns: readonly ScoredCheckIn[]): stri
 export function characteristicsInUsualOrder(characteristicIds: Iterable<string>): string[] {
   const ids = new Set(characteristicIds);
   const builtIn = builtInCharacteristics.map((characteristic) => characteristic.id).filter((id) => ids.has(id));
-  const added = [...ids].filter((id) => !builtIn.includes(id)).sort(compareStrings);
+  const added = [...ids].filter((id) => !builtIn.includes(id)).sort(compareCodeUnits);
   return [...builtIn, ...added];
 }
 
@@ -267,9 +268,4 @@ function leastSquaresSlope(scores: readonly number[]): number {
   });
   if (varianceX === 0) return 0;
   return Math.round((covariance / varianceX) * 1e9) / 1e9;
-}
-
-function compareStrings(a: string, b: string): number {
-  if (a < b) return -1;
-  return a > b ? 1 : 0;
 }
