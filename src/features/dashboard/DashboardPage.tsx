@@ -10,7 +10,6 @@ import {
   type AttentionFlag,
 } from '../../domain/attentionFlags';
 import { characteristicName, SCALE } from '../../domain/characteristic';
-import { compareText } from '../../domain/compareText';
 import { localToday } from '../../domain/dates';
 import { pairStatusLabels, pairStatusSchema } from '../../domain/pair';
 import { sides } from '../../domain/side';
@@ -36,6 +35,7 @@ import {
   type SortKey,
 } from './dashboardTable';
 import { ProgramTrends } from './ProgramTrends';
+import { useMentorChoices, type MentorChoice } from './useMentorChoices';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 const SCALE_MAX = SCALE.length;
@@ -146,7 +146,7 @@ export function DashboardPage() {
   );
 }
 
-const MentorOptions = memo(function MentorOptions({ mentors }: { mentors: ReadonlyArray<[string, string]> }) {
+const MentorOptions = memo(function MentorOptions({ mentors }: { mentors: readonly MentorChoice[] }) {
   return mentors.map(([id, name]) => (
     <option key={id} value={id}>
       {name}
@@ -166,13 +166,7 @@ function DashboardFilters({
   const statusId = useId();
   const flagId = useId();
   const mentorId = useId();
-  // A saved check-in changes the rows but hardly ever the mentors: the list of a thousand of them is
-  // sorted and drawn again only when a mentor or a name changed.
-  const signature = JSON.stringify(rows.map((row) => [row.mentorId, row.mentorName]));
-  const mentors = useMemo(() => {
-    const byId = new Map(JSON.parse(signature) as Array<[string, string]>);
-    return [...byId].sort(([, a], [, b]) => compareText(a, b));
-  }, [signature]);
+  const mentors = useMentorChoices(rows, query.mentor);
   const filtered = query.status !== null || query.flag !== null || query.mentor !== null;
 
   return (
