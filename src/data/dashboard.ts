@@ -10,7 +10,8 @@ import type { Person } from '../domain/person';
 import { programAggregates, reportMonths, type MonthlyAggregate } from '../domain/programAggregates';
 import { programCheckIns } from '../domain/programView';
 import { PROGRAM_TREND_MONTHS } from '../domain/thresholds';
-import { useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
+import { startEarlyRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
+import { pairRowsTouched } from './pairs';
 import { partnersOf } from './people';
 
 export interface DashboardPair {
@@ -26,28 +27,31 @@ export interface DashboardPair {
  * saved in another tab costs one pair's digest, not the program's.
  */
 export function useDashboard(today: string): DashboardPair[] | undefined {
-  const reader = useMemo(() => dashboardReader(today), [today]);
-  const map = useLiveRecordMap(today, reader);
+  const map = useLiveRecordMap(today, dashboardReader(today));
   return useMemo(() => (map ? [...map.values()] : undefined), [map]);
 }
 
+/** Starts the dashboard's first read before the dashboard renders (see `startEarlyRead`). */
+export function startDashboardRead(today: string): void {
+  startEarlyRead(today, dashboardReader(today));
+}
+
+let lastReader: { today: string; reader: RecordMapReader<DashboardPair> } | null = null;
+
+/** The dashboard's reader for a day: the same one for every caller that day, so an early read is found. */
 export function dashboardReader(today: string): RecordMapReader<DashboardPair> {
-  return {
-    tables: ['pairs', 'people', 'pairDigests'],
-    readAll: async () => new Map((await readDashboard(today)).map((row) => [row.pair.id, row])),
-    readSome: (pairIds) => readDashboardPairs(today, pairIds),
-    affectedKeys: (changes, current) => {
-      const { pairs, people, pairDigests } = changes;
-      if (pairs === 'all' || people === 'all' || pairDigests === 'all') return 'all';
-      const pairIds = new Set([...(pairs ?? []), ...(pairDigests ?? [])]);
-      if (people) {
-        for (const { pair } of current.values()) {
-          if (people.has(pair.mentorId) || people.has(pair.menteeId)) pairIds.add(pair.id);
-        }
-      }
-      return pairIds;
-    },
-  };
+  if (lastReader?.today !== today) {
+    lastReader = {
+      today,
+      reader: {
+        tables: ['pairs', 'people', 'pairDigests'],
+        readAll: async () => new Map((await readDashboard(today)).map((row) => [row.pair.id, row])),
+        readSome: (pairIds) => readDashboardPairs(today, pairIds),
+        affectedKeys: pairRowsTouched,
+      },
+    };
+  }
+  return lastReader.reader;
 }
 
 /**

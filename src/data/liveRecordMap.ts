@@ -45,6 +45,68 @@ interface Loaded<T> {
   map: ReadonlyMap<string, T>;
 }
 
+/** A first read started before its screen renders (see `startEarlyRead`). */
+interface EarlyRead<T> {
+  key: string;
+  read: Promise<ReadonlyMap<string, T>>;
+  /** The result, once the read is done. */
+  map: ReadonlyMap<string, T> | undefined;
+  /** A write to the reader's tables landed after the read began: its result may be out of date. */
+  spoiled: boolean;
+  stop: () => void;
+}
+
+/** How long an early read waits for its screen before it is dropped. */
+const EARLY_READ_KEPT_MS = 10_000;
+
+const earlyReads = new WeakMap<RecordMapReader<unknown>, EarlyRead<unknown>>();
+
+function earlyReadOf<T>(reader: RecordMapReader<T>, key: string): EarlyRead<T> | undefined {
+  // Entries are stored under the reader that made them, so the reader's record type is theirs.
+  const entry = earlyReads.get(reader as RecordMapReader<unknown>) as EarlyRead<T> | undefined;
+  return entry?.key === key ? entry : undefined;
+}
+
+/**
+ * Starts a screen's first read now — when navigation to it begins, or as the app loads — rather
+ * than after its first render, so that reading the database and drawing the page overlap. The
+ * screen's `useLiveRecordMap(key, reader)` takes the result if it comes within EARLY_READ_KEPT_MS
+ * and no write to the reader's tables landed in between; otherwise it reads again as usual.
+ */
+export function startEarlyRead<T>(key: string, reader: RecordMapReader<T>): void {
+  if (earlyReadOf(reader, key)) return;
+  const slot = reader as RecordMapReader<unknown>;
+  // One early read per reader: one for another key (yesterday's dashboard) is dropped.
+  earlyReads.get(slot)?.stop();
+  const onWrite = (parts: ObservabilitySet) => {
+    if (reader.tables.some((table) => changesTo(parts, db.name, table) !== null)) entry.spoiled = true;
+  };
+  const entry: EarlyRead<T> = {
+    key,
+    read: reader.readAll(),
+    map: undefined,
+    spoiled: false,
+    stop: () => {
+      clearTimeout(timer);
+      Dexie.on.storagemutated.unsubscribe(onWrite);
+      if (earlyReads.get(slot) === entry) earlyReads.delete(slot);
+    },
+  };
+  // Listening from before the read is under way: a write during it spoils it.
+  Dexie.on('storagemutated', onWrite);
+  const timer = setTimeout(entry.stop, EARLY_READ_KEPT_MS);
+  entry.read.then(
+    (map) => {
+      entry.map = map;
+    },
+    () => {
+      // The screen reads again and reports the failure itself.
+      entry.spoiled = true;
+    },
+  );
+  earlyReads.set(slot, entry as EarlyRead<unknown>);
+}
+
 /**
  * Many records by key, kept live like `useLiveQuery`, but a write re-reads only the records it
  * touched instead of the whole set. For screens over every pair of a program (1,000 pairs):
@@ -56,7 +118,11 @@ interface Loaded<T> {
  * read is thrown to the route's error screen, as `useLiveQuery` does.
  */
 export function useLiveRecordMap<T>(key: string, reader: RecordMapReader<T>): ReadonlyMap<string, T> | undefined {
-  const [loaded, setLoaded] = useState<Loaded<T> | undefined>(undefined);
+  // An early read already done and still good is drawn in the first render: no loading state at all.
+  const [loaded, setLoaded] = useState<Loaded<T> | undefined>(() => {
+    const early = earlyReadOf(reader, key);
+    return early?.map && !early.spoiled ? { key, map: early.map } : undefined;
+  });
   const [failure, setFailure] = useState<unknown>(null);
 
   useEffect(() => {
@@ -68,8 +134,9 @@ export function useLiveRecordMap<T>(key: string, reader: RecordMapReader<T>): Re
       queue = queue
         .then(async () => {
           if (stopped) return;
-          current = await work();
-          if (!stopped) setLoaded({ key, map: current });
+          const map = await work();
+          current = map;
+          if (!stopped) setLoaded((shown) => (shown?.key === key && shown.map === map ? shown : { key, map }));
         })
         .catch((error: unknown) => {
           if (!stopped) setFailure(error);
@@ -97,7 +164,9 @@ export function useLiveRecordMap<T>(key: string, reader: RecordMapReader<T>): Re
     };
     // Subscribe before the first read, so that a write landing during it is read again after it.
     Dexie.on('storagemutated', onWrite);
-    run(readAll);
+    const early = earlyReadOf(reader, key);
+    early?.stop();
+    run(early && !early.spoiled ? () => early.read : readAll);
     return () => {
       stopped = true;
       Dexie.on.storagemutated.unsubscribe(onWrite);

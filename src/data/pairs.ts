@@ -1,9 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import { db } from '../db/database';
 import { compareText } from '../domain/compareText';
 import type { Pair } from '../domain/pair';
 import type { PairStatus } from '../domain/pairStatus';
 import type { Person } from '../domain/person';
+import { startEarlyRead, useLiveRecordMap, type RecordMapReader, type TableChange } from './liveRecordMap';
 import { partnersOf } from './people';
 
 export interface PairWithPeople {
@@ -50,23 +52,72 @@ export interface PairListRow extends PairWithPeople {
 }
 
 /**
- * The pairs list: each pair with its partners and the date of its last session, from the pairs'
- * digests (src/db/pairDigests.ts): three reads in all, however many pairs there are.
+ * The rows of a live pair read that a write may have changed: the pairs and digests it touched,
+ * and the pairs of the people it touched. Shared by the pairs list and the dashboard, whose rows
+ * are each built from a pair, its two people and its digest.
  */
+export function pairRowsTouched(
+  { pairs, people, pairDigests }: Partial<Record<string, TableChange>>,
+  current: ReadonlyMap<string, { pair: Pick<Pair, 'id' | 'mentorId' | 'menteeId'> }>,
+): ReadonlySet<string> | 'all' {
+  if (pairs === 'all' || people === 'all' || pairDigests === 'all') return 'all';
+  const pairIds = new Set([...(pairs ?? []), ...(pairDigests ?? [])]);
+  if (people) {
+    for (const { pair } of current.values()) {
+      if (people.has(pair.mentorId) || people.has(pair.menteeId)) pairIds.add(pair.id);
+    }
+  }
+  return pairIds;
+}
+
+/**
+ * The pairs list's rows, by pair: each pair with its partners and the date of its last session,
+ * from the pairs' digests (src/db/pairDigests.ts): three reads in all, however many pairs there
+ * are. After that a write re-reads only the pairs it touched.
+ */
+export const pairListReader: RecordMapReader<PairListRow> = {
+  tables: ['pairs', 'people', 'pairDigests'],
+  readAll: () =>
+    db.transaction('r', db.pairs, db.people, db.pairDigests, async () => {
+      const pairs = (await db.pairs.toArray()).filter((pair) => pair.deletedAt === null);
+      // Every pair's digest is wanted: one getAll is far cheaper than a get per pair.
+      const [rows, digests] = await Promise.all([withPeople(pairs), db.pairDigests.toArray()]);
+      const lastSession = new Map(digests.map((digest) => [digest.pairId, digest.lastSessionDate]));
+      return new Map(rows.map((row) => [row.pair.id, { ...row, lastSessionDate: lastSession.get(row.pair.id) ?? null }]));
+    }),
+  readSome: (pairIds) =>
+    db.transaction('r', db.pairs, db.people, db.pairDigests, async () => {
+      const ids = [...pairIds];
+      const [pairs, digests] = await Promise.all([db.pairs.bulkGet(ids), db.pairDigests.bulkGet(ids)]);
+      const people = await partnersOf(pairs.filter((pair): pair is Pair => pair !== undefined));
+      return new Map(
+        ids.map((id, index) => {
+          const pair = pairs[index];
+          if (!pair || pair.deletedAt !== null) return [id, null] as const;
+          const row = { pair, mentor: people.get(pair.mentorId), mentee: people.get(pair.menteeId), lastSessionDate: digests[index]?.lastSessionDate ?? null };
+          return [id, row] as const;
+        }),
+      );
+    }),
+  affectedKeys: pairRowsTouched,
+};
+
+const PAIR_LIST_READ = 'pair-list';
+
+/** Starts the pairs list's first read before the list renders (see `startEarlyRead`). */
+export function startPairListRead(): void {
+  startEarlyRead(PAIR_LIST_READ, pairListReader);
+}
+
+/** Every pair with its partners and last session date, by the mentor's name, then the mentee's; live. */
 export function usePairList(): PairListRow[] | undefined {
-  return useLiveQuery(
+  const rows = useLiveRecordMap(PAIR_LIST_READ, pairListReader);
+  return useMemo(
     () =>
-      db.transaction('r', db.pairs, db.people, db.pairDigests, async () => {
-        const pairs = (await db.pairs.toArray()).filter((pair) => pair.deletedAt === null);
-        // Every pair's digest is wanted: one getAll is far cheaper than a get per pair.
-        const [rows, digests] = await Promise.all([withPeople(pairs), db.pairDigests.toArray()]);
-        const lastSession = new Map(digests.map((digest) => [digest.pairId, digest.lastSessionDate]));
-        return rows
-          .map((row) => ({ ...row, lastSessionDate: lastSession.get(row.pair.id) ?? null }))
-          .sort(
-            (a, b) => compareText(a.mentor?.name ?? '', b.mentor?.name ?? '') || compareText(a.mentee?.name ?? '', b.mentee?.name ?? ''),
-          );
-      }),
-    [],
+      rows &&
+      [...rows.values()].sort(
+        (a, b) => compareText(a.mentor?.name ?? '', b.mentor?.name ?? '') || compareText(a.mentee?.name ?? '', b.mentee?.name ?? ''),
+      ),
+    [rows],
   );
 }

@@ -1,0 +1,36 @@
+import type { createBrowserRouter } from 'react-router';
+import { startPairListRead } from '../data/pairs';
+import { localToday } from '../domain/dates';
+import { useViewerStore } from '../state/viewerStore';
+
+type Router = ReturnType<typeof createBrowserRouter>;
+
+/**
+ * The screens whose first read is worth starting as soon as the app knows it is going there — on
+ * the first load, or when a navigation to them begins — instead of after their first render: the
+ * pairs list (where a returning user lands) and the dashboard, each of which reads every pair of
+ * the program. Reading and drawing then overlap (see `startEarlyRead`).
+ */
+function startReadsFor(pathname: string): void {
+  const { personId, role } = useViewerStore.getState();
+  if (!personId) return;
+  if (pathname === '/pairs') startPairListRead();
+  else if (pathname === '/dashboard' && role === 'coordinator') {
+    // The dashboard's data code comes with its screen, which is fetched ahead (prefetchScreens).
+    void import('../data/dashboard').then(({ startDashboardRead }) => startDashboardRead(localToday())).catch(() => undefined);
+  }
+}
+
+/** Starts early reads for the first screen and for every screen navigated to from then on. */
+export function startEarlyReads(router: Router): void {
+  let pathname = router.state.location.pathname;
+  startReadsFor(pathname);
+  router.subscribe((state) => {
+    // The screen being navigated to, as soon as navigation starts; a change of the address's
+    // query (a dashboard filter) stays on the same screen and reads nothing more.
+    const next = (state.navigation.location ?? state.location).pathname;
+    if (next === pathname) return;
+    pathname = next;
+    startReadsFor(next);
+  });
+}

@@ -1,0 +1,76 @@
+import { renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { db } from '../db/database';
+import type { Person } from '../domain/person';
+import { aPerson } from '../test/builders';
+import { seedRecords } from '../test/seedRecords';
+import { startEarlyRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
+
+/** A reader of every person by id, counting its full reads. */
+function peopleReader(): RecordMapReader<Person> & { readAll: ReturnType<typeof vi.fn<() => Promise<Map<string, Person>>>> } {
+  return {
+    tables: ['people'],
+    readAll: vi.fn(async () => new Map((await db.people.toArray()).map((person) => [person.id, person]))),
+    readSome: async (ids) => new Map([...ids].map((id) => [id, null])),
+    affectedKeys: () => 'all',
+  };
+}
+
+const names = (map: ReadonlyMap<string, Person> | undefined) => (map ? [...map.values()].map((person) => person.name).sort() : undefined);
+
+describe('a read started before its screen renders', () => {
+  it('is drawn in the screen’s first render when it is done, and not read again', async () => {
+    await seedRecords({ people: [aPerson({ name: 'Ana' }), aPerson({ name: 'Ben' })] });
+    const reader = peopleReader();
+    startEarlyRead('people', reader);
+    await reader.readAll.mock.results[0]?.value;
+
+    const { result } = renderHook(() => useLiveRecordMap('people', reader));
+
+    expect(names(result.current)).toEqual(['Ana', 'Ben']);
+    // Still live: a later write is read as usual.
+    await db.people.add(aPerson({ name: 'Cy' }));
+    await waitFor(() => expect(names(result.current)).toEqual(['Ana', 'Ben', 'Cy']));
+    expect(reader.readAll).toHaveBeenCalledTimes(2);
+  });
+
+  it('is taken over when it is still under way as the screen renders', async () => {
+    await seedRecords({ people: [aPerson({ name: 'Ana' })] });
+    const reader = peopleReader();
+    startEarlyRead('people', reader);
+
+    const { result } = renderHook(() => useLiveRecordMap('people', reader));
+
+    expect(result.current).toBeUndefined();
+    await waitFor(() => expect(names(result.current)).toEqual(['Ana']));
+    expect(reader.readAll).toHaveBeenCalledTimes(1);
+  });
+
+  it('is read again when a write landed after it began', async () => {
+    await seedRecords({ people: [aPerson({ name: 'Ana' })] });
+    const reader = peopleReader();
+    startEarlyRead('people', reader);
+    await reader.readAll.mock.results[0]?.value;
+    await db.people.add(aPerson({ name: 'Ben' }));
+
+    const { result } = renderHook(() => useLiveRecordMap('people', reader));
+
+    // The early result is out of date: never drawn, read again.
+    expect(result.current).toBeUndefined();
+    await waitFor(() => expect(names(result.current)).toEqual(['Ana', 'Ben']));
+    expect(reader.readAll).toHaveBeenCalledTimes(2);
+  });
+
+  it('is not used for another key, nor started twice for the same one', async () => {
+    await seedRecords({ people: [aPerson({ name: 'Ana' })] });
+    const reader = peopleReader();
+    startEarlyRead('yesterday', reader);
+    startEarlyRead('yesterday', reader);
+    expect(reader.readAll).toHaveBeenCalledTimes(1);
+
+    const { result } = renderHook(() => useLiveRecordMap('today', reader));
+
+    await waitFor(() => expect(names(result.current)).toEqual(['Ana']));
+    expect(reader.readAll).toHaveBeenCalledTimes(2);
+  });
+});
