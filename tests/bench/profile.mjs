@@ -51,6 +51,12 @@ const context = await chromium.launchPersistentContext(`/tmp/mentorlog-profile-$
 await context.addInitScript(installPageHelpers);
 const page = context.pages()[0] ?? (await context.newPage());
 page.setDefaultTimeout(300_000);
+// The profile keeps the program's database, but not an earlier build: a service worker and its
+// cache (from a run before service workers were blocked here) or the HTTP cache would otherwise go
+// on serving an earlier index.html, and so its scripts.
+const setup = await context.newCDPSession(page);
+await setup.send('Network.clearBrowserCache');
+await setup.send('Storage.clearDataForOrigin', { origin: baseURL, storageTypes: 'service_workers,cache_storage' });
 
 const setViewer = (personId, role) =>
   page.evaluate(([id, r]) => localStorage.setItem('mentorlog.viewer', JSON.stringify({ state: { personId: id, role: r }, version: 1 })), [personId, role]);
