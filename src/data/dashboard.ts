@@ -1,11 +1,12 @@
 import { useDeferredValue, useMemo } from 'react';
 import { db } from '../db/database';
 import type { CheckIn } from '../domain/checkin';
+import { noCheckInFacts } from '../domain/checkInFacts';
 import { compareCodeUnits } from '../domain/compareText';
 import type { Pair } from '../domain/pair';
 import { digestSessions, type PairDigest } from '../domain/pairDigest';
 import type { PairMonths } from '../domain/pairMonths';
-import { summariseRecords, type PairSummary } from '../domain/pairSummary';
+import { summariseWithFacts, type PairSummary } from '../domain/pairSummary';
 import type { Person } from '../domain/person';
 import { programAggregates, reportMonths, type MonthlyAggregate } from '../domain/programAggregates';
 import { programCheckIns } from '../domain/programView';
@@ -58,8 +59,7 @@ export function dashboardReader(today: string): RecordMapReader<DashboardPair> {
  * The dashboard reads three things, whatever the size of the program: every pair, their people,
  * and every pair's digest (src/db/pairDigests.ts) — the recent sessions and the latest check-ins
  * shared with the program, kept up to date by every write. Never a pair's sessions or check-ins
- * themselves. `summariseRecords` is tested to give the same answer from a digest's records as
- * from all of them.
+ * themselves. The summary from a digest is tested to be the same as from all of a pair's records.
  */
 export async function readDashboard(today: string): Promise<DashboardPair[]> {
   return db.transaction('r', [db.pairs, db.people, db.pairDigests], async () => {
@@ -92,7 +92,7 @@ function dashboardPair(pair: Pair, people: ReadonlyMap<string, Person>, digest: 
     pair,
     mentor: people.get(pair.mentorId),
     mentee: people.get(pair.menteeId),
-    summary: summariseRecords(pair, digestSessions(digest), digest?.sharedCheckIns ?? [], today),
+    summary: summariseWithFacts(pair, digestSessions(digest), digest?.checkIns ?? noCheckInFacts, today),
   };
 }
 

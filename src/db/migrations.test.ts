@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkInFacts } from '../domain/checkInFacts';
 import { localToday } from '../domain/dates';
 import { openDatabase } from './database';
 import { rebuildPairDerived } from '../test/rebuildPairDerived';
@@ -92,8 +93,26 @@ const migrationCases: MigrationCase[] = [
       }
     },
   },
+  {
+    // Version 4 rewrites every digest in its new shape (the check-ins' facts instead of the
+    // check-ins): the records, indexes and monthly figures are untouched.
+    version: 4,
+    check: async (db, fixture) => {
+      await expectEveryRecordUnchanged(db, fixture);
+      await expectIndexesAnswer(db, fixture);
+      const today = localToday();
+      expect(await db.table('pairDigests').count()).toBe(fixture.pairs.length);
+      for (const pair of fixture.pairs) {
+        const fresh = await rebuildPairDerived(db, pair.id, today);
+        const digest = await db.table('pairDigests').get(pair.id);
+        expect(digest, `the digest of pair ${pair.id}`).toEqual(fresh.digest);
+        expect(digest, `the digest of pair ${pair.id}`).not.toHaveProperty('sharedCheckIns');
+        expect(await db.table('pairMonths').get(pair.id), `the monthly figures of pair ${pair.id}`).toEqual(fresh.months);
+      }
+    },
+  },
   // The next version adds its case here, e.g.
-  // { version: 4, check: async (db, fixture) => { …every fixture record, in its version-4 shape… } },
+  // { version: 5, check: async (db, fixture) => { …every fixture record, in its version-5 shape… } },
 ];
 
 let databaseCount = 0;
@@ -153,6 +172,36 @@ describe('schema migrations', () => {
         db.close();
       }
     });
+  });
+
+  it('turns at version 4 the check-ins version 3’s digests kept into their facts', async () => {
+    const name = await writtenByVersion1();
+    const v3 = declaredUpTo(name, 3);
+    await v3.open();
+    const [pair] = v1Records.pairs;
+    if (!pair) throw new Error('The fixture has no pairs.');
+    // A digest as version 3 kept it: the latest shared check-ins themselves.
+    const asVersion3Wrote = {
+      pairId: pair.id,
+      writtenOn: '2026-01-01',
+      lastSessionDate: null,
+      recentSessions: [],
+      sharedCheckIns: [{ side: 'mentor' as const, date: '2025-12-01', createdAt: '2025-12-01T10:00:00.000Z', scores: { trust: 5 } }],
+    };
+    await v3.table('pairDigests').put(asVersion3Wrote);
+    v3.close();
+
+    const db = declaredUpTo(name, 4);
+    await db.open();
+    try {
+      const digest = await db.table('pairDigests').get(pair.id);
+      // The rest of the digest as it was; the check-ins it kept turned into their facts.
+      const { sharedCheckIns, ...rest } = asVersion3Wrote;
+      expect(digest).toEqual({ ...rest, checkIns: checkInFacts(sharedCheckIns) });
+      expect(digest.checkIns.trust.mentor).toEqual([5]);
+    } finally {
+      db.close();
+    }
   });
 
   it('upgrades a version-1 database to the latest version through the app’s own openDatabase()', async () => {

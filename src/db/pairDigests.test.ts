@@ -65,8 +65,10 @@ describe('pair digests', () => {
     await saveCheckIn(shared);
     await saveCheckIn(pairOnly);
     const digest = await db.pairDigests.get(pair.id);
-    const latestMentee = digest?.sharedCheckIns.filter((checkIn) => checkIn.side === 'mentee').at(-1);
-    expect(latestMentee?.scores).toEqual({ trust: 1 });
+    // The shared check-in's trust of 1 is the mentee's latest; the pair-only 5 is not there at all.
+    expect(digest?.checkIns.latest.mentee.trust).toBe(1);
+    expect(digest?.checkIns.trust.mentee.at(-1)).toBe(1);
+    expect(digest?.checkIns.lastDate.mentee).toBe(localToday());
     expect(JSON.stringify(digest)).not.toContain('reflection');
     await expectDigestsFresh();
 

@@ -6,14 +6,8 @@ import { guidanceCards } from './guidanceCards';
 import type { Pair } from './pair';
 import type { ActionItem } from './session';
 import { sides, type Side } from './side';
-import {
-  perceptionGap,
-  ratedCharacteristicIds,
-  scoreSeries,
-  thresholds,
-  trendDirection,
-  type ScoredCheckIn,
-} from './trend';
+import { checkInFacts, perceptionGapOf, ratedCharacteristicsOf, trustDirectionOf, type CheckInFacts } from './checkInFacts';
+import { thresholds, type ScoredCheckIn } from './trend';
 
 /**
  * Attention flags: the reasons a coordinator should talk to a pair this week. Each flag says why
@@ -112,9 +106,16 @@ export const attentionFlagRules: Record<AttentionFlagKind, string> = {
  * held against them.
  */
 export function attentionFlags(snapshot: PairSnapshot, today: string): AttentionFlag[] {
-  const { pair } = snapshot;
+  return attentionFlagsFromFacts({ ...snapshot, checkIns: checkInFacts(snapshot.checkIns) }, today);
+}
+
+/** A pair's snapshot with its check-ins' facts (as a pair's digest keeps them) instead of the check-ins. */
+export type PairFactsSnapshot = Omit<PairSnapshot, 'checkIns'> & { checkIns: CheckInFacts };
+
+/** `attentionFlags` from the facts of the check-ins: what the dashboard works from. */
+export function attentionFlagsFromFacts(snapshot: PairFactsSnapshot, today: string): AttentionFlag[] {
+  const { pair, checkIns } = snapshot;
   if (pair.status === 'closed') return [];
-  const checkIns = snapshot.checkIns.filter((checkIn) => !checkIn.deletedAt);
   const flags = [trustFalling(checkIns), widePerceptionGap(checkIns)];
   if (pair.status === 'active') {
     flags.push(
@@ -158,13 +159,8 @@ export function guidancePath(link: GuidanceLink): string {
   return query ? `/guidance?${query}` : '/guidance';
 }
 
-function trustFalling(checkIns: readonly ScoredCheckIn[]): AttentionFlag | null {
-  const falling = sides.flatMap((side) => {
-    const series = scoreSeries(checkIns, side, 'trust');
-    return trendDirection(series) === 'falling'
-      ? [{ side, scores: series.slice(-thresholds.TREND_WINDOW).map((point) => point.score) }]
-      : [];
-  });
+function trustFalling(facts: CheckInFacts): AttentionFlag | null {
+  const falling = sides.flatMap((side) => (trustDirectionOf(facts, side) === 'falling' ? [{ side, scores: facts.trust[side] }] : []));
   const [first] = falling;
   if (!first) return null;
   const reason =
@@ -174,10 +170,10 @@ function trustFalling(checkIns: readonly ScoredCheckIn[]): AttentionFlag | null 
   return { kind: 'trust-falling', reason, guidance: guidanceFor('trust', 'falling-trend') };
 }
 
-function widePerceptionGap(checkIns: readonly ScoredCheckIn[]): AttentionFlag | null {
-  const gaps = ratedCharacteristicIds(checkIns)
+function widePerceptionGap(facts: CheckInFacts): AttentionFlag | null {
+  const gaps = ratedCharacteristicsOf(facts)
     .flatMap((characteristicId) => {
-      const gap = perceptionGap(checkIns, characteristicId);
+      const gap = perceptionGapOf(facts, characteristicId);
       return gap && gap.gap >= thresholds.PERCEPTION_GAP_MIN ? [{ characteristicId, ...gap }] : [];
     })
     // Widest first; the sort is stable, so equal gaps keep the usual order of characteristics.
@@ -195,7 +191,7 @@ function widePerceptionGap(checkIns: readonly ScoredCheckIn[]): AttentionFlag | 
   };
 }
 
-function sessionOverdue(snapshot: PairSnapshot, today: string): AttentionFlag | null {
+function sessionOverdue(snapshot: Pick<PairSnapshot, 'pair' | 'lastSessionDate'>, today: string): AttentionFlag | null {
   const { pair, lastSessionDate } = snapshot;
   const due = sessionDue(pair, lastSessionDate ? [lastSessionDate] : [], today);
   if (!due?.overdue) return null;
@@ -210,13 +206,9 @@ function sessionOverdue(snapshot: PairSnapshot, today: string): AttentionFlag | 
   };
 }
 
-function checkInMissing(
-  pair: PairSnapshot['pair'],
-  checkIns: readonly ScoredCheckIn[],
-  today: string,
-): AttentionFlag | null {
+function checkInMissing(pair: PairSnapshot['pair'], facts: CheckInFacts, today: string): AttentionFlag | null {
   const quiet = sides.flatMap((side): Array<{ side: Side; days: number; never: boolean }> => {
-    const last = latestDate(checkIns.filter((checkIn) => checkIn.side === side).map((checkIn) => checkIn.date));
+    const last = facts.lastDate[side];
     const days = daysBetween(last ?? pair.startDate, today);
     return days > thresholds.NO_CHECK_IN_DAYS ? [{ side, days, never: last === null }] : [];
   });
@@ -264,8 +256,4 @@ function guidanceFor(characteristicId: string, when: GuidanceTrigger): GuidanceL
 
 function dayCount(days: number): string {
   return days === 1 ? '1 day' : `${days} days`;
-}
-
-function latestDate(dates: readonly string[]): string | null {
-  return dates.reduce<string | null>((latest, date) => (latest === null || date > latest ? date : latest), null);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aPair, aSession } from '../test/builders';
 import { buildPairDigest, digestSessions } from './pairDigest';
-import { summariseRecords } from './pairSummary';
+import { summariseRecords, summariseWithFacts } from './pairSummary';
 import type { ActionItem } from './session';
 
 const today = '2026-03-21';
@@ -37,7 +37,7 @@ describe('a pair digest', () => {
   });
 
   it('gives the dashboard the same summary as the sessions themselves', () => {
-    const fromDigest = summariseRecords(pair, digestSessions(digest), [], today);
+    const fromDigest = summariseWithFacts(pair, digestSessions(digest), digest.checkIns, today);
     expect(fromDigest).toEqual(summariseRecords(pair, sessions, [], today));
     expect(fromDigest.flags.map((flag) => flag.kind)).toContain('action-items-overdue');
     expect(fromDigest.flags.find((flag) => flag.kind === 'action-items-overdue')?.reason).toBe(

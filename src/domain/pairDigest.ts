@@ -1,6 +1,6 @@
+import { checkInFacts, type CheckInFacts } from './checkInFacts';
 import { addDays } from './dates';
 import type { ActionItem, Session } from './session';
-import type { Side } from './side';
 import { thresholds } from './thresholds';
 import type { ScoredCheckIn } from './trend';
 
@@ -20,8 +20,13 @@ export interface PairDigest {
   lastSessionDate: string | null;
   /** Live sessions dated from `writtenOn` − DIGEST_SESSION_DAYS on, oldest first: date and open action items. */
   recentSessions: DigestSession[];
-  /** The latest TREND_WINDOW check-ins of each side whose scores were shared with the program; scores only. */
-  sharedCheckIns: ScoredCheckIn[];
+  /**
+   * The facts the dashboard needs of the check-ins whose scores were shared with the program: each
+   * side's latest trust scores, latest score per characteristic and latest date. Kept instead of
+   * the check-ins themselves (as up to schema version 3), so the dashboard reads about a third of
+   * the bytes and works nothing out from check-ins to draw.
+   */
+  checkIns: CheckInFacts;
 }
 
 /** What the flags need of a session: its date, and when its open action items are due. */
@@ -45,8 +50,8 @@ export function digestSessionsFrom(writtenOn: string): string {
 /**
  * Builds a pair's digest from its records: `sessions` are the live sessions dated from
  * `digestSessionsFrom(writtenOn)` on, `lastSessionDate` the latest live session's date overall, and
- * `sharedCheckIns` at least the latest TREND_WINDOW program-shared check-ins of each side (more are
- * trimmed).
+ * `sharedCheckIns` at least the latest TREND_WINDOW program-shared check-ins of each side (more do
+ * no harm: only their facts are kept).
  */
 export function buildPairDigest(input: {
   pairId: string;
@@ -56,16 +61,6 @@ export function buildPairDigest(input: {
   sharedCheckIns: readonly ScoredCheckIn[];
 }): PairDigest {
   const from = digestSessionsFrom(input.writtenOn);
-  const newestFirst = [...input.sharedCheckIns].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
-  const kept: Record<Side, number> = { mentor: 0, mentee: 0 };
-  const sharedCheckIns = newestFirst
-    .filter((checkIn) => {
-      if (checkIn.deletedAt || kept[checkIn.side] >= thresholds.TREND_WINDOW) return false;
-      kept[checkIn.side] += 1;
-      return true;
-    })
-    .map(({ side, date, createdAt, scores }) => ({ side, date, createdAt, scores }))
-    .reverse();
   return {
     pairId: input.pairId,
     writtenOn: input.writtenOn,
@@ -77,12 +72,12 @@ export function buildPairDigest(input: {
         actionItems: actionItems.flatMap(({ dueDate, done }) => (!done && dueDate !== null ? [{ dueDate, done }] : [])),
       }))
       .sort((a, b) => a.date.localeCompare(b.date)),
-    sharedCheckIns,
+    checkIns: checkInFacts(input.sharedCheckIns),
   };
 }
 
 /**
- * The sessions to give `summariseRecords` from a digest: the recent ones, or, when there are none,
+ * The sessions to give `summariseWithFacts` from a digest: the recent ones, or, when there are none,
  * just the latest one (for the last-session date).
  */
 export function digestSessions(digest: PairDigest | undefined): Array<DigestSession & { deletedAt: null }> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aCheckIn, aPair, aSession } from '../test/builders';
-import { expectedSessions, recentWindowStart, summarisePair, summariseRecords } from './pairSummary';
+import { buildPairDigest, digestSessions, digestSessionsFrom } from './pairDigest';
+import { expectedSessions, recentWindowStart, summarisePair, summariseRecords, summariseWithFacts } from './pairSummary';
 import { compareAttention } from './attentionFlags';
 import { DEMO_SEED, demoScenario, generateDemoProgram } from './demoProgram';
 import { programCheckIns } from './programView';
@@ -154,8 +155,16 @@ describe.each([
           .sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt))
           .slice(0, thresholds.TREND_WINDOW),
       );
-      const few = summariseRecords(row.pair, recent.length > 0 ? recent : latest, lastFew, on);
-      expect(few, row.label).toEqual(row.summary);
+      // As the pair's digest keeps them, and the dashboard reads them.
+      const digest = buildPairDigest({
+        pairId: row.pair.id,
+        writtenOn: on,
+        lastSessionDate: latest[0]?.date ?? null,
+        sessions: row.sessions.filter((session) => session.date >= digestSessionsFrom(on)),
+        sharedCheckIns: lastFew,
+      });
+      expect(summariseRecords(row.pair, recent.length > 0 ? recent : latest, lastFew, on), row.label).toEqual(row.summary);
+      expect(summariseWithFacts(row.pair, digestSessions(digest), digest.checkIns, on), row.label).toEqual(row.summary);
     }
   });
 });

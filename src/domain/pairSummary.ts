@@ -1,17 +1,10 @@
-import { attentionFlags, type AttentionFlag, type PairSnapshot } from './attentionFlags';
+import { attentionFlagsFromFacts, type AttentionFlag, type PairFactsSnapshot, type PairSnapshot } from './attentionFlags';
+import { checkInFacts, latestScoreOf, trustDirectionOf, widestGapOf, type CheckInFacts } from './checkInFacts';
 import { addDays, daysBetween } from './dates';
 import type { Pair } from './pair';
 import type { ActionItem, Session } from './session';
 import type { Side } from './side';
-import {
-  latestScore,
-  scoreSeries,
-  thresholds,
-  trendDirection,
-  widestPerceptionGap,
-  type PerceptionGap,
-  type TrendDirection,
-} from './trend';
+import { thresholds, type PerceptionGap, type TrendDirection } from './trend';
 
 /** One row of the coordinator's dashboard, worked out from what the program may see of a pair. */
 export interface PairSummary {
@@ -32,17 +25,20 @@ export interface PairSummaryInput extends PairSnapshot {
 }
 
 export function summarisePair(input: PairSummaryInput, today: string): PairSummary {
-  const checkIns = input.checkIns.filter((checkIn) => !checkIn.deletedAt);
-  const trustOf = (side: Side) => latestScore(checkIns, side, 'trust');
-  const directionOf = (side: Side) => trendDirection(scoreSeries(checkIns, side, 'trust'));
+  return summariseFromFacts({ ...input, checkIns: checkInFacts(input.checkIns) }, today);
+}
+
+/** `summarisePair` from the facts of the check-ins (as a pair's digest keeps them). */
+function summariseFromFacts(input: PairFactsSnapshot & { recentSessions: number }, today: string): PairSummary {
+  const facts = input.checkIns;
   return {
     lastSessionDate: input.lastSessionDate,
     recentSessions: input.recentSessions,
     expectedRecentSessions: expectedSessions(input.pair, today),
-    latestTrust: { mentor: trustOf('mentor'), mentee: trustOf('mentee') },
-    trustDirection: { mentor: directionOf('mentor'), mentee: directionOf('mentee') },
-    widestGap: widestPerceptionGap(checkIns),
-    flags: attentionFlags({ ...input, checkIns }, today),
+    latestTrust: { mentor: latestScoreOf(facts, 'mentor', 'trust'), mentee: latestScoreOf(facts, 'mentee', 'trust') },
+    trustDirection: { mentor: trustDirectionOf(facts, 'mentor'), mentee: trustDirectionOf(facts, 'mentee') },
+    widestGap: widestGapOf(facts),
+    flags: attentionFlagsFromFacts(input, today),
   };
 }
 
@@ -59,15 +55,30 @@ export function summarisePair(input: PairSummaryInput, today: string): PairSumma
  */
 export function summariseRecords(
   pair: Pick<Pair, 'startDate' | 'cadenceDays' | 'status'>,
-  sessions: readonly (Pick<Session, 'date' | 'deletedAt'> & { actionItems: readonly Pick<ActionItem, 'dueDate' | 'done'>[] })[],
+  sessions: readonly SummarySession[],
   checkIns: PairSnapshot['checkIns'],
+  today: string,
+): PairSummary {
+  return summariseWithFacts(pair, sessions, checkInFacts(checkIns), today);
+}
+
+type SummarySession = Pick<Session, 'date' | 'deletedAt'> & { actionItems: readonly Pick<ActionItem, 'dueDate' | 'done'>[] };
+
+/**
+ * `summariseRecords` with the check-ins' facts (`checkInFacts`) in place of the check-ins: what the
+ * dashboard works from, since a pair's digest keeps the facts rather than the check-ins.
+ */
+export function summariseWithFacts(
+  pair: Pick<Pair, 'startDate' | 'cadenceDays' | 'status'>,
+  sessions: readonly SummarySession[],
+  checkIns: CheckInFacts,
   today: string,
 ): PairSummary {
   const live = sessions.filter((session) => !session.deletedAt);
   const windowStart = recentWindowStart(today);
   const lastSessionDate = live.reduce<string | null>((latest, { date }) => (latest === null || date > latest ? date : latest), null);
   const recent = live.filter((session) => session.date >= windowStart);
-  return summarisePair(
+  return summariseFromFacts(
     {
       pair,
       lastSessionDate,

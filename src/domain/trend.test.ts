@@ -17,7 +17,6 @@ import {
   sideTrend,
   thresholds,
   trendDirection,
-  widestPerceptionGap,
 } from './trend';
 
 const series = (...scores: number[]) => scores.map((score, day) => ({ date: `2026-02-${String(day + 1).padStart(2, '0')}`, score }));
@@ -262,20 +261,5 @@ describe('pairTrends and ratedCharacteristicIds', () => {
 
   it('ignores deleted check-ins', () => {
     expect(ratedCharacteristicIds([aCheckIn({ scores: { trust: 1 }, deletedAt: '2026-01-02T00:00:00.000Z' })])).toEqual([]);
-  });
-});
-
-describe('widestPerceptionGap', () => {
-  it('picks the characteristic the partners see most differently', () => {
-    const checkIns = [
-      aCheckIn({ side: 'mentor', scores: { trust: 4, fairness: 5, 'non-judgment': 5 } }),
-      aCheckIn({ side: 'mentee', scores: { trust: 3, fairness: 2, 'non-judgment': 2 } }),
-    ];
-    // trust 1, non-judgment 3, fairness 3: a tie goes to the usual order, so non-judgment.
-    expect(widestPerceptionGap(checkIns)).toEqual({ characteristicId: 'non-judgment', mentor: 5, mentee: 2, gap: 3 });
-  });
-
-  it('is null until both sides have rated something', () => {
-    expect(widestPerceptionGap([aCheckIn({ side: 'mentor' })])).toBeNull();
   });
 });

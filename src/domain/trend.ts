@@ -57,7 +57,7 @@ export function scoreSeries(
  */
 const ordered = new WeakMap<readonly ScoredCheckIn[], Partial<Record<Side, readonly ScoredCheckIn[]>>>();
 
-function liveInOrder(checkIns: readonly ScoredCheckIn[], side: Side): readonly ScoredCheckIn[] {
+export function liveInOrder(checkIns: readonly ScoredCheckIn[], side: Side): readonly ScoredCheckIn[] {
   let bySide = ordered.get(checkIns);
   if (!bySide) {
     bySide = {};
@@ -237,18 +237,6 @@ export function characteristicsInUsualOrder(characteristicIds: Iterable<string>)
   const builtIn = builtInCharacteristics.map((characteristic) => characteristic.id).filter((id) => ids.has(id));
   const added = [...ids].filter((id) => !builtIn.includes(id)).sort(compareCodeUnits);
   return [...builtIn, ...added];
-}
-
-/** The widest perception gap across every characteristic both sides rated; ties go to the usual order. */
-export function widestPerceptionGap(
-  checkIns: readonly ScoredCheckIn[],
-): (PerceptionGap & { characteristicId: string }) | null {
-  let widest: (PerceptionGap & { characteristicId: string }) | null = null;
-  for (const characteristicId of ratedCharacteristicIds(checkIns)) {
-    const gap = perceptionGap(checkIns, characteristicId);
-    if (gap && (widest === null || gap.gap > widest.gap)) widest = { ...gap, characteristicId };
-  }
-  return widest;
 }
 
 /**
