@@ -84,7 +84,7 @@ try {
     const sorted = [...times].sort((a, b) => a - b);
     const median = sorted[Math.floor((sorted.length - 1) / 2)];
     results.push({ id: scenario.id, name: scenario.name, budgetMs: scenario.budgetMs ?? null, runs: times.length, medianMs: median, minMs: sorted[0], maxMs: sorted.at(-1) });
-    log(`  median ${median.toFixed(1)} ms over ${times.length} run(s)`);
+    log(`  median ${median.toFixed(1)} ms over ${times.length} run(s): ${times.map((time) => time.toFixed(0)).join(', ')}`);
   }
 } finally {
   await browser.close();
