@@ -38,6 +38,25 @@ export interface RecordMapReader<T> {
    * everything again. `current` is the map as it stands.
    */
   affectedKeys: (changes: Partial<Record<string, TableChange>>, current: ReadonlyMap<string, T>) => ReadonlySet<string> | 'all';
+  /**
+   * How long to wait after a write before reading, gathering the writes that come meanwhile into
+   * one read; none by default. For a map that matters less than the screen's main one, so that it
+   * does not take the main thread just when that one is being read and drawn.
+   */
+  settleMs?: number;
+}
+
+type Changes = Partial<Record<string, TableChange>>;
+
+/** Two writes' changes as one: per table, every key either touched, or 'all'. */
+export function mergeChanges(a: Changes, b: Changes): Changes {
+  const merged: Changes = { ...a };
+  for (const [table, change] of Object.entries(b)) {
+    if (!change) continue;
+    const before = merged[table];
+    merged[table] = before === undefined ? change : before === 'all' || change === 'all' ? 'all' : new Set([...before, ...change]);
+  }
+  return merged;
 }
 
 interface Loaded<T> {
@@ -142,13 +161,32 @@ export function useLiveRecordMap<T>(key: string, reader: RecordMapReader<T>): Re
           if (!stopped) setFailure(error);
         });
     };
+    let settling: { changes: Changes; timer: ReturnType<typeof setTimeout> } | null = null;
     const onWrite = (parts: ObservabilitySet) => {
-      const changes: Partial<Record<string, TableChange>> = {};
+      const changes: Changes = {};
       for (const table of tables) {
         const change = changesTo(parts, db.name, table);
         if (change) changes[table] = change;
       }
       if (Object.keys(changes).length === 0) return;
+      if (!reader.settleMs) {
+        readChanges(changes);
+        return;
+      }
+      if (settling) {
+        settling.changes = mergeChanges(settling.changes, changes);
+        return;
+      }
+      settling = {
+        changes,
+        timer: setTimeout(() => {
+          const gathered = settling?.changes ?? {};
+          settling = null;
+          readChanges(gathered);
+        }, reader.settleMs),
+      };
+    };
+    const readChanges = (changes: Changes) =>
       run(async () => {
         const keys = affectedKeys(changes, current);
         if (keys === 'all') return readAll();
@@ -161,7 +199,6 @@ export function useLiveRecordMap<T>(key: string, reader: RecordMapReader<T>): Re
         }
         return next;
       });
-    };
     // Subscribe before the first read, so that a write landing during it is read again after it.
     Dexie.on('storagemutated', onWrite);
     const early = earlyReadOf(reader, key);
@@ -169,6 +206,7 @@ export function useLiveRecordMap<T>(key: string, reader: RecordMapReader<T>): Re
     run(early && !early.spoiled ? () => early.read : readAll);
     return () => {
       stopped = true;
+      if (settling) clearTimeout(settling.timer);
       Dexie.on.storagemutated.unsubscribe(onWrite);
     };
   }, [key, reader]);
