@@ -13,7 +13,7 @@ import { programCheckIns } from '../domain/programView';
 import { PROGRAM_TREND_MONTHS } from '../domain/thresholds';
 import { startEarlyRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
 import { pairRowsTouched } from './pairs';
-import { partnersOf } from './people';
+import { everyoneById, partnersOf } from './people';
 
 export interface DashboardPair {
   pair: Pair;
@@ -63,9 +63,8 @@ export function dashboardReader(today: string): RecordMapReader<DashboardPair> {
  */
 export async function readDashboard(today: string): Promise<DashboardPair[]> {
   return db.transaction('r', [db.pairs, db.people, db.pairDigests], async () => {
-    const [allPairs, digests] = await Promise.all([db.pairs.toArray(), db.pairDigests.toArray()]);
+    const [allPairs, digests, people] = await Promise.all([db.pairs.toArray(), db.pairDigests.toArray(), everyoneById()]);
     const pairs = allPairs.filter((pair) => pair.deletedAt === null);
-    const people = await partnersOf(pairs);
     const digestByPair = new Map(digests.map((digest) => [digest.pairId, digest]));
     return pairs.map((pair) => dashboardPair(pair, people, digestByPair.get(pair.id), today));
   });

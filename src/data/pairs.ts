@@ -6,7 +6,7 @@ import type { Pair } from '../domain/pair';
 import type { PairStatus } from '../domain/pairStatus';
 import type { Person } from '../domain/person';
 import { startEarlyRead, useLiveRecordMap, type RecordMapReader, type TableChange } from './liveRecordMap';
-import { partnersOf } from './people';
+import { everyoneById, partnersOf } from './people';
 
 export interface PairWithPeople {
   pair: Pair;
@@ -79,11 +79,14 @@ export const pairListReader: RecordMapReader<PairListRow> = {
   tables: ['pairs', 'people', 'pairDigests'],
   readAll: () =>
     db.transaction('r', db.pairs, db.people, db.pairDigests, async () => {
-      const pairs = (await db.pairs.toArray()).filter((pair) => pair.deletedAt === null);
-      // Every pair's digest is wanted: one getAll is far cheaper than a get per pair.
-      const [rows, digests] = await Promise.all([withPeople(pairs), db.pairDigests.toArray()]);
+      // Every pair's digest and nearly everyone is wanted: one getAll each, side by side, is far
+      // cheaper than a get per pair or person.
+      const [allPairs, digests, people] = await Promise.all([db.pairs.toArray(), db.pairDigests.toArray(), everyoneById()]);
       const lastSession = new Map(digests.map((digest) => [digest.pairId, digest.lastSessionDate]));
-      return new Map(rows.map((row) => [row.pair.id, { ...row, lastSessionDate: lastSession.get(row.pair.id) ?? null }]));
+      const rows = allPairs
+        .filter((pair) => pair.deletedAt === null)
+        .map((pair) => ({ pair, mentor: people.get(pair.mentorId), mentee: people.get(pair.menteeId), lastSessionDate: lastSession.get(pair.id) ?? null }));
+      return new Map(rows.map((row) => [row.pair.id, row]));
     }),
   readSome: (pairIds) =>
     db.transaction('r', db.pairs, db.people, db.pairDigests, async () => {
