@@ -1,5 +1,6 @@
 import { createMemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { offerEarlyRead } from '../data/earlyReadStarters';
 import { useViewerStore } from '../state/viewerStore';
 import { startEarlyReads } from './earlyReads';
 
@@ -38,6 +39,17 @@ describe('reads started before a screen renders', () => {
     await router.navigate('/dashboard');
     await vi.waitFor(() => expect(started.dashboard).toHaveLength(2));
     expect(started.pairList).toBe(1);
+  });
+
+  it('starts the dashboard’s read at once, within the navigation, once its code has offered it', async () => {
+    offerEarlyRead('dashboard', () => started.dashboard.push('offered'));
+    const router = routerAt('/guidance');
+    const navigating = router.navigate('/dashboard');
+    // Before anything is awaited: no dynamic import in the way, and that import is not used.
+    expect(started.dashboard).toEqual(['offered']);
+    await navigating;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(started.dashboard).toEqual(['offered']);
   });
 
   it('starts nothing for someone who is not a coordinator on the dashboard, or before anyone is chosen', async () => {

@@ -1,4 +1,5 @@
 import type { createBrowserRouter } from 'react-router';
+import { earlyReadStarter } from '../data/earlyReadStarters';
 import { startPairListRead } from '../data/pairs';
 import { localToday } from '../domain/dates';
 import { useViewerStore } from '../state/viewerStore';
@@ -16,8 +17,11 @@ function startReadsFor(pathname: string): void {
   if (!personId) return;
   if (pathname === '/pairs') startPairListRead();
   else if (pathname === '/dashboard' && role === 'coordinator') {
-    // The dashboard's data code comes with its screen, which is fetched ahead (prefetchScreens).
-    void import('../data/dashboard').then(({ startDashboardRead }) => startDashboardRead(localToday())).catch(() => undefined);
+    // The dashboard's data code comes with its screen: offered once that is loaded (it is fetched
+    // ahead, see prefetchScreens), loaded here otherwise.
+    const start = earlyReadStarter('dashboard');
+    if (start) start();
+    else void import('../data/dashboard').then(({ startDashboardRead }) => startDashboardRead(localToday())).catch(() => undefined);
   }
 }
 

@@ -3,6 +3,7 @@ import { db } from '../db/database';
 import type { CheckIn } from '../domain/checkin';
 import { noCheckInFacts } from '../domain/checkInFacts';
 import { compareCodeUnits } from '../domain/compareText';
+import { localToday } from '../domain/dates';
 import type { Pair } from '../domain/pair';
 import { digestSessions, type PairDigest } from '../domain/pairDigest';
 import type { PairMonths } from '../domain/pairMonths';
@@ -11,6 +12,7 @@ import type { Person } from '../domain/person';
 import { programAggregates, reportMonths, type MonthlyAggregate } from '../domain/programAggregates';
 import { programCheckIns } from '../domain/programView';
 import { PROGRAM_TREND_MONTHS } from '../domain/thresholds';
+import { offerEarlyRead } from './earlyReadStarters';
 import { startEarlyRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
 import { pairRowsTouched } from './pairs';
 import { everyoneById, partnersOf } from './people';
@@ -36,6 +38,8 @@ export function useDashboard(today: string): DashboardPair[] | undefined {
 export function startDashboardRead(today: string): void {
   startEarlyRead(today, dashboardReader(today));
 }
+
+offerEarlyRead('dashboard', () => startDashboardRead(localToday()));
 
 let lastReader: { today: string; reader: RecordMapReader<DashboardPair> } | null = null;
 
