@@ -52,6 +52,16 @@ async function newPage(context) {
   return page;
 }
 
+/**
+ * Waits until the page has fetched nothing for half a second: after a screen shows its data, the app
+ * fetches the code of the screens likely to come next (prefetchScreens). A user reads the screen
+ * before moving on; without this wait, a click straight after the data appeared also timed loading
+ * the next screen's code (100–190 ms at size M), in some runs and not others.
+ */
+async function settled(page) {
+  await page.waitForLoadState('networkidle');
+}
+
 async function setViewer(page, personId, role) {
   await page.evaluate(
     ([key, value]) => localStorage.setItem(key, value),
@@ -200,6 +210,7 @@ export const scenarios = [
       const times = await repeat(options.runs, async () => {
         await page.goto('/pairs');
         await page.locator('.pair-list__item').first().waitFor();
+        await settled(page);
         return page.evaluate(async () => {
           const start = performance.now();
           window.__benchClick((element) => element.getAttribute('href') === '/dashboard');
@@ -222,6 +233,7 @@ export const scenarios = [
       const times = await repeat(options.runs, async () => {
         await page.goto(`/pairs/${pairId}`);
         await page.locator(`a[href="/pairs/${pairId}/trends"]`).waitFor();
+        await settled(page);
         return page.evaluate(async (id) => {
           const start = performance.now();
           window.__benchClick((element) => element.getAttribute('href') === `/pairs/${id}/trends`);
@@ -250,6 +262,7 @@ export const scenarios = [
         await page.goto(`/pairs/${pairId}/sessions/new`);
         const marker = `Benchmark session ${run} ${Date.now()}`;
         await page.getByLabel('Notes').fill(marker);
+        await settled(page);
         return page.evaluate(async (text) => {
           const start = performance.now();
           window.__benchClick((element) => element.tagName === 'BUTTON' && element.textContent.trim() === 'Save session');
@@ -376,6 +389,7 @@ async function checkInRuns(options, { watchDashboard }) {
     for (const group of await mentee.locator('fieldset.rating').all()) {
       await group.locator(`input[type="radio"][value="${score}"]`).check();
     }
+    await settled(mentee);
     await (dashboard ?? mentee).bringToFront();
     const watching = dashboard?.evaluate((id) => {
       const row = () => document.querySelector(`.dashboard-table a[href="/pairs/${id}"]`)?.closest('tr');
