@@ -61,9 +61,9 @@ export function dashboardReader(today: string): RecordMapReader<DashboardPair> {
 
 /**
  * The dashboard reads three things, whatever the size of the program: every pair, their people,
- * and every pair's digest (src/db/pairDigests.ts) — the recent sessions and the latest check-ins
- * shared with the program, kept up to date by every write. Never a pair's sessions or check-ins
- * themselves. The summary from a digest is tested to be the same as from all of a pair's records.
+ * and every pair's digest (src/db/pairDigests.ts) — the recent sessions and the facts of the
+ * check-ins shared with the program, kept up to date by every write. Never a pair's sessions or
+ * check-ins themselves. The summary from a digest is tested to be the same as from all of a pair's records.
  */
 export async function readDashboard(today: string): Promise<DashboardPair[]> {
   return db.transaction('r', [db.pairs, db.people, db.pairDigests], async () => {
