@@ -6,7 +6,8 @@ import { guidanceCards } from './guidanceCards';
 import type { Pair } from './pair';
 import type { ActionItem } from './session';
 import { sides, type Side } from './side';
-import { checkInFacts, perceptionGapOf, ratedCharacteristicsOf, trustDirectionOf, type CheckInFacts } from './checkInFacts';
+import { perceptionGapOf, ratedCharacteristicsOf, trustDirectionOf } from './checkInFactQueries';
+import { checkInFacts, type CheckInFacts } from './checkInFacts';
 import { thresholds, type ScoredCheckIn } from './trend';
 
 /**

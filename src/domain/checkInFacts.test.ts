@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aCheckIn } from '../test/builders';
-import { checkInFacts, latestScoreOf, noCheckInFacts, perceptionGapOf, trustDirectionOf, widestGapOf } from './checkInFacts';
+import { latestScoreOf, perceptionGapOf, trustDirectionOf, widestGapOf } from './checkInFactQueries';
+import { checkInFacts, noCheckInFacts } from './checkInFacts';
 import { latestScore, perceptionGap, scoreSeries, trendDirection } from './trend';
 
 describe('the facts kept of a pair’s check-ins', () => {

@@ -1,11 +1,17 @@
-import { sides, type Side } from './side';
+import { liveInOrder } from './checkInOrder';
+import type { Side } from './side';
 import { TREND_WINDOW } from './thresholds';
-import { characteristicsInUsualOrder, liveInOrder, trendDirection, type PerceptionGap, type ScoredCheckIn, type TrendDirection } from './trend';
+import type { ScoredCheckIn } from './trend';
+
+// Written out rather than imported from side.ts: the database's upgrades build these facts, and this
+// module must stay as light as the rest of the first screen's code (side.ts brings zod with it).
+const SIDES: readonly Side[] = ['mentor', 'mentee'];
 
 /**
  * What the program's views (the dashboard's summary and flags) need of a pair's check-ins: a few
  * numbers per side, none of which depends on the day. The pair's digest keeps them, worked out when
  * it is written, so the dashboard neither reads nor sorts a thousand pairs' check-ins to draw.
+ * What the dashboard asks of them is in checkInFactQueries.ts.
  */
 export interface CheckInFacts {
   /** Each side's latest TREND_WINDOW trust scores, oldest first: enough for its direction. */
@@ -25,7 +31,7 @@ export const noCheckInFacts: CheckInFacts = {
 /** The facts of these check-ins; deleted ones do not count. */
 export function checkInFacts(checkIns: readonly ScoredCheckIn[]): CheckInFacts {
   const facts: CheckInFacts = { trust: { mentor: [], mentee: [] }, latest: { mentor: {}, mentee: {} }, lastDate: { mentor: null, mentee: null } };
-  for (const side of sides) {
+  for (const side of SIDES) {
     const inOrder = liveInOrder(checkIns, side);
     const trust: number[] = [];
     for (const checkIn of inOrder) {
@@ -37,39 +43,4 @@ export function checkInFacts(checkIns: readonly ScoredCheckIn[]): CheckInFacts {
     facts.lastDate[side] = inOrder.at(-1)?.date ?? null;
   }
   return facts;
-}
-
-/** One side's latest score for a characteristic, or null when it never rated it. */
-export function latestScoreOf(facts: CheckInFacts, side: Side, characteristicId: string): number | null {
-  const scores = facts.latest[side];
-  // Own fields only: a program's characteristic could be called "constructor".
-  return Object.hasOwn(scores, characteristicId) ? (scores[characteristicId] ?? null) : null;
-}
-
-/** Which way a side's trust is heading (see `trendDirection`). */
-export function trustDirectionOf(facts: CheckInFacts, side: Side): TrendDirection | null {
-  return trendDirection(facts.trust[side].map((score) => ({ score })));
-}
-
-/** Every characteristic either side rated: the built-in ones in their usual order, then the rest. */
-export function ratedCharacteristicsOf(facts: CheckInFacts): string[] {
-  return characteristicsInUsualOrder([...Object.keys(facts.latest.mentor), ...Object.keys(facts.latest.mentee)]);
-}
-
-/** The mentor's and the mentee's latest view of a characteristic; null unless both have rated it. */
-export function perceptionGapOf(facts: CheckInFacts, characteristicId: string): PerceptionGap | null {
-  const mentor = latestScoreOf(facts, 'mentor', characteristicId);
-  const mentee = latestScoreOf(facts, 'mentee', characteristicId);
-  if (mentor === null || mentee === null) return null;
-  return { mentor, mentee, gap: Math.abs(mentor - mentee) };
-}
-
-/** The widest perception gap across every characteristic both sides rated; ties go to the usual order. */
-export function widestGapOf(facts: CheckInFacts): (PerceptionGap & { characteristicId: string }) | null {
-  let widest: (PerceptionGap & { characteristicId: string }) | null = null;
-  for (const characteristicId of ratedCharacteristicsOf(facts)) {
-    const gap = perceptionGapOf(facts, characteristicId);
-    if (gap && (widest === null || gap.gap > widest.gap)) widest = { ...gap, characteristicId };
-  }
-  return widest;
 }

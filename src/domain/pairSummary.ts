@@ -1,5 +1,6 @@
 import { attentionFlagsFromFacts, type AttentionFlag, type PairFactsSnapshot, type PairSnapshot } from './attentionFlags';
-import { checkInFacts, latestScoreOf, trustDirectionOf, widestGapOf, type CheckInFacts } from './checkInFacts';
+import { latestScoreOf, trustDirectionOf, widestGapOf } from './checkInFactQueries';
+import { checkInFacts, type CheckInFacts } from './checkInFacts';
 import { addDays, daysBetween } from './dates';
 import type { Pair } from './pair';
 import type { ActionItem, Session } from './session';

@@ -1,4 +1,5 @@
 import { builtInCharacteristics } from './characteristic';
+import { liveInOrder } from './checkInOrder';
 import { compareCodeUnits } from './compareText';
 import type { CheckIn } from './checkin';
 import type { Side } from './side';
@@ -48,29 +49,6 @@ export function scoreSeries(
     const score = checkIn.scores[characteristicId];
     return score === undefined ? [] : [{ date: checkIn.date, score }];
   });
-}
-
-/**
- * One side's live check-ins, oldest first, worked out once per list: a pair's summary asks for the
- * series of every characteristic of both sides from the same list, and the dashboard asks that of
- * every pair. Lists are never changed once made (they are readonly), so the answer stays right.
- */
-const ordered = new WeakMap<readonly ScoredCheckIn[], Partial<Record<Side, readonly ScoredCheckIn[]>>>();
-
-export function liveInOrder(checkIns: readonly ScoredCheckIn[], side: Side): readonly ScoredCheckIn[] {
-  let bySide = ordered.get(checkIns);
-  if (!bySide) {
-    bySide = {};
-    ordered.set(checkIns, bySide);
-  }
-  let sorted = bySide[side];
-  if (!sorted) {
-    sorted = checkIns
-      .filter((checkIn) => checkIn.side === side && !checkIn.deletedAt)
-      .sort((a, b) => compareCodeUnits(a.date, b.date) || compareCodeUnits(a.createdAt, b.createdAt));
-    bySide[side] = sorted;
-  }
-  return sorted;
 }
 
 /**
