@@ -112,7 +112,8 @@ const actions = {
   'save-session': {
     prepare: async () => {
       await setViewer(samplePair.mentorId, 'mentor');
-      await page.goto(`/pairs/${pairId}/sessions/new`);
+      await page.goto(`/pairs/${pairId}`);
+      await page.locator(`main a[href="/pairs/${pairId}/sessions/new"]`).click();
       await page.getByLabel('Notes').fill(`Profiled session ${Date.now()}`);
     },
     run: () =>
@@ -127,7 +128,8 @@ const actions = {
   'save-check-in': {
     prepare: async () => {
       await setViewer(samplePair.menteeId, 'mentee');
-      await page.goto(`/pairs/${pairId}/check-ins/new`);
+      await page.goto(`/pairs/${pairId}`);
+      await page.locator(`main a[href="/pairs/${pairId}/check-ins/new"]`).click();
       await page.getByRole('button', { name: 'Save check-in' }).waitFor();
       for (const group of await page.locator('fieldset.rating').all()) await group.locator('input[type="radio"][value="3"]').check();
       await page.bringToFront();
@@ -181,7 +183,8 @@ actions['check-in-on-dashboard'] = {
       await dashboardPage.locator(`.dashboard-table a[href="/pairs/${pairId}"]`).waitFor();
     }
     await setViewer(samplePair.menteeId, 'mentee');
-    await page.goto(`/pairs/${pairId}/check-ins/new`);
+    await page.goto(`/pairs/${pairId}`);
+    await page.locator(`main a[href="/pairs/${pairId}/check-ins/new"]`).click();
     await page.getByRole('button', { name: 'Save check-in' }).waitFor();
     score = score === '1' ? '5' : '1';
     for (const group of await page.locator('fieldset.rating').all()) await group.locator(`input[type="radio"][value="${score}"]`).check();

@@ -259,7 +259,9 @@ export const scenarios = [
       await page.goto('/pairs');
       await setViewer(page, mentorId, 'mentor');
       const times = await repeat(options.runs, async (run) => {
-        await page.goto(`/pairs/${pairId}/sessions/new`);
+        // As a mentor does: from the pair's page to the form and back, in one page.
+        await page.goto(`/pairs/${pairId}`);
+        await page.locator(`main a[href="/pairs/${pairId}/sessions/new"]`).click();
         const marker = `Benchmark session ${run} ${Date.now()}`;
         await page.getByLabel('Notes').fill(marker);
         await settled(page);
@@ -382,7 +384,9 @@ async function checkInRuns(options, { watchDashboard }) {
   await mentee.goto('/pairs');
   await setViewer(mentee, menteeId, 'mentee');
   const times = await repeat(options.runs, async (run) => {
-    await mentee.goto(`/pairs/${pairId}/check-ins/new`);
+    // As a mentee does: from the pair's page to the form, in one page.
+    await mentee.goto(`/pairs/${pairId}`);
+    await mentee.locator(`main a[href="/pairs/${pairId}/check-ins/new"]`).click();
     await mentee.getByRole('button', { name: 'Save check-in' }).waitFor();
     // Alternate the scores so that every run changes what the dashboard shows for the pair.
     const score = run % 2 === 0 ? '1' : '5';
