@@ -145,41 +145,13 @@ export const scenarios = [
   {
     id: 'raw-put-floor',
     name: 'Floor: raw IndexedDB put of every record of the file',
-    async run({ browser, baseURL, program, runs }) {
-      return repeat(runs, async () => {
-        const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
-        await context.addInitScript(installPageHelpers);
-        const page = await newPage(context);
-        let total = 0;
-        for (const file of program.files) {
-          await page.goto('/restore');
-          await page.getByLabel('Backup or shared pair file').setInputFiles(file);
-          total += await page.evaluate(rawPutAll);
-        }
-        await context.close();
-        return total;
-      });
-    },
+    run: (options) => rawPutRuns(options, { packed: false }),
   },
   {
     id: 'raw-put-packed-floor',
     name: 'Floor: the same records put raw, packed one record per pair and month',
-    async run({ browser, baseURL, program, runs }) {
-      // Not how the app stores records: the floor of a design that would (see the README).
-      return repeat(runs, async () => {
-        const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
-        await context.addInitScript(installPageHelpers);
-        const page = await newPage(context);
-        let total = 0;
-        for (const file of program.files) {
-          await page.goto('/restore');
-          await page.getByLabel('Backup or shared pair file').setInputFiles(file);
-          total += await page.evaluate(rawPutAll, { packed: true });
-        }
-        await context.close();
-        return total;
-      });
-    },
+    // Not how the app stores records: the floor of a design that would (see the README).
+    run: (options) => rawPutRuns(options, { packed: true }),
   },
   {
     id: 'start',
@@ -415,6 +387,23 @@ async function checkInRuns(options, { watchDashboard }) {
   await mentee.close();
   await dashboard?.close();
   return times;
+}
+
+/** Runs of `rawPutAll` over every file of the program, each in a fresh browser profile. */
+function rawPutRuns({ browser, baseURL, program, runs }, { packed }) {
+  return repeat(runs, async () => {
+    const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+    await context.addInitScript(installPageHelpers);
+    const page = await newPage(context);
+    let total = 0;
+    for (const file of program.files) {
+      await page.goto('/restore');
+      await page.getByLabel('Backup or shared pair file').setInputFiles(file);
+      total += await page.evaluate(rawPutAll, { packed });
+    }
+    await context.close();
+    return total;
+  });
 }
 
 /**
