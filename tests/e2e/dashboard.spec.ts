@@ -173,8 +173,11 @@ test('a pair’s trends and a mentee’s own trends are charted, tabulated and a
   await page.setViewportSize({ width: 375, height: 740 });
   await expect(trust.getByRole('img', { name: /Chart of trust scores/ })).toBeVisible();
   await expectNoHorizontalScroll(page);
-  const chartWidth = await trust.locator('canvas').first().evaluate((canvas) => canvas.getBoundingClientRect().width);
-  expect(chartWidth).toBeLessThanOrEqual(375);
+  // The chart follows its box's size from a ResizeObserver, so at the next frame after the window
+  // narrows, not at once: reading it straight away raced that frame (failed once in CI under load).
+  await expect
+    .poll(() => trust.locator('canvas').first().evaluate((canvas) => canvas.getBoundingClientRect().width), { message: 'the chart fits a 375 px window' })
+    .toBeLessThanOrEqual(375);
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // Printing hides the navigation and keeps charts within the page.
