@@ -5,7 +5,7 @@ import { noCheckInFacts } from '../domain/checkInFacts';
 import { compareCodeUnits } from '../domain/compareText';
 import { localToday } from '../domain/dates';
 import type { Pair } from '../domain/pair';
-import { digestSessions, type PairDigest } from '../domain/pairDigest';
+import { digestSessions } from '../domain/pairDigest';
 import type { PairMonths } from '../domain/pairMonths';
 import { summariseWithFacts, type PairSummary } from '../domain/pairSummary';
 import type { Person } from '../domain/person';
@@ -14,8 +14,8 @@ import { programCheckIns } from '../domain/programView';
 import { PROGRAM_TREND_MONTHS } from '../domain/thresholds';
 import { offerEarlyRead } from './earlyReadStarters';
 import { startEarlyRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
-import { pairRowsTouched } from './pairs';
-import { everyoneById, partnersOf } from './people';
+import { pairRowReader } from './pairs';
+import { partnersOf } from './people';
 
 export interface DashboardPair {
   pair: Pair;
@@ -26,7 +26,7 @@ export interface DashboardPair {
 
 /**
  * Every pair with its dashboard summary, live. The first read takes every pair, its people and its
- * digest (see `readDashboard`); after that a write re-reads only the pairs it touched — a check-in
+ * digest (see `dashboardReader`); after that a write re-reads only the pairs it touched — a check-in
  * saved in another tab costs one pair's digest, not the program's.
  */
 export function useDashboard(today: string): DashboardPair[] | undefined {
@@ -43,60 +43,26 @@ offerEarlyRead('dashboard', () => startDashboardRead(localToday()));
 
 let lastReader: { today: string; reader: RecordMapReader<DashboardPair> } | null = null;
 
-/** The dashboard's reader for a day: the same one for every caller that day, so an early read is found. */
+/**
+ * The dashboard's reader for a day: the same one for every caller that day, so an early read is
+ * found. It reads three things, whatever the size of the program: every pair, their people, and
+ * every pair's digest (src/db/pairDigests.ts) — the recent sessions and the facts of the check-ins
+ * shared with the program, kept up to date by every write. Never a pair's sessions or check-ins
+ * themselves. The summary from a digest is tested to be the same as from all of a pair's records.
+ */
 export function dashboardReader(today: string): RecordMapReader<DashboardPair> {
   if (lastReader?.today !== today) {
     lastReader = {
       today,
-      reader: {
-        tables: ['pairs', 'people', 'pairDigests'],
-        readAll: async () => new Map((await readDashboard(today)).map((row) => [row.pair.id, row])),
-        readSome: (pairIds) => readDashboardPairs(today, pairIds),
-        affectedKeys: pairRowsTouched,
-      },
+      reader: pairRowReader((pair, people, digest) => ({
+        pair,
+        mentor: people.get(pair.mentorId),
+        mentee: people.get(pair.menteeId),
+        summary: summariseWithFacts(pair, digestSessions(digest), digest?.checkIns ?? noCheckInFacts, today),
+      })),
     };
   }
   return lastReader.reader;
-}
-
-/**
- * The dashboard reads three things, whatever the size of the program: every pair, their people,
- * and every pair's digest (src/db/pairDigests.ts) — the recent sessions and the facts of the
- * check-ins shared with the program, kept up to date by every write. Never a pair's sessions or
- * check-ins themselves. The summary from a digest is tested to be the same as from all of a pair's records.
- */
-export async function readDashboard(today: string): Promise<DashboardPair[]> {
-  return db.transaction('r', [db.pairs, db.people, db.pairDigests], async () => {
-    const [allPairs, digests, people] = await Promise.all([db.pairs.toArray(), db.pairDigests.toArray(), everyoneById()]);
-    const pairs = allPairs.filter((pair) => pair.deletedAt === null);
-    const digestByPair = new Map(digests.map((digest) => [digest.pairId, digest]));
-    return pairs.map((pair) => dashboardPair(pair, people, digestByPair.get(pair.id), today));
-  });
-}
-
-/** Some pairs' dashboard rows; null for a pair that is gone (deleted, or never there). */
-async function readDashboardPairs(today: string, pairIds: ReadonlySet<string>): Promise<Map<string, DashboardPair | null>> {
-  const ids = [...pairIds];
-  return db.transaction('r', [db.pairs, db.people, db.pairDigests], async () => {
-    const [pairs, digests] = await Promise.all([db.pairs.bulkGet(ids), db.pairDigests.bulkGet(ids)]);
-    const live = pairs.filter((pair): pair is Pair => pair !== undefined && pair.deletedAt === null);
-    const people = await partnersOf(live);
-    return new Map(
-      ids.map((id, index) => {
-        const pair = pairs[index];
-        return [id, pair && pair.deletedAt === null ? dashboardPair(pair, people, digests[index], today) : null] as const;
-      }),
-    );
-  });
-}
-
-function dashboardPair(pair: Pair, people: ReadonlyMap<string, Person>, digest: PairDigest | undefined, today: string): DashboardPair {
-  return {
-    pair,
-    mentor: people.get(pair.mentorId),
-    mentee: people.get(pair.menteeId),
-    summary: summariseWithFacts(pair, digestSessions(digest), digest?.checkIns ?? noCheckInFacts, today),
-  };
 }
 
 /** A pair with its monthly figures, for the program's month-by-month trends. */

@@ -3,9 +3,10 @@ import { useMemo } from 'react';
 import { db } from '../db/database';
 import { compareText } from '../domain/compareText';
 import type { Pair } from '../domain/pair';
+import type { PairDigest } from '../domain/pairDigest';
 import type { PairStatus } from '../domain/pairStatus';
 import type { Person } from '../domain/person';
-import { startEarlyRead, useLiveRecordMap, type RecordMapReader, type TableChange } from './liveRecordMap';
+import { startEarlyRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
 import { everyoneById, partnersOf } from './people';
 
 export interface PairWithPeople {
@@ -51,59 +52,59 @@ export interface PairListRow extends PairWithPeople {
   lastSessionDate: string | null;
 }
 
-/**
- * The rows of a live pair read that a write may have changed: the pairs and digests it touched,
- * and the pairs of the people it touched. Shared by the pairs list and the dashboard, whose rows
- * are each built from a pair, its two people and its digest.
- */
-export function pairRowsTouched(
-  { pairs, people, pairDigests }: Partial<Record<string, TableChange>>,
-  current: ReadonlyMap<string, { pair: Pick<Pair, 'id' | 'mentorId' | 'menteeId'> }>,
-): ReadonlySet<string> | 'all' {
-  if (pairs === 'all' || people === 'all' || pairDigests === 'all') return 'all';
-  const pairIds = new Set([...(pairs ?? []), ...(pairDigests ?? [])]);
-  if (people) {
-    for (const { pair } of current.values()) {
-      if (people.has(pair.mentorId) || people.has(pair.menteeId)) pairIds.add(pair.id);
-    }
-  }
-  return pairIds;
-}
+/** How a screen builds its row for one live pair from the pair, its people and its digest. */
+export type PairRowBuilder<T> = (pair: Pair, people: ReadonlyMap<string, Person>, digest: PairDigest | undefined) => T;
 
 /**
- * The pairs list's rows, by pair: each pair with its partners and the date of its last session,
- * from the pairs' digests (src/db/pairDigests.ts): three reads in all, however many pairs there
- * are. After that a write re-reads only the pairs it touched.
+ * A live record map's reader of one row per live pair, each built from the pair, its two people and
+ * its digest (src/db/pairDigests.ts): the pairs list's and the dashboard's. The first read takes
+ * every pair, every digest and everyone, side by side, one getAll each (far cheaper than a get per
+ * pair or person), three reads however many pairs there are; after that a write re-reads only the
+ * pairs it touched, or whose people it touched.
  */
-export const pairListReader: RecordMapReader<PairListRow> = {
-  tables: ['pairs', 'people', 'pairDigests'],
-  readAll: () =>
-    db.transaction('r', db.pairs, db.people, db.pairDigests, async () => {
-      // Every pair's digest and nearly everyone is wanted: one getAll each, side by side, is far
-      // cheaper than a get per pair or person.
-      const [allPairs, digests, people] = await Promise.all([db.pairs.toArray(), db.pairDigests.toArray(), everyoneById()]);
-      const lastSession = new Map(digests.map((digest) => [digest.pairId, digest.lastSessionDate]));
-      const rows = allPairs
-        .filter((pair) => pair.deletedAt === null)
-        .map((pair) => ({ pair, mentor: people.get(pair.mentorId), mentee: people.get(pair.menteeId), lastSessionDate: lastSession.get(pair.id) ?? null }));
-      return new Map(rows.map((row) => [row.pair.id, row]));
-    }),
-  readSome: (pairIds) =>
-    db.transaction('r', db.pairs, db.people, db.pairDigests, async () => {
-      const ids = [...pairIds];
-      const [pairs, digests] = await Promise.all([db.pairs.bulkGet(ids), db.pairDigests.bulkGet(ids)]);
-      const people = await partnersOf(pairs.filter((pair): pair is Pair => pair !== undefined));
-      return new Map(
-        ids.map((id, index) => {
-          const pair = pairs[index];
-          if (!pair || pair.deletedAt !== null) return [id, null] as const;
-          const row = { pair, mentor: people.get(pair.mentorId), mentee: people.get(pair.menteeId), lastSessionDate: digests[index]?.lastSessionDate ?? null };
-          return [id, row] as const;
-        }),
-      );
-    }),
-  affectedKeys: pairRowsTouched,
-};
+export function pairRowReader<T extends { pair: Pair }>(build: PairRowBuilder<T>): RecordMapReader<T> {
+  return {
+    tables: ['pairs', 'people', 'pairDigests'],
+    readAll: () =>
+      db.transaction('r', db.pairs, db.people, db.pairDigests, async () => {
+        const [allPairs, digests, people] = await Promise.all([db.pairs.toArray(), db.pairDigests.toArray(), everyoneById()]);
+        const digestByPair = new Map(digests.map((digest) => [digest.pairId, digest]));
+        const live = allPairs.filter((pair) => pair.deletedAt === null);
+        return new Map(live.map((pair) => [pair.id, build(pair, people, digestByPair.get(pair.id))]));
+      }),
+    readSome: (pairIds) =>
+      db.transaction('r', db.pairs, db.people, db.pairDigests, async () => {
+        const ids = [...pairIds];
+        const [pairs, digests] = await Promise.all([db.pairs.bulkGet(ids), db.pairDigests.bulkGet(ids)]);
+        const people = await partnersOf(pairs.filter((pair): pair is Pair => pair !== undefined && pair.deletedAt === null));
+        return new Map(
+          ids.map((id, index) => {
+            const pair = pairs[index];
+            // A pair that is gone (deleted, or never there) leaves the map.
+            return [id, pair && pair.deletedAt === null ? build(pair, people, digests[index]) : null] as const;
+          }),
+        );
+      }),
+    affectedKeys: ({ pairs, people, pairDigests }, current) => {
+      if (pairs === 'all' || people === 'all' || pairDigests === 'all') return 'all';
+      const pairIds = new Set([...(pairs ?? []), ...(pairDigests ?? [])]);
+      if (people) {
+        for (const { pair } of current.values()) {
+          if (people.has(pair.mentorId) || people.has(pair.menteeId)) pairIds.add(pair.id);
+        }
+      }
+      return pairIds;
+    },
+  };
+}
+
+/** The pairs list's rows: each pair with its partners and the date of its last session. */
+export const pairListReader: RecordMapReader<PairListRow> = pairRowReader((pair, people, digest) => ({
+  pair,
+  mentor: people.get(pair.mentorId),
+  mentee: people.get(pair.menteeId),
+  lastSessionDate: digest?.lastSessionDate ?? null,
+}));
 
 const PAIR_LIST_READ = 'pair-list';
 
