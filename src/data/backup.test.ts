@@ -4,7 +4,9 @@ import { db, resetDatabase } from '../db/database';
 import { BACKUP_FORMAT, backupFileSchema, countRecords, describeProblem, type BackupRecords } from '../domain/backupFormat';
 import { localToday, monthOf } from '../domain/dates';
 import { generateDemoProgram } from '../domain/demoProgram';
+import { putRecords } from '../db/monthLogs';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
+import { seedRecords, storedCheckIn, storedRecords, storedSession } from '../test/seedRecords';
 import {
   backupFileName,
   backupToJson,
@@ -12,6 +14,7 @@ import {
   exportDeviceDownload,
   exportPair,
   importBackup,
+  countDeviceRecords,
   readAllRecords,
   type ImportProgress,
   type ImportResult,
@@ -34,11 +37,11 @@ function aPairWithPeople() {
 }
 
 async function storeRecords(records: Partial<BackupRecords>): Promise<void> {
-  await db.transaction('rw', [db.people, db.pairs, db.sessions, db.checkIns], async () => {
+  // The records alone, without their pairs' digests: what import must cope with on any device.
+  await db.transaction('rw', [db.people, db.pairs, db.monthLogs], async () => {
     await db.people.bulkPut(records.people ?? []);
     await db.pairs.bulkPut(records.pairs ?? []);
-    await db.sessions.bulkPut(records.sessions ?? []);
-    await db.checkIns.bulkPut(records.checkIns ?? []);
+    await putRecords(db, { sessions: records.sessions ?? [], checkIns: records.checkIns ?? [] });
   });
 }
 
@@ -112,9 +115,9 @@ describe('exportDevice', () => {
 describe('importBackup', () => {
   it('restores a device backup into an empty database exactly, deleted records included', async () => {
     await loadDemoProgram(today);
-    const [session] = await db.sessions.toArray();
+    const [session] = (await storedRecords()).sessions;
     if (!session) throw new Error('The demo has no sessions.');
-    await db.sessions.update(session.id, { deletedAt: '2026-03-21T19:00:00.000Z', updatedAt: '2026-03-21T19:00:00.000Z' });
+    await storeRecords({ sessions: [{ ...session, deletedAt: '2026-03-21T19:00:00.000Z', updatedAt: '2026-03-21T19:00:00.000Z' }] });
     const before = await dump();
     const text = backupToJson(await exportDevice());
 
@@ -178,11 +181,11 @@ describe('importBackup', () => {
       }),
     );
 
-    expect(await db.sessions.get(keptNewer.id)).toEqual(keptNewer);
-    expect(await db.sessions.get(replaced.id)).toMatchObject({ notes: 'New notes' });
-    expect(await db.sessions.get(toDelete.id)).toMatchObject({ deletedAt: stamp(21) });
-    expect(await db.sessions.get(added.id)).toEqual(added);
-    expect(await db.checkIns.get(onlyHere.id)).toEqual(onlyHere);
+    expect(await storedSession(keptNewer.id)).toEqual(keptNewer);
+    expect(await storedSession(replaced.id)).toMatchObject({ notes: 'New notes' });
+    expect(await storedSession(toDelete.id)).toMatchObject({ deletedAt: stamp(21) });
+    expect(await storedSession(added.id)).toEqual(added);
+    expect(await storedCheckIn(onlyHere.id)).toEqual(onlyHere);
     expect(result).toMatchObject({
       ok: true,
       summary: {
@@ -194,13 +197,26 @@ describe('importBackup', () => {
     });
   });
 
+  it('moves a session whose newer copy has another date to that month, leaving no copy behind', async () => {
+    const { mentor, mentee, pair } = aPairWithPeople();
+    const session = aSession({ pairId: pair.id, loggedById: mentor.id, date: '2026-01-15' });
+    await storeRecords({ people: [mentor, mentee], pairs: [pair], sessions: [session] });
+    const moved = { ...session, date: '2026-02-20', updatedAt: '2026-03-01T00:00:00.000Z' };
+
+    const result = await importBackup(fileWith({ sessions: [moved] }));
+
+    expect(result).toMatchObject({ ok: true, summary: { total: { updated: 1 } } });
+    expect((await storedRecords()).sessions).toEqual([moved]);
+    expect(await db.monthLogs.count()).toBe(1);
+  });
+
   it('accepts sessions of a pair that is already on this device', async () => {
     const { mentor, mentee, pair } = aPairWithPeople();
     await storeRecords({ people: [mentor, mentee], pairs: [pair] });
     const session = aSession({ pairId: pair.id, loggedById: mentor.id });
 
     expect((await importBackup(fileWith({ sessions: [session] }))).ok).toBe(true);
-    expect(await db.sessions.get(session.id)).toEqual(session);
+    expect(await storedSession(session.id)).toEqual(session);
   });
 
   describe('refuses a broken file, writes nothing and says what is wrong and where', () => {
@@ -370,7 +386,7 @@ describe('importBackup', () => {
       const text = fileChanging(device, (records) => {
         records.people.push(aPerson({ name: 'Written, then rolled back' }));
       });
-      vi.spyOn(db.checkIns, 'bulkPut').mockRejectedValueOnce(new DOMException('The disk is full.', 'QuotaExceededError'));
+      vi.spyOn(db.monthLogs, 'bulkPut').mockRejectedValueOnce(new DOMException('The disk is full.', 'QuotaExceededError'));
       await expect(importBackup(text)).rejects.toThrow('The disk is full.');
 
       expect(await dump()).toBe(device.before);
@@ -414,8 +430,10 @@ describe('importBackup', () => {
     console.info(`Imported 200,000 records (${Math.round(text.length / 1e6)} MB) in ${seconds.toFixed(1)} s`);
 
     expect(result).toMatchObject({ ok: true, summary: { records: 200_000, total: { added: 200_000 } } });
-    expect(await db.sessions.count()).toBe(100_000);
-    expect(await db.checkIns.count()).toBe(99_850);
+    expect(await countDeviceRecords()).toMatchObject({ sessions: 100_000, checkIns: 99_850 });
+    const stored = await storedRecords();
+    expect(new Set(stored.sessions.map((session) => session.id)).size).toBe(100_000);
+    expect(new Set(stored.checkIns.map((checkIn) => checkIn.id)).size).toBe(99_850);
     const checking = progress.filter((step) => step.phase === 'checking');
     const writing = progress.filter((step) => step.phase === 'writing');
     expect(checking.length).toBeGreaterThan(10);
@@ -477,7 +495,7 @@ describe('exportPair', () => {
     await resetDatabase();
     expect((await importBackup(share)).ok).toBe(true);
     const menteesCheckIn = aCheckIn({ pairId: pair.id, raterId: mentee.id, reflection: 'Only for me.', notesVisibility: 'private' });
-    await db.checkIns.add(menteesCheckIn);
+    await seedRecords({ checkIns: [menteesCheckIn] });
     const reply = backupToJson(await exportPair(pair.id, mentee.id));
 
     // Back on the mentor's device.
@@ -486,8 +504,8 @@ describe('exportPair', () => {
     const result = await importBackup(reply);
 
     expect(result).toMatchObject({ ok: true, summary: { total: { added: 1 } } });
-    expect(await db.checkIns.get(menteesCheckIn.id)).toEqual({ ...menteesCheckIn, reflection: '' });
+    expect(await storedCheckIn(menteesCheckIn.id)).toEqual({ ...menteesCheckIn, reflection: '' });
     // The mentor's own check-in came back blanked, at the same time: the full copy stays.
-    expect(await db.checkIns.get(mentorsShared.id)).toEqual(mentorsShared);
+    expect(await storedCheckIn(mentorsShared.id)).toEqual(mentorsShared);
   });
 });

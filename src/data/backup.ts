@@ -1,10 +1,20 @@
-import { Dexie, type Collection, type Table } from 'dexie';
+import type { Collection, Table } from 'dexie';
 import { version as appVersion } from '../../package.json';
 import { db as appDatabase, type MentorlogDatabase } from '../db/database';
+import {
+  countLogged,
+  holdsAnyRecord,
+  MonthLogDraft,
+  readAllLogged,
+  readLogsOfPairRange,
+  readPairLogs,
+  readPairRecords,
+  type LoggedRef,
+  type MonthLog,
+} from '../db/monthLogs';
 import { refreshPairDigests, refreshPairDigestsFrom } from '../db/pairDigests';
 import {
   backupFileParts,
-  backupTables,
   buildBackupFile,
   buildBackupHeader,
   checkBackupRecords,
@@ -30,11 +40,9 @@ export { appVersion };
 /** Records read or written per Dexie call, so that no single call holds the page for long. */
 const WRITE_CHUNK = 2000;
 
+
 /** How long checking runs before it lets the page handle input and paint again. */
 const CHECK_SLICE_MS = 25;
-
-/** Roughly how many ids reading all of a table's keys costs per id looked up one by one (Chromium). */
-const IDS_PER_LOOKUP = 30;
 
 /**
  * The largest file import will read. 200,000 records make about 100 MB; beyond a few hundred MB a
@@ -42,25 +50,24 @@ const IDS_PER_LOOKUP = 30;
  */
 export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 
+/** The tables holding what a backup carries: people, pairs, and the months of sessions and check-ins. */
 function tablesOf(database: MentorlogDatabase) {
-  return [database.people, database.pairs, database.sessions, database.checkIns];
+  return [database.people, database.pairs, database.monthLogs];
 }
 
-/** A table by its name in the backup file, typed for what import does with it. */
-function tableOf(database: MentorlogDatabase, table: BackupTable): Table<RecordFields, string> {
+/** The people or pairs table, typed for what import and export do with it. */
+function tableOf(database: MentorlogDatabase, table: 'people' | 'pairs'): Table<RecordFields, string> {
   // Each table holds records of its own type, all of which carry the record fields compared and written here.
   return database[table] as unknown as Table<RecordFields, string>;
 }
 
-/** Every record in every table, deleted ones included (a deletion must travel to the other device). */
+/**
+ * Every record in every table, deleted ones included (a deletion must travel to the other device):
+ * people and pairs by id, sessions and check-ins by pair, then date, then id.
+ */
 export async function readAllRecords(database: MentorlogDatabase = appDatabase): Promise<BackupRecords> {
   return database.transaction('r', tablesOf(database), async () => {
-    const [people, pairs, sessions, checkIns] = await Promise.all([
-      database.people.toArray(),
-      database.pairs.toArray(),
-      database.sessions.toArray(),
-      database.checkIns.toArray(),
-    ]);
+    const [people, pairs, { sessions, checkIns }] = await Promise.all([database.people.toArray(), database.pairs.toArray(), readAllLogged(database)]);
     return { people, pairs, sessions, checkIns };
   });
 }
@@ -89,27 +96,55 @@ export interface BackupDownload {
  */
 const ID_SPLITS = [...'123456789abcdef'];
 
+/** Consecutive ranges of ids, [lower, upper) with null for unbounded, that together cover every id. */
+function idRanges(): [string | null, string | null][] {
+  const ranges: [string | null, string | null][] = [];
+  let lower: string | null = null;
+  for (const upper of ID_SPLITS) {
+    ranges.push([lower, upper]);
+    lower = upper;
+  }
+  ranges.push([lower, null]);
+  return ranges;
+}
+
+const textRun = (records: readonly unknown[]): Blob[] => (records.length > 0 ? [new Blob([recordsText(records)])] : []);
+
 /**
  * A table's records as runs of JSON text in Blobs, in id order (the order of a whole-table read),
  * one per range of ids that has records. All the ranges are asked for at once, so that each is
  * turned into text and handed to the browser as it arrives, while the database reads the next.
  */
 function tableRuns(table: Table<RecordFields, string>): Promise<{ runs: Blob[]; count: number }> {
-  const ranges: Collection<RecordFields, string>[] = [];
-  let lower: string | null = null;
-  for (const upper of ID_SPLITS) {
-    ranges.push(lower === null ? table.where(':id').below(upper) : table.where(':id').between(lower, upper));
-    lower = upper;
-  }
-  ranges.push(table.where(':id').aboveOrEqual(lower ?? ''));
+  const ranges: Collection<RecordFields, string>[] = idRanges().map(([lower, upper]) => {
+    if (lower === null) return table.where(':id').below(upper ?? '');
+    return upper === null ? table.where(':id').aboveOrEqual(lower) : table.where(':id').between(lower, upper);
+  });
   let count = 0;
   const runs = ranges.map((range) =>
     range.toArray().then((records) => {
       count += records.length;
-      return records.length > 0 ? [new Blob([recordsText(records)])] : [];
+      return textRun(records);
     }),
   );
   return Promise.all(runs).then((blobs) => ({ runs: blobs.flat(), count }));
+}
+
+/**
+ * Sessions and check-ins as runs of JSON text, one of each per range of pair ids, in the order
+ * `readAllRecords` gives them; read and turned into text range by range, as `tableRuns`.
+ */
+function loggedRuns(database: MentorlogDatabase): Promise<{ sessions: Blob[]; checkIns: Blob[]; count: number }> {
+  let count = 0;
+  const runs = idRanges().map(([lower, upper]) =>
+    readLogsOfPairRange(database, lower, upper).then((logs: MonthLog[]) => {
+      const sessions = logs.flatMap((log) => log.sessions);
+      const checkIns = logs.flatMap((log) => log.checkIns);
+      count += sessions.length + checkIns.length;
+      return { sessions: textRun(sessions), checkIns: textRun(checkIns) };
+    }),
+  );
+  return Promise.all(runs).then((read) => ({ sessions: read.flatMap((run) => run.sessions), checkIns: read.flatMap((run) => run.checkIns), count }));
 }
 
 /**
@@ -120,16 +155,14 @@ function tableRuns(table: Table<RecordFields, string>): Promise<{ runs: Blob[]; 
  */
 export async function exportDeviceDownload(database: MentorlogDatabase = appDatabase, now: Date = new Date()): Promise<BackupDownload> {
   const header = buildBackupHeader({ scope: 'device', appVersion, exportedAt: now.toISOString() });
-  const read = (table: BackupTable) => tableRuns(tableOf(database, table));
-  const tables = await database.transaction('r', tablesOf(database), () =>
-    Promise.all([read('people'), read('pairs'), read('sessions'), read('checkIns')]),
+  const [people, pairs, logged] = await database.transaction('r', tablesOf(database), () =>
+    Promise.all([tableRuns(tableOf(database, 'people')), tableRuns(tableOf(database, 'pairs')), loggedRuns(database)]),
   );
-  const [people, pairs, sessions, checkIns] = tables;
-  const parts = backupFileParts(header, { people: people.runs, pairs: pairs.runs, sessions: sessions.runs, checkIns: checkIns.runs });
+  const parts = backupFileParts(header, { people: people.runs, pairs: pairs.runs, sessions: logged.sessions, checkIns: logged.checkIns });
   return {
     scope: header.scope,
     blob: new Blob(parts, { type: 'application/json' }),
-    records: tables.reduce((sum, table) => sum + table.count, 0),
+    records: people.count + pairs.count + logged.count,
   };
 }
 
@@ -148,11 +181,7 @@ export async function exportPair(
     const pair = await database.pairs.get(pairId);
     if (!pair) throw new Error('That pair is not on this device.');
     if (sideInPair(pair, viewerPersonId) === null) throw new Error('Only the pair’s mentor or mentee can share it.');
-    const [people, sessions, checkIns] = await Promise.all([
-      database.people.bulkGet([pair.mentorId, pair.menteeId]),
-      database.sessions.where('[pairId+date]').between([pairId, Dexie.minKey], [pairId, Dexie.maxKey]).toArray(),
-      database.checkIns.where('[pairId+date]').between([pairId, Dexie.minKey], [pairId, Dexie.maxKey]).toArray(),
-    ]);
+    const [people, { sessions, checkIns }] = await Promise.all([database.people.bulkGet([pair.mentorId, pair.menteeId]), readPairRecords(database, pairId)]);
     return pairShareRecords(
       pair,
       people.flatMap((person) => (person ? [person] : [])),
@@ -279,27 +308,25 @@ export async function importBackup(
   // From here on only Dexie is awaited: anything else would let the transaction commit early.
   return database.transaction('rw', [...tablesOf(database), database.pairDigests, database.pairMonths], async (): Promise<ImportResult> => {
     const outside = referencedOutsideFile(records);
-    const [people, pairs] = await Promise.all([database.people.bulkGet(outside.people), database.pairs.bulkGet(outside.pairs)]);
+    const [outsidePeople, outsidePairs] = await Promise.all([database.people.bulkGet(outside.people), database.pairs.bulkGet(outside.pairs)]);
     const onDevice = {
-      people: new Set(people.flatMap((person) => (person ? [person.id] : []))),
-      pairs: new Set(pairs.flatMap((pair) => (pair ? [pair.id] : []))),
+      people: new Set(outsidePeople.flatMap((person) => (person ? [person.id] : []))),
+      pairs: new Set(outsidePairs.flatMap((pair) => (pair ? [pair.id] : []))),
     };
     const referenceProblems = findReferenceProblems(records, onDevice);
     if (referenceProblems.count > 0) return refused(referenceProblems.shown, referenceProblems.count);
 
-    const held = await countDeviceRecords(database);
-    const existing = {
-      people: await existingRecords(database, 'people', records.people, held.people),
-      pairs: await existingRecords(database, 'pairs', records.pairs, held.pairs),
-      sessions: await existingRecords(database, 'sessions', records.sessions, held.sessions),
-      checkIns: await existingRecords(database, 'checkIns', records.checkIns, held.checkIns),
-    };
-    const plan = planMerge(records, existing);
+    const [people, pairs, logged] = await Promise.all([
+      existingRecords(database, 'people', records.people),
+      existingRecords(database, 'pairs', records.pairs),
+      existingLogged(database, records),
+    ]);
+    const plan = planMerge(records, { people, pairs, sessions: logged.sessions, checkIns: logged.checkIns });
 
     const toWrite = countRecords(plan.writes);
     let written = 0;
     onProgress({ phase: 'writing', done: 0, total: toWrite });
-    for (const table of backupTables) {
+    for (const table of ['people', 'pairs'] as const) {
       const rows: readonly RecordFields[] = plan.writes[table];
       for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
         const chunk = rows.slice(start, start + WRITE_CHUNK);
@@ -308,12 +335,29 @@ export async function importBackup(
         onProgress({ phase: 'writing', done: written, total: toWrite });
       }
     }
+    // Each written record leaves the month its held copy is in (a newer copy may carry another
+    // date) and goes into the month of its own date.
+    const draft = new MonthLogDraft(logged.months);
+    for (const table of ['sessions', 'checkIns'] as const) {
+      draft.remove(table, plan.writes[table].flatMap((record) => logged.refs.get(record.id) ?? []));
+      draft.put(table, plan.writes[table]);
+    }
+    const { put, emptied } = draft.changed();
+    const recordWrites = plan.writes.sessions.length + plan.writes.checkIns.length;
+    const inMonths = put.reduce((sum, log) => sum + log.sessionCount + log.checkInCount, 0);
+    let putSoFar = 0;
+    for (const chunk of monthChunks(put)) {
+      await database.monthLogs.bulkPut(chunk);
+      putSoFar += chunk.reduce((sum, log) => sum + log.sessionCount + log.checkInCount, 0);
+      onProgress({ phase: 'writing', done: written + Math.round((recordWrites * putSoFar) / inMonths), total: toWrite });
+    }
+    if (emptied.length > 0) await database.monthLogs.bulkDelete(emptied);
     // A pair written on its own counts too: deleting a pair leaves its derived records as they were
     // (see deletePair), so a pair brought back by a newer copy may have been showing stale ones.
     const touched = [...plan.writes.pairs.map((pair) => pair.id), ...[...plan.writes.sessions, ...plan.writes.checkIns].map((record) => record.pairId)];
     // Onto a device with no sessions or check-ins (a restore), every pair's are the ones just
     // written, so its digest and figures are built from them rather than read back.
-    if (held.sessions === 0 && held.checkIns === 0) await refreshPairDigestsFrom(database, touched, plan.writes);
+    if (!logged.heldAny) await refreshPairDigestsFrom(database, touched, plan.writes);
     else await refreshPairDigests(database, touched);
     return {
       ok: true,
@@ -329,27 +373,29 @@ export async function importBackup(
   });
 }
 
-/** The device's copies of the incoming records, by id: only what the merge compares. */
-async function existingRecords(
-  database: MentorlogDatabase,
-  table: BackupTable,
-  incoming: readonly RecordFields[],
-  held: number,
-): Promise<Map<string, Pick<RecordFields, 'updatedAt' | 'deletedAt'>>> {
-  const byId = new Map<string, Pick<RecordFields, 'updatedAt' | 'deletedAt'>>();
-  // Restoring onto a new device: nothing to compare with, so skip reading back every id.
-  if (incoming.length === 0 || held === 0) return byId;
-  let wanted = incoming.map((record) => record.id);
-  // Looking up an id the table lacks costs about as much as one it has. When the file brings more
-  // than a small share of what the table holds (the second of several files of a large program),
-  // reading every id the table holds, keys only, is far cheaper, and only those found are read.
-  if (wanted.length * IDS_PER_LOOKUP > held) {
-    const onDevice = new Set(await tableOf(database, table).toCollection().primaryKeys());
-    wanted = wanted.filter((id) => onDevice.has(id));
+/** Months in runs of about WRITE_CHUNK sessions and check-ins, one Dexie call each (a month may be large). */
+function* monthChunks(months: readonly MonthLog[]): Generator<MonthLog[]> {
+  let chunk: MonthLog[] = [];
+  let records = 0;
+  for (const month of months) {
+    chunk.push(month);
+    records += month.sessionCount + month.checkInCount;
+    if (records >= WRITE_CHUNK) {
+      yield chunk;
+      chunk = [];
+      records = 0;
+    }
   }
-  for (let start = 0; start < wanted.length; start += WRITE_CHUNK) {
-    const ids = wanted.slice(start, start + WRITE_CHUNK);
-    const found = await tableOf(database, table).bulkGet(ids);
+  if (chunk.length > 0) yield chunk;
+}
+
+type Existing = Map<string, Pick<RecordFields, 'updatedAt' | 'deletedAt'>>;
+
+/** The device's copies of the incoming people or pairs, by id: only what the merge compares. */
+async function existingRecords(database: MentorlogDatabase, table: 'people' | 'pairs', incoming: readonly RecordFields[]): Promise<Existing> {
+  const byId: Existing = new Map();
+  for (let start = 0; start < incoming.length; start += WRITE_CHUNK) {
+    const found = await tableOf(database, table).bulkGet(incoming.slice(start, start + WRITE_CHUNK).map((record) => record.id));
     for (const record of found) {
       if (record) byId.set(record.id, { updatedAt: record.updatedAt, deletedAt: record.deletedAt });
     }
@@ -357,13 +403,33 @@ async function existingRecords(
   return byId;
 }
 
+/**
+ * The device's copies of the incoming sessions and check-ins, from the months of the pairs they
+ * belong to: what the merge compares, where each is stored, and those months, to write over.
+ */
+async function existingLogged(
+  database: MentorlogDatabase,
+  incoming: BackupRecords,
+): Promise<{ heldAny: boolean; sessions: Existing; checkIns: Existing; refs: Map<string, LoggedRef>; months: MonthLog[] }> {
+  const found = { heldAny: false, sessions: new Map(), checkIns: new Map(), refs: new Map<string, LoggedRef>(), months: [] as MonthLog[] };
+  // Restoring onto a new device: nothing to compare with, so no month is read.
+  if (!(await holdsAnyRecord(database))) return found;
+  found.heldAny = true;
+  const pairIds = new Set([...incoming.sessions, ...incoming.checkIns].map((record) => record.pairId));
+  for (const pairId of pairIds) found.months.push(...(await readPairLogs(database, pairId)));
+  for (const log of found.months) {
+    for (const table of ['sessions', 'checkIns'] as const) {
+      for (const record of log[table]) {
+        found[table].set(record.id, { updatedAt: record.updatedAt, deletedAt: record.deletedAt });
+        found.refs.set(record.id, { id: record.id, pairId: record.pairId, date: record.date });
+      }
+    }
+  }
+  return found;
+}
+
 /** How many records each table holds, deleted ones included: what a device backup would carry. */
 export async function countDeviceRecords(database: MentorlogDatabase = appDatabase): Promise<Record<BackupTable, number>> {
-  const [people, pairs, sessions, checkIns] = await Promise.all([
-    database.people.count(),
-    database.pairs.count(),
-    database.sessions.count(),
-    database.checkIns.count(),
-  ]);
+  const [people, pairs, { sessions, checkIns }] = await Promise.all([database.people.count(), database.pairs.count(), countLogged(database)]);
   return { people, pairs, sessions, checkIns };
 }

@@ -27,7 +27,7 @@ describe('readProgramMonths', () => {
     await saveCheckIn(aCheckIn({ pairId: pair.id, side: 'mentor', raterId: mentor.id, date: today, scores: { trust: 1 }, visibility: 'pair' }));
     expect(await thisMonth()).toEqual({ month: monthOf(today), activePairs: 1, sessionsHeld: 1, checkInsShared: 1, means: { trust: { mentee: 4, mentor: null } } });
 
-    await deleteCheckIn(shared.id);
+    await deleteCheckIn(shared);
     expect(await thisMonth()).toEqual({ month: monthOf(today), activePairs: 1, sessionsHeld: 1, checkInsShared: 0, means: {} });
   });
 

@@ -1,8 +1,8 @@
 import { useDeferredValue, useMemo } from 'react';
 import { db } from '../db/database';
+import { byDateThenId, readAllLogged } from '../db/monthLogs';
 import type { CheckIn } from '../domain/checkin';
 import { noCheckInFacts } from '../domain/checkInFacts';
-import { compareCodeUnits } from '../domain/compareText';
 import { localToday } from '../domain/dates';
 import type { Pair } from '../domain/pair';
 import { digestSessions } from '../domain/pairDigest';
@@ -135,13 +135,13 @@ export interface SharedCheckInRecord {
  * those were shared with the program too: what the coordinator may export. Read once, on demand.
  */
 export async function readProgramCheckIns(): Promise<SharedCheckInRecord[]> {
-  return db.transaction('r', [db.pairs, db.people, db.checkIns], async () => {
+  return db.transaction('r', [db.pairs, db.people, db.monthLogs], async () => {
     const pairs = (await db.pairs.toArray()).filter((pair) => pair.deletedAt === null);
     const pairsById = new Map(pairs.map((pair) => [pair.id, pair]));
     const people = await partnersOf(pairs);
     // Sorted here rather than through a date index, which every saved check-in would have to keep
     // up to date for this one export: by date, then by id, the order such an index gives.
-    const checkIns = (await db.checkIns.toArray()).sort((a, b) => compareCodeUnits(a.date, b.date) || compareCodeUnits(a.id, b.id));
+    const checkIns = (await readAllLogged(db)).checkIns.sort(byDateThenId);
     return checkIns.flatMap((checkIn) => {
       const pair = pairsById.get(checkIn.pairId);
       if (!pair) return [];

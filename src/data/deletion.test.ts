@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/database';
 import { aCheckIn, aPair, aSession } from '../test/builders';
+import { seedRecords, storedCheckIn, storedSession } from '../test/seedRecords';
 import { deleteCheckIn, deletePair, deleteSession } from './deletion';
 
 const deletedAfter = (before: string) => (value: string | null) => value !== null && value >= before;
@@ -8,12 +9,12 @@ const deletedAfter = (before: string) => (value: string | null) => value !== nul
 describe('deleting', () => {
   it('marks a session deleted, with a new updatedAt, and keeps its data', async () => {
     const session = aSession({ notes: 'Kept for undo' });
-    await db.sessions.add(session);
+    await seedRecords({ sessions: [session] });
     const before = new Date().toISOString();
 
-    await deleteSession(session.id);
+    await deleteSession(session);
 
-    const stored = await db.sessions.get(session.id);
+    const stored = await storedSession(session.id);
     expect(stored).toMatchObject({ notes: 'Kept for undo' });
     expect(deletedAfter(before)(stored?.deletedAt ?? null)).toBe(true);
     expect(stored?.updatedAt).toBe(stored?.deletedAt);
@@ -21,13 +22,13 @@ describe('deleting', () => {
 
   it('undoes a session’s deletion with a newer updatedAt, so that a merge sees the restore as the latest change', async () => {
     const session = aSession();
-    await db.sessions.add(session);
-    const undo = await deleteSession(session.id);
-    const deleted = await db.sessions.get(session.id);
+    await seedRecords({ sessions: [session] });
+    const undo = await deleteSession(session);
+    const deleted = await storedSession(session.id);
 
     await undo();
 
-    const restored = await db.sessions.get(session.id);
+    const restored = await storedSession(session.id);
     expect(restored?.deletedAt).toBeNull();
     expect(restored?.updatedAt && deleted?.updatedAt && restored.updatedAt >= deleted.updatedAt).toBe(true);
     expect({ ...restored, updatedAt: session.updatedAt }).toEqual(session);
@@ -35,9 +36,9 @@ describe('deleting', () => {
 
   it('refuses to delete what is already deleted', async () => {
     const checkIn = aCheckIn({ deletedAt: '2026-01-02T00:00:00.000Z' });
-    await db.checkIns.add(checkIn);
-    await expect(deleteCheckIn(checkIn.id)).rejects.toThrow('That check-in was already deleted.');
-    expect(await db.checkIns.get(checkIn.id)).toEqual(checkIn);
+    await seedRecords({ checkIns: [checkIn] });
+    await expect(deleteCheckIn(checkIn)).rejects.toThrow('That check-in was already deleted.');
+    expect(await storedCheckIn(checkIn.id)).toEqual(checkIn);
   });
 
   it('deletes a pair with its sessions and check-ins, and the undo restores exactly those', async () => {
@@ -48,36 +49,36 @@ describe('deleting', () => {
     const checkIns = [aCheckIn({ pairId: pair.id }), aCheckIn({ pairId: pair.id, visibility: 'private' })];
     const othersSession = aSession({ pairId: other.id });
     await db.pairs.bulkAdd([pair, other]);
-    await db.sessions.bulkAdd([...sessions, deletedEarlier, othersSession]);
-    await db.checkIns.bulkAdd(checkIns);
+    await seedRecords({ sessions: [...sessions, deletedEarlier, othersSession] });
+    await seedRecords({ checkIns });
 
     const deletion = await deletePair(pair.id);
 
     expect(deletion).toMatchObject({ sessions: 2, checkIns: 2 });
     expect((await db.pairs.get(pair.id))?.deletedAt).not.toBeNull();
-    for (const session of sessions) expect((await db.sessions.get(session.id))?.deletedAt).not.toBeNull();
-    for (const checkIn of checkIns) expect((await db.checkIns.get(checkIn.id))?.deletedAt).not.toBeNull();
-    expect(await db.sessions.get(othersSession.id)).toEqual(othersSession);
+    for (const session of sessions) expect((await storedSession(session.id))?.deletedAt).not.toBeNull();
+    for (const checkIn of checkIns) expect((await storedCheckIn(checkIn.id))?.deletedAt).not.toBeNull();
+    expect(await storedSession(othersSession.id)).toEqual(othersSession);
     expect(await db.pairs.get(other.id)).toEqual(other);
 
     await deletion.undo();
 
     expect((await db.pairs.get(pair.id))?.deletedAt).toBeNull();
-    for (const session of sessions) expect((await db.sessions.get(session.id))?.deletedAt).toBeNull();
-    for (const checkIn of checkIns) expect((await db.checkIns.get(checkIn.id))?.deletedAt).toBeNull();
+    for (const session of sessions) expect((await storedSession(session.id))?.deletedAt).toBeNull();
+    for (const checkIn of checkIns) expect((await storedCheckIn(checkIn.id))?.deletedAt).toBeNull();
     // Deleted on its own before the pair was: it stays deleted.
-    expect(await db.sessions.get(deletedEarlier.id)).toEqual(deletedEarlier);
+    expect(await storedSession(deletedEarlier.id)).toEqual(deletedEarlier);
   });
 
   it('does not bring back a record that changed after the deletion (a newer copy merged in from a backup)', async () => {
     const session = aSession();
-    await db.sessions.add(session);
-    const undo = await deleteSession(session.id);
+    await seedRecords({ sessions: [session] });
+    const undo = await deleteSession(session);
     const newer = { deletedAt: '2099-01-01T00:00:00.000Z', updatedAt: '2099-01-01T00:00:00.000Z' };
-    await db.sessions.update(session.id, newer);
+    await seedRecords({ sessions: [{ ...session, ...newer }] });
 
     await undo();
 
-    expect(await db.sessions.get(session.id)).toMatchObject(newer);
+    expect(await storedSession(session.id)).toMatchObject(newer);
   });
 });

@@ -1,32 +1,30 @@
-import { Dexie } from 'dexie';
-import { db } from '../db/database';
+import { db, pairWriteTables } from '../db/database';
+import { changeRecords, readPairLogs, type LoggedRef, type LoggedTable } from '../db/monthLogs';
 import { refreshPairDigests } from '../db/pairDigests';
 import type { RecordFields } from '../domain/record';
 
 /** Puts back exactly the records one deletion marked, and nothing else. */
 export type Undo = () => Promise<void>;
 
-type DeletableTable = 'pairs' | 'sessions' | 'checkIns';
-
+/** What one deletion marked: the pair itself, if it was deleted, and sessions and check-ins. */
 interface Marked {
-  table: DeletableTable;
-  ids: string[];
+  pairId: string | null;
+  records: { table: LoggedTable; refs: LoggedRef[] }[];
 }
 
-/** The fields deletion touches are the same in every table. */
-const recordTable = (name: DeletableTable) => db.table<RecordFields, string>(name);
+/** A record's fields after a deletion (or its undo) at `stamp`. */
+const stamped =
+  (deletedAt: string | null, updatedAt: string) =>
+  <T extends RecordFields>(record: T): T => ({ ...record, deletedAt, updatedAt });
 
 /**
  * Deletion is a soft delete: the record keeps its data and gets `deletedAt` (and a new
  * `updatedAt`, so that a merge with another device's copy sees the deletion as the newer change).
  * Every read in src/data skips deleted records, so a deleted record is not shown again.
  */
-async function markDeleted(parts: Marked[], stamp: string): Promise<void> {
-  for (const { table, ids } of parts) {
-    if (ids.length > 0) {
-      await recordTable(table).bulkUpdate(ids.map((id) => ({ key: id, changes: { deletedAt: stamp, updatedAt: stamp } })));
-    }
-  }
+async function markDeleted({ pairId, records }: Marked, stamp: string): Promise<void> {
+  if (pairId !== null) await db.pairs.update(pairId, { deletedAt: stamp, updatedAt: stamp });
+  for (const { table, refs } of records) await changeRecords(db, table, refs, stamped(stamp, stamp));
 }
 
 /**
@@ -34,48 +32,43 @@ async function markDeleted(parts: Marked[], stamp: string): Promise<void> {
  * A record whose `deletedAt` is no longer that stamp was changed since (say, by a backup merged
  * in from another device) and is left as it is.
  */
-function undoFor(parts: Marked[], stamp: string, pairIds: string[]): Undo {
+function undoFor(marked: Marked, stamp: string, refreshPairIds: string[]): Undo {
   return async () => {
     // Strictly after the deletion, even within the same millisecond, so that a merge by newest
     // change always prefers the restored record to a copy of the deleted one.
     const restoredAt = new Date(Math.max(Date.now(), Date.parse(stamp) + 1)).toISOString();
-    await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], async () => {
-      for (const { table, ids } of parts) {
-        const records = await recordTable(table).bulkGet(ids);
-        const still = records.flatMap((record) => (record && record.deletedAt === stamp ? [record.id] : []));
-        if (still.length > 0) {
-          await recordTable(table).bulkUpdate(still.map((id) => ({ key: id, changes: { deletedAt: null, updatedAt: restoredAt } })));
-        }
+    const restore = stamped(null, restoredAt);
+    await db.transaction('rw', pairWriteTables(db), async () => {
+      if (marked.pairId !== null) {
+        const pair = await db.pairs.get(marked.pairId);
+        if (pair && pair.deletedAt === stamp) await db.pairs.put(restore(pair));
       }
-      await refreshPairDigests(db, pairIds);
+      for (const { table, refs } of marked.records) {
+        await changeRecords(db, table, refs, (record) => (record.deletedAt === stamp ? restore(record) : record));
+      }
+      await refreshPairDigests(db, refreshPairIds);
     });
   };
 }
 
-export async function deleteSession(sessionId: string): Promise<Undo> {
+/** Deletes one session or check-in, found by its id, pair and date. */
+async function deleteRecord(table: LoggedTable, ref: LoggedRef, alreadyDeleted: string): Promise<Undo> {
   const stamp = new Date().toISOString();
-  const parts: Marked[] = [{ table: 'sessions', ids: [sessionId] }];
-  const pairId = await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], async () => {
-    const session = await db.sessions.get(sessionId);
-    if (!session || session.deletedAt !== null) throw new Error('That session was already deleted.');
-    await markDeleted(parts, stamp);
-    await refreshPairDigests(db, [session.pairId]);
-    return session.pairId;
+  const marked: Marked = { pairId: null, records: [{ table, refs: [ref] }] };
+  await db.transaction('rw', pairWriteTables(db), async () => {
+    const [held] = await changeRecords(db, table, [ref], (record) => (record.deletedAt === null ? stamped(stamp, stamp)(record) : record));
+    if (!held || held.deletedAt !== null) throw new Error(alreadyDeleted);
+    await refreshPairDigests(db, [ref.pairId]);
   });
-  return undoFor(parts, stamp, [pairId]);
+  return undoFor(marked, stamp, [ref.pairId]);
 }
 
-export async function deleteCheckIn(checkInId: string): Promise<Undo> {
-  const stamp = new Date().toISOString();
-  const parts: Marked[] = [{ table: 'checkIns', ids: [checkInId] }];
-  const pairId = await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], async () => {
-    const checkIn = await db.checkIns.get(checkInId);
-    if (!checkIn || checkIn.deletedAt !== null) throw new Error('That check-in was already deleted.');
-    await markDeleted(parts, stamp);
-    await refreshPairDigests(db, [checkIn.pairId]);
-    return checkIn.pairId;
-  });
-  return undoFor(parts, stamp, [pairId]);
+export function deleteSession(session: LoggedRef): Promise<Undo> {
+  return deleteRecord('sessions', session, 'That session was already deleted.');
+}
+
+export function deleteCheckIn(checkIn: LoggedRef): Promise<Undo> {
+  return deleteRecord('checkIns', checkIn, 'That check-in was already deleted.');
 }
 
 export interface PairDeletion {
@@ -84,6 +77,9 @@ export interface PairDeletion {
   checkIns: number;
 }
 
+const liveRefs = (records: readonly (LoggedRef & { deletedAt: string | null })[]): LoggedRef[] =>
+  records.flatMap((record) => (record.deletedAt === null ? [{ id: record.id, pairId: record.pairId, date: record.date }] : []));
+
 /**
  * Deletes a pair with its sessions and check-ins, in one transaction, so that no session is left
  * pointing at a deleted pair. The undo restores exactly these records: a session deleted on its
@@ -91,38 +87,25 @@ export interface PairDeletion {
  */
 export async function deletePair(pairId: string): Promise<PairDeletion> {
   const stamp = new Date().toISOString();
-  const range = [
-    [pairId, Dexie.minKey],
-    [pairId, Dexie.maxKey],
-  ] as const;
-  const parts = await db.transaction('rw', db.pairs, db.sessions, db.checkIns, async () => {
+  const marked = await db.transaction('rw', db.pairs, db.monthLogs, async () => {
     const pair = await db.pairs.get(pairId);
     if (!pair || pair.deletedAt !== null) throw new Error('That pair was already deleted.');
-    const [sessionIds, checkInIds] = await Promise.all([
-      db.sessions
-        .where('[pairId+date]')
-        .between(...range, true, true)
-        .filter((session) => session.deletedAt === null)
-        .primaryKeys(),
-      db.checkIns
-        .where('[pairId+date]')
-        .between(...range, true, true)
-        .filter((checkIn) => checkIn.deletedAt === null)
-        .primaryKeys(),
-    ]);
-    const marked: Marked[] = [
-      { table: 'pairs', ids: [pairId] },
-      { table: 'sessions', ids: sessionIds },
-      { table: 'checkIns', ids: checkInIds },
-    ];
+    const logs = await readPairLogs(db, pairId);
+    const marked: Marked = {
+      pairId,
+      records: [
+        { table: 'sessions', refs: liveRefs(logs.flatMap((log) => log.sessions)) },
+        { table: 'checkIns', refs: liveRefs(logs.flatMap((log) => log.checkIns)) },
+      ],
+    };
     await markDeleted(marked, stamp);
     return marked;
   });
   return {
     // The pair's digest and monthly figures were left as they were (the dashboard and the program's
     // months skip deleted pairs), so undo needs no rewrite.
-    undo: undoFor(parts, stamp, []),
-    sessions: parts[1]?.ids.length ?? 0,
-    checkIns: parts[2]?.ids.length ?? 0,
+    undo: undoFor(marked, stamp, []),
+    sessions: marked.records[0]?.refs.length ?? 0,
+    checkIns: marked.records[1]?.refs.length ?? 0,
   };
 }

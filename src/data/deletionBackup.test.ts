@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { db, openDatabase, type MentorlogDatabase } from '../db/database';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
+import { seedRecords, storedCheckIn, storedSession } from '../test/seedRecords';
 import { backupToJson, exportDevice, importBackup } from './backup';
 import { deletePair, deleteSession } from './deletion';
 
@@ -16,9 +17,9 @@ async function aPairWithRecords() {
   const pair = aPair({ mentorId: alex.id, menteeId: sam.id });
   await db.pairs.add(pair);
   const session = aSession({ pairId: pair.id, loggedById: alex.id });
-  await db.sessions.add(session);
+  await seedRecords({ sessions: [session] });
   const checkIn = aCheckIn({ pairId: pair.id, raterId: sam.id });
-  await db.checkIns.add(checkIn);
+  await seedRecords({ checkIns: [checkIn] });
   return { pair, session, checkIn };
 }
 
@@ -37,8 +38,8 @@ describe('deletions and backups', () => {
 
     expect(result.ok).toBe(true);
     expect((await db.pairs.get(pair.id))?.deletedAt).not.toBeNull();
-    expect((await db.sessions.get(session.id))?.deletedAt).not.toBeNull();
-    expect((await db.checkIns.get(checkIn.id))?.deletedAt).not.toBeNull();
+    expect((await storedSession(session.id))?.deletedAt).not.toBeNull();
+    expect((await storedCheckIn(checkIn.id))?.deletedAt).not.toBeNull();
   });
 
   it('a deletion travels to another device through a backup', async () => {
@@ -52,20 +53,20 @@ describe('deletions and backups', () => {
     expect((await importBackup(await backupOf(db), undefined, other)).ok).toBe(true);
 
     expect((await other.pairs.get(pair.id))?.deletedAt).not.toBeNull();
-    expect((await other.sessions.get(session.id))?.deletedAt).not.toBeNull();
+    expect((await storedSession(session.id, other))?.deletedAt).not.toBeNull();
   });
 
   it('an undone deletion wins over the deleted copy on another device', async () => {
     const { session } = await aPairWithRecords();
-    const undo = await deleteSession(session.id);
+    const undo = await deleteSession(session);
     const other = openDatabase('mentorlog-other-device');
     others.push(other);
     expect((await importBackup(await backupOf(db), undefined, other)).ok).toBe(true);
-    expect((await other.sessions.get(session.id))?.deletedAt).not.toBeNull();
+    expect((await storedSession(session.id, other))?.deletedAt).not.toBeNull();
 
     await undo();
     expect((await importBackup(await backupOf(db), undefined, other)).ok).toBe(true);
 
-    expect((await other.sessions.get(session.id))?.deletedAt).toBeNull();
+    expect((await storedSession(session.id, other))?.deletedAt).toBeNull();
   });
 });

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/database';
+import { countDeviceRecords } from './backup';
 import { generateDemoProgram } from '../domain/demoProgram';
 import { loadDemoProgram } from './demo';
 
 const today = '2026-03-21';
 
 async function counts() {
-  const [people, pairs, sessions, checkIns] = await Promise.all([
-    db.people.count(),
-    db.pairs.count(),
-    db.sessions.count(),
-    db.checkIns.count(),
-  ]);
-  return { people, pairs, sessions, checkIns };
+  return countDeviceRecords();
 }
 
 describe('loadDemoProgram', () => {

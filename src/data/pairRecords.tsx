@@ -1,7 +1,7 @@
-import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { db } from '../db/database';
+import { findPairRecord, readPairRecords, type LoggedRecords, type LoggedTable } from '../db/monthLogs';
 import type { CheckIn } from '../domain/checkin';
 import type { Session } from '../domain/session';
 import { usePairQuery, type PairWithPeople } from './pairs';
@@ -26,9 +26,8 @@ const PairRecordsContext = createContext<PairRecords | null>(null);
 /** Holds the live records of one pair for every screen below it. */
 export function PairRecordsProvider({ pairId, children }: { pairId: string; children: ReactNode }) {
   const row = usePairQuery(pairId);
-  const sessions = usePairSessionsQuery(pairId);
-  const checkIns = usePairCheckInsQuery(pairId);
-  const value = useMemo(() => ({ pairId, row, sessions, checkIns }), [pairId, row, sessions, checkIns]);
+  const records = usePairRecordsQuery(pairId);
+  const value = useMemo(() => ({ pairId, row, sessions: records?.sessions, checkIns: records?.checkIns }), [pairId, row, records]);
   return <PairRecordsContext.Provider value={value}>{children}</PairRecordsContext.Provider>;
 }
 
@@ -48,15 +47,15 @@ export function usePair(pairId: string | undefined): PairWithPeople | null | und
 /** A pair's sessions, newest first. */
 export function usePairSessions(pairId: string | undefined): Session[] | undefined {
   const held = useHeld(pairId);
-  const own = usePairSessionsQuery(held ? undefined : pairId);
-  return held ? held.sessions : own;
+  const own = usePairRecordsQuery(held ? undefined : pairId);
+  return held ? held.sessions : own?.sessions;
 }
 
 /** A pair's check-ins from both sides, newest first. Callers filter by visibility. */
 export function usePairCheckIns(pairId: string | undefined): CheckIn[] | undefined {
   const held = useHeld(pairId);
-  const own = usePairCheckInsQuery(held ? undefined : pairId);
-  return held ? held.checkIns : own;
+  const own = usePairRecordsQuery(held ? undefined : pairId);
+  return held ? held.checkIns : own?.checkIns;
 }
 
 /*
@@ -67,47 +66,39 @@ export function usePairCheckIns(pairId: string | undefined): CheckIn[] | undefin
 
 /** One of a pair's sessions; null when the pair has no such session (or it was deleted). */
 export function usePairSession(pairId: string | undefined, sessionId: string | undefined): Session | null | undefined {
-  return useHeldOrRead<Session>('sessions', useHeld(pairId)?.sessions, pairId, sessionId);
+  return useHeldOrRead('sessions', useHeld(pairId), pairId, sessionId);
 }
 
 /** One of a pair's check-ins; null when the pair has no such check-in (or it was deleted). */
 export function usePairCheckIn(pairId: string | undefined, checkInId: string | undefined): CheckIn | null | undefined {
-  return useHeldOrRead<CheckIn>('checkIns', useHeld(pairId)?.checkIns, pairId, checkInId);
+  return useHeldOrRead('checkIns', useHeld(pairId), pairId, checkInId);
 }
 
-/** A record of the pair's, live: sessions and check-ins alike. */
-type PairRecord = { id: string; pairId: string; deletedAt: string | null };
-type PairTable = 'sessions' | 'checkIns';
-
-function useHeldOrRead<T extends PairRecord>(
-  table: PairTable,
-  held: readonly T[] | undefined,
+function useHeldOrRead<T extends LoggedTable>(
+  table: T,
+  held: PairRecords | null,
   pairId: string | undefined,
   id: string | undefined,
-): T | null | undefined {
-  const found = held?.find((record) => record.id === id);
+): LoggedRecords[T][number] | null | undefined {
+  const records: readonly LoggedRecords[T][number][] | undefined = held?.[table];
+  const found = records?.find((record) => record.id === id);
+  // While the held records are still being read, they are awaited rather than read twice.
+  const awaiting = held !== null && records === undefined;
   const read = useLiveQuery(async () => {
-    if (found) return undefined;
-    const record = id ? await db.table<T, string>(table).get(id) : undefined;
-    return record && record.pairId === pairId && record.deletedAt === null ? record : null;
-  }, [table, found === undefined, pairId, id]);
+    if (found || awaiting) return undefined;
+    const record = pairId && id ? await findPairRecord(db, table, pairId, id) : undefined;
+    return record && record.deletedAt === null ? record : null;
+  }, [table, found === undefined, awaiting, pairId, id]);
   return found ?? read;
 }
 
-function usePairSessionsQuery(pairId: string | undefined): Session[] | undefined {
-  return useLiveRecordsOfPair<Session>('sessions', pairId);
-}
+const newestFirstLive = <T extends { deletedAt: string | null }>(records: readonly T[]): T[] => records.filter((record) => record.deletedAt === null).reverse();
 
-function usePairCheckInsQuery(pairId: string | undefined): CheckIn[] | undefined {
-  return useLiveRecordsOfPair<CheckIn>('checkIns', pairId);
-}
-
-/** The pair's live records of a table, newest first, through its [pairId+date] index. */
-function useLiveRecordsOfPair<T extends PairRecord>(table: PairTable, pairId: string | undefined): T[] | undefined {
+/** The pair's live sessions and check-ins, each newest first, in one read of its months. */
+function usePairRecordsQuery(pairId: string | undefined): LoggedRecords | undefined {
   return useLiveQuery(async () => {
-    if (!pairId) return [];
-    const newestFirst = db.table<T, string>(table).where('[pairId+date]').between([pairId, Dexie.minKey], [pairId, Dexie.maxKey]).reverse();
-    const records = await newestFirst.toArray();
-    return records.filter((record) => record.deletedAt === null);
-  }, [table, pairId]);
+    if (!pairId) return { sessions: [], checkIns: [] };
+    const { sessions, checkIns } = await readPairRecords(db, pairId);
+    return { sessions: newestFirstLive(sessions), checkIns: newestFirstLive(checkIns) };
+  }, [pairId]);
 }

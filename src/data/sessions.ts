@@ -1,4 +1,5 @@
-import { db } from '../db/database';
+import { db, pairWriteTables } from '../db/database';
+import { addRecord, changeRecords, type LoggedRef } from '../db/monthLogs';
 import { refreshPairDigests } from '../db/pairDigests';
 import type { Pair } from '../domain/pair';
 import { newRecordFields } from '../domain/record';
@@ -28,19 +29,23 @@ export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side,
 }
 
 export async function logSession(session: Session): Promise<void> {
-  await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], async () => {
-    await db.sessions.add(session);
+  await db.transaction('rw', pairWriteTables(db), async () => {
+    await addRecord(db, 'sessions', session);
     await refreshPairDigests(db, [session.pairId]);
   });
   void askForPersistenceOnce();
 }
 
-export async function setActionItemDone(sessionId: string, itemId: string, done: boolean): Promise<void> {
-  await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], async () => {
-    const session = await db.sessions.get(sessionId);
-    if (!session) throw new Error('That session no longer exists.');
-    const actionItems = session.actionItems.map((item) => (item.id === itemId ? { ...item, done } : item));
-    await db.sessions.update(sessionId, { actionItems, updatedAt: new Date().toISOString() });
+/** Ticks an action item of a session (found by its id, pair and date) on or off. */
+export async function setActionItemDone(session: LoggedRef, itemId: string, done: boolean): Promise<void> {
+  await db.transaction('rw', pairWriteTables(db), async () => {
+    const updatedAt = new Date().toISOString();
+    const [held] = await changeRecords(db, 'sessions', [session], (stored) => ({
+      ...stored,
+      actionItems: stored.actionItems.map((item) => (item.id === itemId ? { ...item, done } : item)),
+      updatedAt,
+    }));
+    if (!held) throw new Error('That session no longer exists.');
     await refreshPairDigests(db, [session.pairId]);
   });
 }

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db/database';
+import { readRecordsOfPairs } from '../db/monthLogs';
 import type { CheckIn } from '../domain/checkin';
 import { sideInPair, visibleCheckIns, type Viewer } from '../domain/visibility';
 import type { Side } from '../domain/side';
@@ -14,7 +15,7 @@ export interface OwnPairCheckIns extends PairWithPeople {
 }
 
 /**
- * The viewer's own check-ins in every pair they belong to, read through the `raterId` index. These
+ * The viewer's own check-ins in every pair they belong to, from those pairs' records. These
  * include their private check-ins: the viewer made them, so only the viewer's own screens show them.
  */
 export function useOwnCheckIns(viewer: Viewer | null): OwnPairCheckIns[] | undefined {
@@ -23,10 +24,11 @@ export function useOwnCheckIns(viewer: Viewer | null): OwnPairCheckIns[] | undef
   return useLiveQuery(async () => {
     if (!personId || !role) return [];
     const me: Viewer = { personId, role };
-    const [pairs, checkIns] = await Promise.all([
-      pairsOfPerson(personId),
-      db.checkIns.where('raterId').equals(personId).toArray(),
-    ]);
+    const pairs = await pairsOfPerson(personId);
+    const records = await readRecordsOfPairs(
+      db,
+      pairs.map((pair) => pair.id),
+    );
     const people = new Map(
       (await db.people.bulkGet([...new Set(pairs.flatMap((pair) => [pair.mentorId, pair.menteeId]))])).flatMap((person) =>
         person ? [[person.id, person] as const] : [],
@@ -37,7 +39,7 @@ export function useOwnCheckIns(viewer: Viewer | null): OwnPairCheckIns[] | undef
         const side = sideInPair(pair, personId);
         if (!side) return [];
         const own = visibleCheckIns(
-          checkIns.filter((checkIn) => checkIn.pairId === pair.id && checkIn.side === side && checkIn.deletedAt === null),
+          (records.get(pair.id)?.checkIns ?? []).filter((checkIn) => checkIn.raterId === personId && checkIn.side === side && checkIn.deletedAt === null),
           pair,
           me,
         );

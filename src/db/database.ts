@@ -1,17 +1,16 @@
-import { Dexie, type EntityTable } from 'dexie';
-import type { CheckIn } from '../domain/checkin';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Pair } from '../domain/pair';
 import type { PairDigest } from '../domain/pairDigest';
 import type { PairMonths } from '../domain/pairMonths';
 import type { Person } from '../domain/person';
-import type { Session } from '../domain/session';
+import type { MonthLog, MonthLogKey } from './monthLogs';
 import { DATABASE_NAME, schemaVersions } from './schema';
 
 export type MentorlogDatabase = Dexie & {
   people: EntityTable<Person, 'id'>;
   pairs: EntityTable<Pair, 'id'>;
-  sessions: EntityTable<Session, 'id'>;
-  checkIns: EntityTable<CheckIn, 'id'>;
+  /** Sessions and check-ins, one record per pair and month; read and written through src/db/monthLogs.ts. */
+  monthLogs: Table<MonthLog, MonthLogKey>;
   /** Derived from sessions and check-ins; see src/db/pairDigests.ts. */
   pairDigests: EntityTable<PairDigest, 'pairId'>;
   /** Derived from sessions and check-ins, like the digests; see src/db/pairDigests.ts. */
@@ -25,6 +24,14 @@ export function openDatabase(name: string = DATABASE_NAME): MentorlogDatabase {
     if (upgrade) declared.upgrade(upgrade);
   }
   return db;
+}
+
+/**
+ * The tables a write of a pair's sessions or check-ins covers: the records, and what is derived
+ * from them (src/db/pairDigests.ts), which reads the pair.
+ */
+export function pairWriteTables(database: MentorlogDatabase) {
+  return [database.pairs, database.monthLogs, database.pairDigests, database.pairMonths];
 }
 
 /** The app's one database. Tests reset it between cases with `resetDatabase`. */

@@ -2,7 +2,9 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkInFacts } from '../domain/checkInFacts';
 import { localToday } from '../domain/dates';
+import { monthOf } from '../domain/dates';
 import { openDatabase } from './database';
+import { byDateThenId, countLogged, readPairRecords, type LoggedRef, type MonthLog } from './monthLogs';
 import { rebuildPairDerived } from '../test/rebuildPairDerived';
 import { v1Records, v1Stores, type V1Records } from './fixtures/v1';
 import { schemaVersions } from './schema';
@@ -27,6 +29,53 @@ async function expectEveryRecordUnchanged(db: Dexie, fixture: V1Records): Promis
   for (const table of tables) {
     const expected: readonly { id: string }[] = fixture[table];
     expect(sortedById(await db.table<{ id: string }>(table).toArray()), `the ${table} table`).toEqual(sortedById(expected));
+  }
+}
+
+/**
+ * From version 5 on: people and pairs as version 1 wrote them, and every session and check-in in
+ * the month of its pair and date, deep-equal to what version 1 wrote, each month's lists by date
+ * then id with their counts beside them.
+ */
+async function expectEveryRecordPacked(db: Dexie, fixture: V1Records): Promise<void> {
+  for (const table of ['people', 'pairs'] as const) {
+    const expected: readonly { id: string }[] = fixture[table];
+    expect(sortedById(await db.table<{ id: string }>(table).toArray()), `the ${table} table`).toEqual(sortedById(expected));
+  }
+  const logs = await db.table<MonthLog>('monthLogs').toArray();
+  for (const table of ['sessions', 'checkIns'] as const) {
+    const expected: readonly LoggedRef[] = fixture[table];
+    const listOf = (log: MonthLog): readonly LoggedRef[] => log[table];
+    expect(sortedById(logs.flatMap(listOf)), `the ${table} in months`).toEqual(sortedById(expected));
+    for (const log of logs) {
+      for (const record of listOf(log)) expect([record.pairId, monthOf(record.date)], `where ${record.id} is`).toEqual([log.pairId, log.month]);
+      expect(listOf(log), `the order of ${log.pairId} ${log.month}`).toEqual([...listOf(log)].sort(byDateThenId));
+    }
+  }
+  for (const log of logs) expect([log.sessionCount, log.checkInCount]).toEqual([log.sessions.length, log.checkIns.length]);
+  expect(await countLogged(db)).toEqual({ sessions: fixture.sessions.length, checkIns: fixture.checkIns.length });
+}
+
+/** The reads the screens make still find the records, from version 5 on. */
+async function expectPackedReadsAnswer(db: Dexie, fixture: V1Records): Promise<void> {
+  const [active] = fixture.pairs;
+  if (!active) throw new Error('The fixture has no pairs.');
+  const { sessions, checkIns } = await readPairRecords(db, active.id);
+  expect(sessions.map((session) => session.id).sort()).toEqual(fixture.sessions.filter((session) => session.pairId === active.id).map((session) => session.id).sort());
+  expect(checkIns.map((checkIn) => checkIn.id).sort()).toEqual(fixture.checkIns.filter((checkIn) => checkIn.pairId === active.id).map((checkIn) => checkIn.id).sort());
+  const asMentor = await db.table('pairs').where('mentorId').equals(active.mentorId).primaryKeys();
+  expect(asMentor).toEqual([active.id]);
+}
+
+/** Digests and monthly figures, one per pair, equal to ones computed afresh from the records. */
+async function expectDerivedFresh(db: Dexie, fixture: V1Records): Promise<void> {
+  const today = localToday();
+  expect(await db.table('pairDigests').count()).toBe(fixture.pairs.length);
+  expect(await db.table('pairMonths').count()).toBe(fixture.pairs.length);
+  for (const pair of fixture.pairs) {
+    const fresh = await rebuildPairDerived(db, pair.id, today);
+    expect(await db.table('pairDigests').get(pair.id), `the digest of pair ${pair.id}`).toEqual(fresh.digest);
+    expect(await db.table('pairMonths').get(pair.id), `the monthly figures of pair ${pair.id}`).toEqual(fresh.months);
   }
 }
 
@@ -111,8 +160,30 @@ const migrationCases: MigrationCase[] = [
       }
     },
   },
+  {
+    // Version 5 packs every session and check-in into its pair's month, beside the per-record
+    // tables it read them from; digests and monthly figures are untouched.
+    version: 5,
+    check: async (db, fixture) => {
+      await expectEveryRecordUnchanged(db, fixture);
+      await expectEveryRecordPacked(db, fixture);
+      await expectPackedReadsAnswer(db, fixture);
+      await expectDerivedFresh(db, fixture);
+    },
+  },
+  {
+    // Version 6 deletes the per-record tables: everything is in the months.
+    version: 6,
+    check: async (db, fixture) => {
+      expect(db.tables.map((table) => table.name).sort()).toEqual(['monthLogs', 'pairDigests', 'pairMonths', 'pairs', 'people']);
+      expect(Array.from(db.backendDB().objectStoreNames).sort()).toEqual(['monthLogs', 'pairDigests', 'pairMonths', 'pairs', 'people']);
+      await expectEveryRecordPacked(db, fixture);
+      await expectPackedReadsAnswer(db, fixture);
+      await expectDerivedFresh(db, fixture);
+    },
+  },
   // The next version adds its case here, e.g.
-  // { version: 5, check: async (db, fixture) => { …every fixture record, in its version-5 shape… } },
+  // { version: 7, check: async (db, fixture) => { …every fixture record, in its version-7 shape… } },
 ];
 
 let databaseCount = 0;

@@ -8,7 +8,7 @@ import { buildBackupFile } from '../domain/backupFormat';
 import { addDays, localToday } from '../domain/dates';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
 import { rebuildPairDerived } from '../test/rebuildPairDerived';
-import { db, resetDatabase } from './database';
+import { db, pairWriteTables, resetDatabase } from './database';
 import { refreshPairDigests } from './pairDigests';
 
 /**
@@ -49,10 +49,10 @@ describe('pair digests', () => {
     expect((await db.pairDigests.get(pair.id))?.lastSessionDate).toBe(localToday());
     await expectDigestsFresh();
 
-    await setActionItemDone(session.id, item.id, true);
+    await setActionItemDone(session, item.id, true);
     await expectDigestsFresh();
 
-    const undo = await deleteSession(session.id);
+    const undo = await deleteSession(session);
     await expectDigestsFresh();
     await undo();
     await expectDigestsFresh();
@@ -72,7 +72,7 @@ describe('pair digests', () => {
     expect(JSON.stringify(digest)).not.toContain('reflection');
     await expectDigestsFresh();
 
-    await deleteCheckIn(shared.id);
+    await deleteCheckIn(shared);
     await expectDigestsFresh();
   });
 
@@ -129,7 +129,7 @@ describe('pair digests', () => {
     await expectDigestsFresh();
 
     const restored = { digests: await db.pairDigests.toArray(), months: await db.pairMonths.toArray() };
-    await db.transaction('rw', [db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], () => refreshPairDigests(db, [pair.id, quiet.id], today));
+    await db.transaction('rw', pairWriteTables(db), () => refreshPairDigests(db, [pair.id, quiet.id], today));
     expect({ digests: await db.pairDigests.toArray(), months: await db.pairMonths.toArray() }).toEqual(restored);
   });
 

@@ -80,12 +80,16 @@ export function parseTopics(line: string): string[] {
   return topics.slice(0, 50);
 }
 
-export function openActionItems(sessions: readonly Session[]): Array<ActionItem & { sessionId: string; sessionDate: string }> {
+/** An action item with the session it came from: its id, date and pair, which find it in storage. */
+export type SessionActionItem = ActionItem & { sessionId: string; sessionDate: string; pairId: string };
+
+/** A session's action items, each with its session. */
+export function actionItemsOf(session: Session): SessionActionItem[] {
+  return session.actionItems.map((item) => ({ ...item, sessionId: session.id, sessionDate: session.date, pairId: session.pairId }));
+}
+
+export function openActionItems(sessions: readonly Session[]): SessionActionItem[] {
   return sessions
-    .flatMap((session) =>
-      session.actionItems
-        .filter((item) => !item.done)
-        .map((item) => ({ ...item, sessionId: session.id, sessionDate: session.date })),
-    )
+    .flatMap((session) => actionItemsOf(session).filter((item) => !item.done))
     .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.sessionDate.localeCompare(b.sessionDate));
 }

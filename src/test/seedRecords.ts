@@ -1,4 +1,5 @@
-import { db } from '../db/database';
+import { db, pairWriteTables, type MentorlogDatabase } from '../db/database';
+import { putRecords, readAllLogged, type LoggedRecords } from '../db/monthLogs';
 import { refreshPairDigests } from '../db/pairDigests';
 import type { CheckIn } from '../domain/checkin';
 import type { Pair } from '../domain/pair';
@@ -12,11 +13,25 @@ import type { Session } from '../domain/session';
  */
 export async function seedRecords(records: { people?: Person[]; pairs?: Pair[]; sessions?: Session[]; checkIns?: CheckIn[] }): Promise<void> {
   const { people = [], pairs = [], sessions = [], checkIns = [] } = records;
-  await db.transaction('rw', [db.people, db.pairs, db.sessions, db.checkIns, db.pairDigests, db.pairMonths], async () => {
+  await db.transaction('rw', [db.people, ...pairWriteTables(db)], async () => {
     await db.people.bulkPut(people);
     await db.pairs.bulkPut(pairs);
-    await db.sessions.bulkPut(sessions);
-    await db.checkIns.bulkPut(checkIns);
+    await putRecords(db, { sessions, checkIns });
     await refreshPairDigests(db, [...pairs.map((pair) => pair.id), ...sessions.map((session) => session.pairId), ...checkIns.map((checkIn) => checkIn.pairId)]);
   });
+}
+
+/** Every session and check-in a database holds (the app's by default), deleted ones included, by pair, date and id. */
+export function storedRecords(database: MentorlogDatabase = db): Promise<LoggedRecords> {
+  return readAllLogged(database);
+}
+
+/** One stored session by id, deleted or not. */
+export async function storedSession(id: string, database: MentorlogDatabase = db): Promise<Session | undefined> {
+  return (await storedRecords(database)).sessions.find((session) => session.id === id);
+}
+
+/** One stored check-in by id, deleted or not. */
+export async function storedCheckIn(id: string, database: MentorlogDatabase = db): Promise<CheckIn | undefined> {
+  return (await storedRecords(database)).checkIns.find((checkIn) => checkIn.id === id);
 }

@@ -13,7 +13,7 @@ export function DeleteCheckInButton({ checkIn }: { checkIn: CheckIn }) {
     <DeleteButton
       label="Delete check-in"
       onDelete={async () => {
-        const undo = await deleteCheckIn(checkIn.id);
+        const undo = await deleteCheckIn(checkIn);
         const what = `Your check-in on ${formatDay(checkIn.date)}`;
         offerUndo(`${what} deleted.`, undo, `${what} restored.`);
         navigate(`/pairs/${checkIn.pairId}`);

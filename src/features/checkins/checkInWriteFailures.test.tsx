@@ -5,6 +5,7 @@ import { builtInCharacteristics } from '../../domain/characteristic';
 import { aPair, aPerson } from '../../test/builders';
 import { failWritesTo, installFailingWrites, stopFailingWrites, storageFull } from '../../test/failingWrites';
 import { renderApp, signInAs } from '../../test/renderApp';
+import { storedRecords } from '../../test/seedRecords';
 
 beforeAll(installFailingWrites);
 afterEach(stopFailingWrites);
@@ -49,14 +50,15 @@ describe('when saving a check-in fails', () => {
     const pair = await samChecksInWithAlex();
     const { user } = renderApp(`/pairs/${pair.id}/check-ins/new`);
     await fillCheckIn(user);
-    failWritesTo(['checkIns'], storageFull);
+    // Check-ins are stored in their pair's month logs (src/db/monthLogs.ts).
+    failWritesTo(['monthLogs'], storageFull);
 
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This device is out of storage space, so nothing was saved.');
     expect(screen.getByRole('heading', { level: 1, name: 'Check in' })).toBeInTheDocument();
     expectTypedValuesKept();
-    expect(await db.checkIns.count()).toBe(0);
+    expect((await storedRecords()).checkIns).toHaveLength(0);
   });
 
   it('says the database was closed, keeps every score and word and saves nothing', async () => {
@@ -70,6 +72,6 @@ describe('when saving a check-in fails', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The browser closed the database, so nothing was saved.');
     expectTypedValuesKept();
     await db.open();
-    expect(await db.checkIns.count()).toBe(0);
+    expect((await storedRecords()).checkIns).toHaveLength(0);
   });
 });

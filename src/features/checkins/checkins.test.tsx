@@ -5,6 +5,7 @@ import { builtInCharacteristics } from '../../domain/characteristic';
 import { useViewerStore } from '../../state/viewerStore';
 import { aCheckIn, aPair, aPerson } from '../../test/builders';
 import { renderApp, signInAs } from '../../test/renderApp';
+import { seedRecords, storedRecords } from '../../test/seedRecords';
 
 async function samChecksInWithAlex() {
   const sam = await signInAs('mentee', { name: 'Sam Lee' });
@@ -44,7 +45,7 @@ describe('checking in', () => {
     expect(await screen.findAllByText('Choose a score from 1 to 5.')).toHaveLength(4);
     expect(screen.getByLabelText('Reflection (optional)')).toHaveValue('Hard to say this.');
     expect(within(screen.getByRole('group', { name: 'Trust' })).getByRole('radio', { name: /^2/ })).toBeChecked();
-    expect(await db.checkIns.count()).toBe(0);
+    expect((await storedRecords()).checkIns).toHaveLength(0);
   });
 
   it('saves a low trust score and answers with trust guidance for the mentee', async () => {
@@ -61,15 +62,15 @@ describe('checking in', () => {
     const guidance = screen.getByRole('region', { name: 'Guidance for what you rated' });
     expect(within(guidance).getAllByRole('article').length).toBeGreaterThan(0);
     expect(within(guidance).getAllByText(/Trust was rated 2/).length).toBeGreaterThan(0);
-    const [saved] = await db.checkIns.toArray();
+    const { checkIns: [saved] } = await storedRecords();
     expect(saved).toMatchObject({ side: 'mentee', raterId: sam.id, scores: { trust: 2, fairness: 4 }, notesVisibility: 'private' });
   });
 
   it('never shows the mentee’s private reflection to the mentor', async () => {
     const { pair, alex, sam } = await samChecksInWithAlex();
-    await db.checkIns.add(
-      aCheckIn({ pairId: pair.id, raterId: sam.id, side: 'mentee', reflection: 'Secret worry', notesVisibility: 'private', scores: { trust: 2 } }),
-    );
+    await seedRecords({
+      checkIns: [aCheckIn({ pairId: pair.id, raterId: sam.id, side: 'mentee', reflection: 'Secret worry', notesVisibility: 'private', scores: { trust: 2 } })],
+    });
     useViewerStore.getState().setViewer(alex.id, 'mentor');
     renderApp(`/pairs/${pair.id}`);
     expect(await screen.findByText("Mentee's check-in", { exact: false })).toBeInTheDocument();

@@ -1,10 +1,10 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '../../db/database';
 import { UNDO_WINDOW_MS, useUndoStore } from '../../state/undoStore';
 import { useViewerStore } from '../../state/viewerStore';
 import { aCheckIn, aPair, aPerson } from '../../test/builders';
 import { renderApp, signInAs } from '../../test/renderApp';
+import { seedRecords, storedCheckIn } from '../../test/seedRecords';
 
 beforeEach(() => {
   useUndoStore.getState().dismiss();
@@ -17,11 +17,9 @@ afterEach(() => {
 async function samsCheckIn() {
   const sam = await signInAs('mentee', { name: 'Sam Lee' });
   const alex = aPerson({ name: 'Alex Chen' });
-  await db.people.add(alex);
   const pair = aPair({ mentorId: alex.id, menteeId: sam.id });
-  await db.pairs.add(pair);
   const checkIn = aCheckIn({ pairId: pair.id, raterId: sam.id, side: 'mentee', date: '2026-01-15', reflection: 'Getting easier.', notesVisibility: 'pair' });
-  await db.checkIns.add(checkIn);
+  await seedRecords({ people: [alex], pairs: [pair], checkIns: [checkIn] });
   return { alex, pair, checkIn };
 }
 
@@ -44,7 +42,7 @@ describe('deleting a check-in', () => {
 
     expect(await screen.findByText('Getting easier.')).toBeInTheDocument();
     expect(screen.getByText('Your check-in on Jan 15, 2026 restored.')).toBeInTheDocument();
-    expect((await db.checkIns.get(checkIn.id))?.deletedAt).toBeNull();
+    expect((await storedCheckIn(checkIn.id))?.deletedAt).toBeNull();
   });
 
   it('stays deleted once the undo window has passed', async () => {
@@ -58,7 +56,7 @@ describe('deleting a check-in', () => {
 
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
     expect(screen.queryByText('Getting easier.')).not.toBeInTheDocument();
-    expect((await db.checkIns.get(checkIn.id))?.deletedAt).not.toBeNull();
+    expect((await storedCheckIn(checkIn.id))?.deletedAt).not.toBeNull();
   });
 
   it('keeps the undo on offer while the pointer rests on it', async () => {

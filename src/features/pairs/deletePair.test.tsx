@@ -1,9 +1,11 @@
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../db/database';
+import type { Session } from '../../domain/session';
 import { UNDO_WINDOW_MS, useUndoStore } from '../../state/undoStore';
 import { aCheckIn, aPair, aPerson, aSession } from '../../test/builders';
 import { renderApp, signInAs } from '../../test/renderApp';
+import { seedRecords, storedCheckIn, storedRecords } from '../../test/seedRecords';
 
 beforeEach(() => {
   useUndoStore.getState().dismiss();
@@ -16,14 +18,17 @@ afterEach(() => {
 async function aPairWithRecords() {
   const alex = await signInAs('mentor', { name: 'Alex Chen' });
   const sam = aPerson({ name: 'Sam Lee' });
-  await db.people.add(sam);
   const pair = aPair({ mentorId: alex.id, menteeId: sam.id });
-  await db.pairs.add(pair);
   const sessions = [aSession({ pairId: pair.id, date: '2026-01-15' }), aSession({ pairId: pair.id, date: '2026-02-01' })];
-  await db.sessions.bulkAdd(sessions);
   const checkIn = aCheckIn({ pairId: pair.id, raterId: sam.id });
-  await db.checkIns.add(checkIn);
+  await seedRecords({ people: [sam], pairs: [pair], sessions, checkIns: [checkIn] });
   return { pair, sessions, checkIn };
+}
+
+/** The stored copies of these sessions, in their order; undefined for any not stored. */
+async function storedSessions(sessions: readonly Session[]): Promise<(Session | undefined)[]> {
+  const stored = (await storedRecords()).sessions;
+  return sessions.map((session) => stored.find((held) => held.id === session.id));
 }
 
 async function deletePairFromItsPage(pairId: string) {
@@ -47,8 +52,8 @@ describe('deleting a pair', () => {
     expect(await screen.findByRole('link', { name: /Alex Chen and Sam Lee/ })).toBeInTheDocument();
     expect(screen.getByText('Pair Alex Chen & Sam Lee restored.')).toBeInTheDocument();
     expect((await db.pairs.get(pair.id))?.deletedAt).toBeNull();
-    expect((await db.sessions.bulkGet(sessions.map((s) => s.id))).map((s) => s?.deletedAt)).toEqual([null, null]);
-    expect((await db.checkIns.get(checkIn.id))?.deletedAt).toBeNull();
+    expect((await storedSessions(sessions)).map((s) => s?.deletedAt)).toEqual([null, null]);
+    expect((await storedCheckIn(checkIn.id))?.deletedAt).toBeNull();
   });
 
   it('stays deleted, with everything in it, after the undo window', async () => {
@@ -63,8 +68,8 @@ describe('deleting a pair', () => {
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /Alex Chen and Sam Lee/ })).not.toBeInTheDocument();
     expect((await db.pairs.get(pair.id))?.deletedAt).not.toBeNull();
-    expect((await db.sessions.bulkGet(sessions.map((s) => s.id))).every((s) => s?.deletedAt !== null)).toBe(true);
-    expect((await db.checkIns.get(checkIn.id))?.deletedAt).not.toBeNull();
+    expect((await storedSessions(sessions)).every((s) => s?.deletedAt !== null)).toBe(true);
+    expect((await storedCheckIn(checkIn.id))?.deletedAt).not.toBeNull();
     renderApp(`/pairs/${pair.id}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
   });

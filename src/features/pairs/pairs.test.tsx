@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../db/database';
 import { aPair, aPerson, aSession } from '../../test/builders';
 import { renderApp, signInAs } from '../../test/renderApp';
+import { seedRecords } from '../../test/seedRecords';
 
 describe('pairs', () => {
   it('invites a new user to set up their first pair', async () => {
@@ -106,9 +107,7 @@ describe('a pair’s timeline', () => {
     const sessions = Array.from({ length: 25 }, (_, index) =>
       aSession({ pairId: pair.id, date: `2026-0${1 + Math.floor(index / 9)}-${String(1 + (index % 9) * 3).padStart(2, '0')}`, notes: `Session note ${index + 1}` }),
     );
-    await db.people.add(sam);
-    await db.pairs.add(pair);
-    await db.sessions.bulkAdd(sessions);
+    await seedRecords({ people: [sam], pairs: [pair], sessions });
     const { user } = renderApp(`/pairs/${pair.id}`);
 
     expect(await screen.findByText('Session note 25')).toBeInTheDocument();

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { setActionItemDone } from '../../data/sessions';
-import type { ActionItem } from '../../domain/session';
+import type { SessionActionItem } from '../../domain/session';
 import { sideLabels } from '../../domain/side';
 import { formatDay } from '../../ui/formatDate';
 import { saveErrorMessage } from '../../ui/saveErrorMessage';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
-export type ChecklistItem = ActionItem & { sessionId: string };
+export type ChecklistItem = SessionActionItem;
 
 /** Action items with a checkbox each, ticked off in place. */
 export function ActionItemChecklist({ items, today, readOnly = false }: { items: readonly ChecklistItem[]; today: string; readOnly?: boolean }) {
@@ -14,7 +14,7 @@ export function ActionItemChecklist({ items, today, readOnly = false }: { items:
   const toggle = async (item: ChecklistItem, done: boolean) => {
     setError(null);
     try {
-      await setActionItemDone(item.sessionId, item.id, done);
+      await setActionItemDone({ id: item.sessionId, pairId: item.pairId, date: item.sessionDate }, item.id, done);
     } catch (failure) {
       setError(saveErrorMessage(failure));
     }

@@ -13,7 +13,7 @@ export function DeleteSessionButton({ session }: { session: Session }) {
     <DeleteButton
       label="Delete session"
       onDelete={async () => {
-        const undo = await deleteSession(session.id);
+        const undo = await deleteSession(session);
         const what = `Session on ${formatDay(session.date)}`;
         offerUndo(`${what} deleted.`, undo, `${what} restored.`);
         navigate(`/pairs/${session.pairId}`);

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { usePair, usePairSession } from '../../data/pairRecords';
 import { useCurrentViewer } from '../../data/viewer';
 import { localToday } from '../../domain/dates';
-import { sessionModeLabels } from '../../domain/session';
+import { actionItemsOf, sessionModeLabels } from '../../domain/session';
 import { sideInPair } from '../../domain/visibility';
 import { formatDay } from '../../ui/formatDate';
 import { Loading } from '../../ui/Loading';
@@ -50,7 +50,7 @@ export function SessionPage() {
           <p className="muted">No action items from this session.</p>
         ) : (
           <ActionItemChecklist
-            items={session.actionItems.map((item) => ({ ...item, sessionId: session.id }))}
+            items={actionItemsOf(session)}
             today={localToday()}
             readOnly={side === null}
           />

@@ -1,9 +1,9 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '../../db/database';
 import { UNDO_WINDOW_MS, useUndoStore } from '../../state/undoStore';
 import { aPair, aPerson, aSession } from '../../test/builders';
 import { renderApp, signInAs } from '../../test/renderApp';
+import { seedRecords, storedSession } from '../../test/seedRecords';
 
 beforeEach(() => {
   useUndoStore.getState().dismiss();
@@ -18,11 +18,9 @@ afterEach(() => {
 async function aPairWithASession() {
   const alex = await signInAs('mentor', { name: 'Alex Chen' });
   const sam = aPerson({ name: 'Sam Lee' });
-  await db.people.add(sam);
   const pair = aPair({ mentorId: alex.id, menteeId: sam.id });
-  await db.pairs.add(pair);
   const session = aSession({ pairId: pair.id, date: '2026-01-15', notes: 'Talked about hiring.' });
-  await db.sessions.add(session);
+  await seedRecords({ people: [sam], pairs: [pair], sessions: [session] });
   return { pair, session };
 }
 
@@ -42,7 +40,7 @@ describe('deleting a session', () => {
     expect(screen.getByText('Session on Jan 15, 2026 deleted.').closest('[role="status"]')).not.toBeNull();
     expect(screen.queryByText('Talked about hiring.')).not.toBeInTheDocument();
     expect(screen.getByText(/Nothing logged yet/)).toBeInTheDocument();
-    expect((await db.sessions.get(session.id))?.deletedAt).not.toBeNull();
+    expect((await storedSession(session.id))?.deletedAt).not.toBeNull();
   });
 
   it('brings the session back when Undo is pressed', async () => {
@@ -54,7 +52,7 @@ describe('deleting a session', () => {
     expect(await screen.findByText('Talked about hiring.')).toBeInTheDocument();
     expect(screen.getByText('Session on Jan 15, 2026 restored.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
-    expect((await db.sessions.get(session.id))?.deletedAt).toBeNull();
+    expect((await storedSession(session.id))?.deletedAt).toBeNull();
   });
 
   it('lets a keyboard user reach Undo from the screen’s content with one Shift+Tab', async () => {
@@ -90,7 +88,7 @@ describe('deleting a session', () => {
 
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
     expect(screen.queryByText('Talked about hiring.')).not.toBeInTheDocument();
-    expect((await db.sessions.get(session.id))?.deletedAt).not.toBeNull();
+    expect((await storedSession(session.id))?.deletedAt).not.toBeNull();
   });
 
   it('answers the deleted session’s address with “not found”', async () => {

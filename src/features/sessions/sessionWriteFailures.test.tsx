@@ -4,6 +4,7 @@ import { db } from '../../db/database';
 import { aPair, aPerson, aSession } from '../../test/builders';
 import { failWritesTo, installFailingWrites, stopFailingWrites, storageFull } from '../../test/failingWrites';
 import { renderApp, signInAs } from '../../test/renderApp';
+import { seedRecords, storedRecords, storedSession } from '../../test/seedRecords';
 
 beforeAll(installFailingWrites);
 afterEach(stopFailingWrites);
@@ -35,14 +36,15 @@ describe('when logging a session fails', () => {
     const pair = await aPairOfAlexAndSam();
     const { user } = renderApp(`/pairs/${pair.id}/sessions/new`);
     await fillSession(user);
-    failWritesTo(['sessions'], storageFull);
+    // Sessions are stored in their pair's month logs (src/db/monthLogs.ts).
+    failWritesTo(['monthLogs'], storageFull);
 
     await user.click(screen.getByRole('button', { name: 'Save session' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This device is out of storage space, so nothing was saved.');
     expect(screen.getByRole('heading', { level: 1, name: 'Log a session' })).toBeInTheDocument();
     expectTypedValuesKept();
-    expect(await db.sessions.count()).toBe(0);
+    expect((await storedRecords()).sessions).toHaveLength(0);
   });
 
   it('says the database was closed, keeps everything typed and saves nothing', async () => {
@@ -56,36 +58,36 @@ describe('when logging a session fails', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The browser closed the database, so nothing was saved.');
     expectTypedValuesKept();
     await db.open();
-    expect(await db.sessions.count()).toBe(0);
+    expect((await storedRecords()).sessions).toHaveLength(0);
   });
 
   it('leaves an action item unticked, and says so, when ticking it off fails', async () => {
     const pair = await aPairOfAlexAndSam();
     const item = { id: crypto.randomUUID(), text: 'Read the book', owner: 'mentee' as const, dueDate: null, done: false };
     const session = aSession({ pairId: pair.id, actionItems: [item] });
-    await db.sessions.add(session);
+    await seedRecords({ sessions: [session] });
     const { user } = renderApp(`/pairs/${pair.id}`);
-    failWritesTo(['sessions'], storageFull);
+    failWritesTo(['monthLogs'], storageFull);
 
     await user.click(await screen.findByRole('checkbox', { name: 'Read the book' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('out of storage space');
     expect(screen.getByRole('checkbox', { name: 'Read the book' })).not.toBeChecked();
-    expect(await db.sessions.get(session.id)).toEqual(session);
+    expect(await storedSession(session.id)).toEqual(session);
   });
 
   it('keeps a session it could not delete, says nothing was changed, and offers no undo', async () => {
     const pair = await aPairOfAlexAndSam();
     const session = aSession({ pairId: pair.id, date: '2026-01-15' });
-    await db.sessions.add(session);
+    await seedRecords({ sessions: [session] });
     const { user } = renderApp(`/pairs/${pair.id}/sessions/${session.id}`);
-    failWritesTo(['sessions'], storageFull);
+    failWritesTo(['monthLogs'], storageFull);
 
     await user.click(await screen.findByRole('button', { name: 'Delete session' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This device is out of storage space, so nothing was changed.');
     expect(screen.getByRole('heading', { level: 1, name: 'Session on Jan 15, 2026' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
-    expect(await db.sessions.get(session.id)).toEqual(session);
+    expect(await storedSession(session.id)).toEqual(session);
   });
 });

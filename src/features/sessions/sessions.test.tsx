@@ -4,6 +4,7 @@ import { db } from '../../db/database';
 import { localToday } from '../../domain/dates';
 import { aPair, aPerson, aSession } from '../../test/builders';
 import { renderApp, signInAs } from '../../test/renderApp';
+import { seedRecords, storedRecords, storedSession } from '../../test/seedRecords';
 
 async function aPairOfAlexAndSam() {
   const alex = await signInAs('mentor', { name: 'Alex Chen' });
@@ -28,7 +29,7 @@ describe('logging a session', () => {
     await user.click(screen.getByRole('button', { name: 'Save session' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Alex Chen & Sam Lee' })).toBeInTheDocument();
-    const [session] = await db.sessions.toArray();
+    const { sessions: [session] } = await storedRecords();
     expect(session).toMatchObject({
       pairId: pair.id,
       date: localToday(),
@@ -53,7 +54,7 @@ describe('logging a session', () => {
     expect(await screen.findByText('A session lasts at least 1 minute.')).toBeInTheDocument();
     expect(screen.getByLabelText('Duration (minutes)')).toHaveAccessibleDescription('A session lasts at least 1 minute.');
     expect(screen.getByLabelText('Notes')).toHaveValue('Important notes');
-    expect(await db.sessions.count()).toBe(0);
+    expect((await storedRecords()).sessions).toHaveLength(0);
   });
 
   it('tells someone outside the pair that only its partners can log', async () => {
@@ -67,11 +68,11 @@ describe('logging a session', () => {
     const { pair } = await aPairOfAlexAndSam();
     const item = { id: crypto.randomUUID(), text: 'Read the book', owner: 'mentee' as const, dueDate: null, done: false };
     const session = aSession({ pairId: pair.id, actionItems: [item] });
-    await db.sessions.add(session);
+    await seedRecords({ sessions: [session] });
     const { user } = renderApp(`/pairs/${pair.id}`);
 
     await user.click(await screen.findByRole('checkbox', { name: 'Read the book' }));
     expect(await screen.findByText('No open action items.')).toBeInTheDocument();
-    expect((await db.sessions.get(session.id))?.actionItems[0]?.done).toBe(true);
+    expect((await storedSession(session.id))?.actionItems[0]?.done).toBe(true);
   });
 });

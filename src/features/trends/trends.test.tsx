@@ -6,6 +6,7 @@ import type { Person } from '../../domain/person';
 import { addDays } from '../../domain/dates';
 import { aCheckIn, aPair, aPerson } from '../../test/builders';
 import { renderApp, signInAs } from '../../test/renderApp';
+import { seedRecords } from '../../test/seedRecords';
 import { useViewerStore } from '../../state/viewerStore';
 import { TABLE_ROWS_AT_FIRST } from './CharacteristicTrendSection';
 
@@ -33,16 +34,18 @@ describe('a pair’s trends', () => {
     const sam = aPerson({ name: 'Sam Lee' });
     await db.people.add(sam);
     const pair = await aPairOf(alex, sam);
-    await db.checkIns.bulkAdd([
-      rating(pair.id, alex, 'mentor', '2026-01-05', 5),
-      rating(pair.id, sam, 'mentee', '2026-01-05', 4),
-      rating(pair.id, alex, 'mentor', '2026-01-19', 5),
-      rating(pair.id, sam, 'mentee', '2026-01-19', 3),
-      // Alex's own private check-in shows to Alex; Sam's private one does not.
-      rating(pair.id, alex, 'mentor', '2026-02-02', 4, 'private'),
-      rating(pair.id, sam, 'mentee', '2026-02-02', 1, 'private'),
-      rating(pair.id, sam, 'mentee', '2026-02-03', 2, 'pair'),
-    ]);
+    await seedRecords({
+      checkIns: [
+        rating(pair.id, alex, 'mentor', '2026-01-05', 5),
+        rating(pair.id, sam, 'mentee', '2026-01-05', 4),
+        rating(pair.id, alex, 'mentor', '2026-01-19', 5),
+        rating(pair.id, sam, 'mentee', '2026-01-19', 3),
+        // Alex's own private check-in shows to Alex; Sam's private one does not.
+        rating(pair.id, alex, 'mentor', '2026-02-02', 4, 'private'),
+        rating(pair.id, sam, 'mentee', '2026-02-02', 1, 'private'),
+        rating(pair.id, sam, 'mentee', '2026-02-03', 2, 'pair'),
+      ],
+    });
 
     renderApp(`/pairs/${pair.id}/trends`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Trends: Alex Chen & Sam Lee' })).toBeInTheDocument();
@@ -69,7 +72,7 @@ describe('a pair’s trends', () => {
     await db.people.add(sam);
     const pair = await aPairOf(alex, sam, '2024-01-01');
     const days = Array.from({ length: 30 }, (_, index) => addDays('2024-01-01', index * 14));
-    await db.checkIns.bulkAdd(days.map((day, index) => rating(pair.id, alex, 'mentor', day, (index % 5) + 1)));
+    await seedRecords({ checkIns: days.map((day, index) => rating(pair.id, alex, 'mentor', day, (index % 5) + 1)) });
     const { user } = renderApp(`/pairs/${pair.id}/trends`);
 
     const trust = await screen.findByRole('region', { name: 'Trust' });
@@ -87,11 +90,13 @@ describe('a pair’s trends', () => {
     const mentee = aPerson({ name: 'Sam Lee' });
     await db.people.bulkAdd([mentor, mentee]);
     const pair = await aPairOf(mentor, mentee);
-    await db.checkIns.bulkAdd([
-      rating(pair.id, mentor, 'mentor', '2026-01-05', 5),
-      rating(pair.id, mentee, 'mentee', '2026-01-06', 1, 'private'),
-      rating(pair.id, mentee, 'mentee', '2026-01-07', 2, 'pair'),
-    ]);
+    await seedRecords({
+      checkIns: [
+        rating(pair.id, mentor, 'mentor', '2026-01-05', 5),
+        rating(pair.id, mentee, 'mentee', '2026-01-06', 1, 'private'),
+        rating(pair.id, mentee, 'mentee', '2026-01-07', 2, 'pair'),
+      ],
+    });
     await signInAs('coordinator', { name: 'Morgan Reyes' });
 
     renderApp(`/pairs/${pair.id}/trends`);
@@ -131,14 +136,16 @@ describe('my trends', () => {
     const mentored = await aPairOf(helen, lucia);
     // Listed in the order the pairs started.
     const mentoring = await aPairOf(lucia, jamal, '2026-01-02');
-    await db.checkIns.bulkAdd([
-      rating(mentored.id, lucia, 'mentee', '2026-01-05', 3),
-      rating(mentored.id, lucia, 'mentee', '2026-01-19', 2, 'private'),
-      rating(mentoring.id, lucia, 'mentor', '2026-01-12', 5, 'pair'),
-      // Partners' check-ins are theirs, not Lucía's trend.
-      rating(mentored.id, helen, 'mentor', '2026-01-05', 1),
-      rating(mentoring.id, jamal, 'mentee', '2026-01-12', 1),
-    ]);
+    await seedRecords({
+      checkIns: [
+        rating(mentored.id, lucia, 'mentee', '2026-01-05', 3),
+        rating(mentored.id, lucia, 'mentee', '2026-01-19', 2, 'private'),
+        rating(mentoring.id, lucia, 'mentor', '2026-01-12', 5, 'pair'),
+        // Partners' check-ins are theirs, not Lucía's trend.
+        rating(mentored.id, helen, 'mentor', '2026-01-05', 1),
+        rating(mentoring.id, jamal, 'mentee', '2026-01-12', 1),
+      ],
+    });
 
     renderApp('/my-trends');
     expect(await screen.findByRole('heading', { level: 1, name: 'My trends' })).toBeInTheDocument();
@@ -173,7 +180,7 @@ describe('my trends', () => {
     const alex = aPerson({ name: 'Alex Chen' });
     await db.people.add(alex);
     const pair = await aPairOf(alex, sam);
-    await db.checkIns.add(rating(pair.id, alex, 'mentor', '2026-01-05', 4, 'private'));
+    await seedRecords({ checkIns: [rating(pair.id, alex, 'mentor', '2026-01-05', 4, 'private')] });
     renderApp('/my-trends');
     expect(await screen.findByRole('heading', { name: 'No check-ins of yours yet' })).toBeInTheDocument();
     useViewerStore.getState().setViewer(alex.id, 'mentor');

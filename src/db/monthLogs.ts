@@ -1,0 +1,282 @@
+import { Dexie } from 'dexie';
+import type { CheckIn } from '../domain/checkin';
+import { compareCodeUnits } from '../domain/compareText';
+import { monthOf } from '../domain/dates';
+import type { Session } from '../domain/session';
+import type { TableSource } from './tableSource';
+
+/*
+ * Sessions and check-ins are stored packed: one record per pair and calendar month holding that
+ * month's sessions and check-ins (schema version 5). IndexedDB's cost in Chromium is per record
+ * put, not per byte: a program of 216,000 sessions and check-ins took 27–29 s to put one record
+ * each and 5–6 s packed into 38,000 months. Every read of a pair's records is a range of its
+ * months, which is what the screens read anyway (a pair's history, its latest year).
+ *
+ * This module is the only one that knows the layout: everything else reads and writes sessions
+ * and check-ins through it.
+ */
+
+/** One pair's sessions and check-ins of one calendar month, each list by date, then by id. */
+export interface MonthLog {
+  pairId: string;
+  /** `YYYY-MM`. */
+  month: string;
+  sessions: Session[];
+  checkIns: CheckIn[];
+  /*
+   * The lists' lengths, indexed together so that counting every record the device holds reads
+   * keys only (one per month), not every month's records.
+   */
+  sessionCount: number;
+  checkInCount: number;
+}
+
+export type MonthLogKey = [pairId: string, month: string];
+
+/** What a pair (or the device) holds, each list by date, then by id, deleted records included. */
+export interface LoggedRecords {
+  sessions: Session[];
+  checkIns: CheckIn[];
+}
+
+export type LoggedTable = keyof LoggedRecords;
+
+/** Enough of a session or check-in to find the month it is stored in. */
+export interface LoggedRef {
+  id: string;
+  pairId: string;
+  date: string;
+}
+
+export const MONTH_LOGS = 'monthLogs';
+
+const logsOf = (source: TableSource) => source.table<MonthLog, MonthLogKey>(MONTH_LOGS);
+
+/** The order of a month's lists, and of everything read from logs: by date, then by id. */
+export function byDateThenId(a: { date: string; id: string }, b: { date: string; id: string }): number {
+  return compareCodeUnits(a.date, b.date) || compareCodeUnits(a.id, b.id);
+}
+
+/** Every month of one pair, from `fromMonth` on when given. */
+function monthsOfPair(source: TableSource, pairId: string, fromMonth?: string) {
+  return logsOf(source)
+    .where(':id')
+    .between([pairId, fromMonth ?? Dexie.minKey], [pairId, Dexie.maxKey], true, true);
+}
+
+function flatten(logs: readonly MonthLog[]): LoggedRecords {
+  const records: LoggedRecords = { sessions: [], checkIns: [] };
+  for (const log of logs) {
+    for (const session of log.sessions) records.sessions.push(session);
+    for (const checkIn of log.checkIns) records.checkIns.push(checkIn);
+  }
+  return records;
+}
+
+/**
+ * One pair's sessions and check-ins, oldest first (by date, then id), deleted ones included; only
+ * those dated `fromDate` or later when it is given.
+ */
+export async function readPairRecords(source: TableSource, pairId: string, fromDate?: string): Promise<LoggedRecords> {
+  const records = flatten(await monthsOfPair(source, pairId, fromDate === undefined ? undefined : monthOf(fromDate)).toArray());
+  if (fromDate === undefined) return records;
+  return {
+    sessions: records.sessions.filter((session) => session.date >= fromDate),
+    checkIns: records.checkIns.filter((checkIn) => checkIn.date >= fromDate),
+  };
+}
+
+/** Several pairs' records, as `readPairRecords` gives each; a pair with none is in the map, empty. */
+export async function readRecordsOfPairs(source: TableSource, pairIds: Iterable<string>): Promise<Map<string, LoggedRecords>> {
+  const wanted = [...new Set(pairIds)];
+  const read = await Promise.all(wanted.map((pairId) => readPairRecords(source, pairId)));
+  return new Map(wanted.map((pairId, index) => [pairId, read[index] ?? { sessions: [], checkIns: [] }]));
+}
+
+/** Every session and check-in on the device, deleted ones included, by pair, then date, then id. */
+export async function readAllLogged(source: TableSource): Promise<LoggedRecords> {
+  return flatten(await logsOf(source).toArray());
+}
+
+/** The months of pairs whose ids fall in [lower, upper) (null: unbounded), in key order. */
+export function readLogsOfPairRange(source: TableSource, lower: string | null, upper: string | null): Promise<MonthLog[]> {
+  const logs = logsOf(source);
+  if (lower === null && upper === null) return logs.toArray();
+  if (lower === null) return logs.where(':id').below([upper]).toArray();
+  if (upper === null) return logs.where(':id').aboveOrEqual([lower]).toArray();
+  return logs.where(':id').between([lower], [upper]).toArray();
+}
+
+/** How many sessions and check-ins the device holds, deleted ones included, from keys alone. */
+export async function countLogged(source: TableSource): Promise<{ sessions: number; checkIns: number }> {
+  const counts = (await logsOf(source).orderBy('[sessionCount+checkInCount]').keys()) as unknown as [number, number][];
+  let sessions = 0;
+  let checkIns = 0;
+  for (const [sessionCount, checkInCount] of counts) {
+    sessions += sessionCount;
+    checkIns += checkInCount;
+  }
+  return { sessions, checkIns };
+}
+
+/** Whether the device holds any session or check-in at all. */
+export async function holdsAnyRecord(source: TableSource): Promise<boolean> {
+  return (await logsOf(source).limit(1).count()) > 0;
+}
+
+/** One session or check-in of a pair by id, deleted or not; undefined when the pair has none such. */
+export async function findPairRecord<T extends LoggedTable>(
+  source: TableSource,
+  table: T,
+  pairId: string,
+  id: string,
+): Promise<LoggedRecords[T][number] | undefined> {
+  const logs = await monthsOfPair(source, pairId).toArray();
+  for (const log of logs) {
+    const found = (log[table] as LoggedRecords[T]).find((record) => record.id === id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+const keyText = (pairId: string, month: string) => `${pairId}|${month}`;
+
+/** A month being rewritten: its records by id, so that a month of many records changes in one step each. */
+interface DraftMonth {
+  pairId: string;
+  month: string;
+  sessions: Map<string, Session>;
+  checkIns: Map<string, CheckIn>;
+}
+
+/**
+ * Months being rewritten, gathered in memory: records go in (replacing the copy with the same id
+ * in the same month) or come out, and `changed` gives the months to write back. Pure, so that the
+ * import can plan its writes over months it has already read.
+ */
+export class MonthLogDraft {
+  private readonly held = new Map<string, MonthLog>();
+  private readonly touched = new Map<string, DraftMonth>();
+
+  /** Starts from months as stored; a month not given here starts empty. */
+  constructor(held: Iterable<MonthLog> = []) {
+    for (const log of held) this.held.set(keyText(log.pairId, log.month), log);
+  }
+
+  private monthFor(pairId: string, month: string): DraftMonth {
+    const key = keyText(pairId, month);
+    let draft = this.touched.get(key);
+    if (!draft) {
+      // Copied on first change so that months handed in stay as they were read.
+      const log = this.held.get(key);
+      draft = {
+        pairId,
+        month,
+        sessions: new Map(log?.sessions.map((session) => [session.id, session])),
+        checkIns: new Map(log?.checkIns.map((checkIn) => [checkIn.id, checkIn])),
+      };
+      this.touched.set(key, draft);
+    }
+    return draft;
+  }
+
+  /** Puts records in their months, each replacing any record with its id in that month. */
+  put<T extends LoggedTable>(table: T, records: readonly LoggedRecords[T][number][]): this {
+    for (const record of records) (this.monthFor(record.pairId, monthOf(record.date))[table] as Map<string, LoggedRef>).set(record.id, record);
+    return this;
+  }
+
+  /** Takes records out of the months they are stored in. */
+  remove(table: LoggedTable, refs: readonly LoggedRef[]): this {
+    for (const ref of refs) this.monthFor(ref.pairId, monthOf(ref.date))[table].delete(ref.id);
+    return this;
+  }
+
+  /** Months with records to write, and the keys of months left empty, to delete. */
+  changed(): { put: MonthLog[]; emptied: MonthLogKey[] } {
+    const put: MonthLog[] = [];
+    const emptied: MonthLogKey[] = [];
+    for (const { pairId, month, sessions, checkIns } of this.touched.values()) {
+      if (sessions.size + checkIns.size === 0) emptied.push([pairId, month]);
+      else {
+        put.push({
+          pairId,
+          month,
+          sessions: [...sessions.values()].sort(byDateThenId),
+          checkIns: [...checkIns.values()].sort(byDateThenId),
+          sessionCount: sessions.size,
+          checkInCount: checkIns.size,
+        });
+      }
+    }
+    return { put, emptied };
+  }
+}
+
+/** Writes a draft's changed months (call inside a read-write transaction over monthLogs). */
+export async function writeDraft(source: TableSource, draft: MonthLogDraft): Promise<void> {
+  const { put, emptied } = draft.changed();
+  if (put.length > 0) await logsOf(source).bulkPut(put);
+  if (emptied.length > 0) await logsOf(source).bulkDelete(emptied);
+}
+
+/** The stored months these records belong in. */
+async function heldMonths(source: TableSource, refs: readonly LoggedRef[]): Promise<MonthLog[]> {
+  const keys = new Map<string, MonthLogKey>();
+  for (const ref of refs) keys.set(keyText(ref.pairId, monthOf(ref.date)), [ref.pairId, monthOf(ref.date)]);
+  const found = await logsOf(source).bulkGet([...keys.values()]);
+  return found.flatMap((log) => (log ? [log] : []));
+}
+
+/**
+ * Adds or replaces sessions and check-ins, each in the month of its date (a record's date never
+ * changes in the app; the import, which can move one, plans over a `MonthLogDraft` itself).
+ */
+export async function putRecords(source: TableSource, records: Partial<LoggedRecords>): Promise<void> {
+  const { sessions = [], checkIns = [] } = records;
+  if (sessions.length + checkIns.length === 0) return;
+  const draft = new MonthLogDraft(await heldMonths(source, [...sessions, ...checkIns]));
+  await writeDraft(source, draft.put('sessions', sessions).put('checkIns', checkIns));
+}
+
+/** Adds a session or check-in that must be new: refuses one whose id the pair's month holds. */
+export async function addRecord<T extends LoggedTable>(source: TableSource, table: T, record: LoggedRecords[T][number]): Promise<void> {
+  const [log] = await heldMonths(source, [record]);
+  if (log && (log[table] as LoggedRef[]).some((held) => held.id === record.id)) {
+    throw new Error(`A record with id ${record.id} is already stored.`);
+  }
+  const draft = new MonthLogDraft(log ? [log] : []);
+  await writeDraft(source, draft.put(table, [record] as LoggedRecords[T]));
+}
+
+/**
+ * Rewrites stored records through `change`, which gets each as stored and returns its new version
+ * (or the same object to leave it). Returns the records as they were before, in the order of `refs`;
+ * a ref to nothing stored gives undefined and changes nothing.
+ */
+export async function changeRecords<T extends LoggedTable>(
+  source: TableSource,
+  table: T,
+  refs: readonly LoggedRef[],
+  change: (record: LoggedRecords[T][number]) => LoggedRecords[T][number],
+): Promise<(LoggedRecords[T][number] | undefined)[]> {
+  const held = await heldMonths(source, refs);
+  const byId = new Map<string, LoggedRecords[T][number]>();
+  for (const log of held) for (const record of log[table] as LoggedRecords[T]) byId.set(record.id, record);
+  const before = refs.map((ref) => byId.get(ref.id));
+  const changed = before.flatMap((record) => {
+    if (!record) return [];
+    const next = change(record);
+    return next === record ? [] : [next];
+  });
+  if (changed.length > 0) await writeDraft(source, new MonthLogDraft(held).put(table, changed as LoggedRecords[T]));
+  return before;
+}
+
+/** Every stored month of one pair, oldest first. */
+export function readPairLogs(source: TableSource, pairId: string): Promise<MonthLog[]> {
+  return monthsOfPair(source, pairId).toArray();
+}
