@@ -2,10 +2,11 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseBanner } from '../app/DatabaseBanner';
-import { db } from '../db/database';
+import { db, openDatabase } from '../db/database';
 import { v1Stores } from '../db/fixtures/v1';
 import { DATABASE_NAME, schemaVersions } from '../db/schema';
 import { useDatabaseStatusStore } from '../state/databaseStatusStore';
+import { aPair, aSession } from '../test/builders';
 import { renderApp, signInAs } from '../test/renderApp';
 import { watchDatabaseConnection } from './databaseConnection';
 
@@ -79,5 +80,39 @@ describe('an older version of the app that does not let go of the database', () 
     expect(useDatabaseStatusStore.getState().blockedByOtherTab).toBe(false);
     await waitFor(() => expect(screen.queryByRole('status')).not.toBeInTheDocument());
     stop();
+  });
+});
+
+describe('a long upgrade of this device’s database', () => {
+  it('says what it is doing and how far it has got, until the database is ready', async () => {
+    const name = 'mentorlog-upgrading';
+    // A database as version 4 of the app left it: a pair with a session, one record each.
+    const version4 = new Dexie(name);
+    for (const step of schemaVersions.filter((candidate) => candidate.version <= 4)) version4.version(step.version).stores(step.stores);
+    const pair = aPair();
+    await version4.table('pairs').add(pair);
+    await version4.table('sessions').add(aSession({ pairId: pair.id }));
+    version4.close();
+    const upgraded = openDatabase(name);
+    opened.push(upgraded);
+    const seen: unknown[] = [];
+    const stopRecording = useDatabaseStatusStore.subscribe((state, previous) => {
+      if (state.upgrading !== previous.upgrading) seen.push(state.upgrading);
+    });
+    const stop = watchDatabaseConnection(upgraded);
+
+    await upgraded.open();
+
+    expect(seen).toEqual([{ done: 1, total: 1 }, null]);
+    stopRecording();
+    stop();
+  });
+
+  it('shows its progress in a banner', () => {
+    useDatabaseStatusStore.getState().setUpgrading({ done: 300, total: 1000 });
+    render(<DatabaseBanner />);
+
+    expect(screen.getByRole('status')).toHaveTextContent('rearranging the records on this device');
+    expect(screen.getByRole('progressbar', { name: 'Records rearranged' })).toHaveAttribute('value', '300');
   });
 });

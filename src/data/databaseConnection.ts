@@ -1,4 +1,5 @@
 import type { Dexie } from 'dexie';
+import { reportUpgradeProgress, watchUpgradeProgress } from '../db/upgradeProgress';
 import { useDatabaseStatusStore } from '../state/databaseStatusStore';
 
 /**
@@ -12,7 +13,8 @@ import { useDatabaseStatusStore } from '../state/databaseStatusStore';
  *
  * The other side: if this tab is the newer one and an older tab does not let go (an older build
  * without this handler, or one that is busy), Dexie fires "blocked"; the layout says what to do,
- * and "ready" clears it once the upgrade goes through.
+ * and "ready" clears it once the upgrade goes through. A long upgrade in this tab reports how far it
+ * has got, for the layout to say so, until "ready".
  *
  * Returns a function that stops watching.
  */
@@ -24,11 +26,16 @@ export function watchDatabaseConnection(database: Dexie): () => void {
     return false;
   };
   const onBlocked = () => status.setBlockedByOtherTab(true);
-  const onReady = () => status.setBlockedByOtherTab(false);
+  const onReady = () => {
+    status.setBlockedByOtherTab(false);
+    reportUpgradeProgress(null);
+  };
+  const stopWatchingUpgrade = watchUpgradeProgress(status.setUpgrading);
   database.on('versionchange', onVersionChange);
   database.on('blocked', onBlocked);
   database.on('ready', onReady, true);
   return () => {
+    stopWatchingUpgrade();
     database.on('versionchange').unsubscribe(onVersionChange);
     database.on('blocked').unsubscribe(onBlocked);
     database.on('ready').unsubscribe(onReady);

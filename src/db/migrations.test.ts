@@ -275,6 +275,26 @@ describe('schema migrations', () => {
     }
   });
 
+  it('packs at version 5 a session whose pair is not on the device, too', async () => {
+    const name = await writtenByVersion1();
+    const v4 = declaredUpTo(name, 4);
+    await v4.open();
+    const [sample] = v1Records.sessions;
+    if (!sample) throw new Error('The fixture has no sessions.');
+    const orphan = { ...sample, id: crypto.randomUUID(), pairId: crypto.randomUUID() };
+    await v4.table('sessions').add(orphan);
+    v4.close();
+
+    const db = declaredUpTo(name, 6);
+    await db.open();
+    try {
+      expect(await readPairRecords(db, orphan.pairId)).toEqual({ sessions: [orphan], checkIns: [] });
+      expect(await countLogged(db)).toEqual({ sessions: v1Records.sessions.length + 1, checkIns: v1Records.checkIns.length });
+    } finally {
+      db.close();
+    }
+  });
+
   it('upgrades a version-1 database to the latest version through the app’s own openDatabase()', async () => {
     const name = await writtenByVersion1();
     const latest = migrationCases.at(-1);

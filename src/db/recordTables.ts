@@ -6,6 +6,7 @@ import type { Session } from '../domain/session';
 import { MonthLogDraft, writeDraft, type LoggedRecords } from './monthLogs';
 import { pairDerivedFrom, writePairDerived } from './pairDigests';
 import type { TableSource } from './tableSource';
+import { reportUpgradeProgress } from './upgradeProgress';
 
 /*
  * Versions 1 to 4 stored each session and check-in as a record of its own, in the `sessions` and
@@ -39,19 +40,46 @@ export async function refreshFromRecordTables(
   await writePairDerived(source, derived, { digestsOnly });
 }
 
+/** Pairs packed side by side in version 5's upgrade: enough to keep the database busy, few enough to hold. */
+const PACK_BATCH = 50;
+
+/** Packs these pairs' records into months, a batch of pairs at a time; returns how many records it packed. */
+async function packPairs(source: TableSource, pairIds: readonly string[], onBatch: () => void): Promise<number> {
+  let packed = 0;
+  for (let start = 0; start < pairIds.length; start += PACK_BATCH) {
+    // The batch's reads are asked for together rather than one after another.
+    const batch = await Promise.all(pairIds.slice(start, start + PACK_BATCH).map((pairId) => readPairFromRecordTables(source, pairId)));
+    const draft = new MonthLogDraft();
+    for (const records of batch) {
+      draft.put('sessions', records.sessions).put('checkIns', records.checkIns);
+      packed += records.sessions.length + records.checkIns.length;
+    }
+    await writeDraft(source, draft);
+    onBatch();
+  }
+  return packed;
+}
+
 /**
- * Version 5's upgrade: every session and check-in packed into its pair's month. One pair at a time,
- * so that a large program is never held in memory whole; the pairs come from the index's keys, so
- * that a record whose pair is missing is packed too.
+ * Version 5's upgrade: every session and check-in packed into its pair's month, a batch of pairs at
+ * a time, so that a large program is never held in memory whole. Reports its progress by pairs
+ * (src/db/upgradeProgress.ts).
  */
 export async function packRecordTables(source: TableSource): Promise<void> {
-  const pairIds = new Set<string>();
-  for (const table of RECORD_TABLES) {
-    const keys = (await source.table(table).orderBy('[pairId+date]').keys()) as unknown as [string, string][];
-    for (const [pairId] of keys) pairIds.add(pairId);
-  }
-  for (const pairId of pairIds) {
-    const records = await readPairFromRecordTables(source, pairId);
-    await writeDraft(source, new MonthLogDraft().put('sessions', records.sessions).put('checkIns', records.checkIns));
+  const pairIds = (await source.table<Pair, string>('pairs').toCollection().primaryKeys()) as string[];
+  let done = 0;
+  const report = () => reportUpgradeProgress({ done: Math.min((done += PACK_BATCH), pairIds.length), total: pairIds.length });
+  const packed = await packPairs(source, pairIds, report);
+  const held = (await Promise.all(RECORD_TABLES.map((table) => source.table(table).count()))).reduce((sum, count) => sum + count, 0);
+  if (packed < held) {
+    // Records whose pair is not on the device (the app writes none, but a database is the user's):
+    // their pairs are found through the index's keys, slower, and only when they exist.
+    const known = new Set(pairIds);
+    const missing = new Set<string>();
+    for (const table of RECORD_TABLES) {
+      const keys = (await source.table(table).orderBy('[pairId+date]').keys()) as unknown as [string, string][];
+      for (const [pairId] of keys) if (!known.has(pairId)) missing.add(pairId);
+    }
+    await packPairs(source, [...missing], () => undefined);
   }
 }

@@ -12,13 +12,18 @@ interface DatabaseStatusState {
   replacedByNewerVersion: boolean;
   /** This tab wants to upgrade the database and waits for an older tab to let go of it. */
   blockedByOtherTab: boolean;
+  /** A long upgrade of the database under way in this tab: pairs done of all; null when none. */
+  upgrading: { done: number; total: number } | null;
   setReplacedByNewerVersion: () => void;
   setBlockedByOtherTab: (blocked: boolean) => void;
+  setUpgrading: (upgrading: { done: number; total: number } | null) => void;
 }
 
 export const useDatabaseStatusStore = create<DatabaseStatusState>()((set) => ({
   replacedByNewerVersion: false,
   blockedByOtherTab: false,
+  upgrading: null,
   setReplacedByNewerVersion: () => set({ replacedByNewerVersion: true, blockedByOtherTab: false }),
   setBlockedByOtherTab: (blocked) => set({ blockedByOtherTab: blocked }),
+  setUpgrading: (upgrading) => set({ upgrading }),
 }));
