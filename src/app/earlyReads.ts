@@ -1,5 +1,6 @@
 import type { createBrowserRouter } from 'react-router';
 import { earlyReadStarter } from '../data/earlyReadStarters';
+import { forgetPairListOnWrites } from '../data/pairListSnapshot';
 import { startPairListRead } from '../data/pairs';
 import { localToday } from '../domain/dates';
 import { useViewerStore } from '../state/viewerStore';
@@ -25,8 +26,12 @@ function startReadsFor(pathname: string): void {
   }
 }
 
-/** Starts early reads for the first screen and for every screen navigated to from then on. */
+/**
+ * Starts early reads for the first screen and for every screen navigated to from then on, and keeps
+ * the remembered pairs list (drawn before its read lands) from outliving a write.
+ */
 export function startEarlyReads(router: Router): void {
+  forgetPairListOnWrites();
   let pathname = router.state.location.pathname;
   startReadsFor(pathname);
   router.subscribe((state) => {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { db } from '../db/database';
 import { compareText } from '../domain/compareText';
 import type { Pair } from '../domain/pair';
@@ -7,6 +7,7 @@ import type { PairDigest } from '../domain/pairDigest';
 import type { PairStatus } from '../domain/pairStatus';
 import type { Person } from '../domain/person';
 import { startEarlyRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
+import { rememberedPairList, rememberPairList } from './pairListSnapshot';
 import { everyoneById, partnersOf } from './people';
 
 export interface PairWithPeople {
@@ -113,10 +114,14 @@ export function startPairListRead(): void {
   startEarlyRead(PAIR_LIST_READ, pairListReader);
 }
 
-/** Every pair with its partners and last session date, by the mentor's name, then the mentee's; live. */
+/**
+ * Every pair with its partners and last session date, by the mentor's name, then the mentee's; live.
+ * Until the first read lands, the list as it was last drawn, when no write came since (see
+ * pairListSnapshot.ts): a returning user's list is drawn at once.
+ */
 export function usePairList(): PairListRow[] | undefined {
   const rows = useLiveRecordMap(PAIR_LIST_READ, pairListReader);
-  return useMemo(
+  const sorted = useMemo(
     () =>
       rows &&
       [...rows.values()].sort(
@@ -124,4 +129,7 @@ export function usePairList(): PairListRow[] | undefined {
       ),
     [rows],
   );
+  const [remembered] = useState(() => (sorted ? undefined : rememberedPairList()));
+  useEffect(() => (sorted ? rememberPairList(sorted) : undefined), [sorted]);
+  return sorted ?? remembered;
 }

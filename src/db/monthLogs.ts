@@ -216,6 +216,22 @@ export class MonthLogDraft {
   }
 }
 
+/**
+ * Months as they stand once a draft's changes are written over `held`: every held month, changed
+ * ones in their new form, emptied ones gone, new ones added.
+ */
+export function monthsAfter(held: readonly MonthLog[], changes: { put: readonly MonthLog[]; emptied: readonly MonthLogKey[] }): MonthLog[] {
+  const months = new Map(held.map((log) => [keyText(log.pairId, log.month), log]));
+  for (const log of changes.put) months.set(keyText(log.pairId, log.month), log);
+  for (const [pairId, month] of changes.emptied) months.delete(keyText(pairId, month));
+  return [...months.values()];
+}
+
+/** Every session and check-in of these months, in their order. */
+export function recordsOf(months: readonly MonthLog[]): LoggedRecords {
+  return flatten(months);
+}
+
 /** Writes a draft's changed months (call inside a read-write transaction over monthLogs). */
 export async function writeDraft(source: TableSource, draft: MonthLogDraft): Promise<void> {
   const { put, emptied } = draft.changed();

@@ -87,6 +87,29 @@ describe('pair digests', () => {
     await expectDigestsFresh();
   });
 
+  it('follow a backup merged into a device that holds records of the same pairs, from the months as they then stand', async () => {
+    const pair = await aDemoPair();
+    // The other device: the same program, with one pair's latest session deleted and a new one
+    // logged today, and a pair of its own with a session.
+    const [latest] = (await db.pairDigests.get(pair.id))?.recentSessions.slice(-1) ?? [];
+    expect(latest).toBeDefined();
+    const mentor = aPerson({ name: 'Noor Haddad' });
+    const mentee = aPerson({ name: 'Eli Brooks' });
+    const newPair = aPair({ mentorId: mentor.id, menteeId: mentee.id, startDate: addDays(localToday(), -30) });
+    const file = await exportDevice();
+    const sessions = file.records.sessions.map((session) =>
+      session.pairId === pair.id && session.date === latest?.date ? { ...session, deletedAt: `${localToday()}T00:00:00.000Z`, updatedAt: new Date().toISOString() } : session,
+    );
+    sessions.push(aSession({ pairId: pair.id, date: localToday(), loggedById: pair.mentorId }), aSession({ pairId: newPair.id, date: localToday(), loggedById: mentor.id }));
+    const merged = buildBackupFile({ ...file, records: { ...file.records, people: [...file.records.people, mentor, mentee], pairs: [...file.records.pairs, newPair], sessions } });
+
+    expect((await importBackup(backupToJson(merged), () => undefined)).ok).toBe(true);
+
+    expect((await db.pairDigests.get(pair.id))?.lastSessionDate).toBe(localToday());
+    expect((await db.pairDigests.get(newPair.id))?.lastSessionDate).toBe(localToday());
+    await expectDigestsFresh();
+  });
+
   it('are built by a restore from the file as reading the records back would build them', async () => {
     const today = localToday();
     const [mentor, mentee, quietMentor, quietMentee] = [aPerson(), aPerson({ name: 'Sam Lee' }), aPerson(), aPerson()];
