@@ -93,10 +93,12 @@ export interface BackupDownload {
 }
 
 /**
- * Where each table is split for reading: ids are UUIDs, spread evenly over their first hex digit.
- * The ranges only need to cover every key in order; any id, UUID or not, falls in one of them.
+ * Where each table is split for reading: ids are UUIDs, spread evenly over their first two hex
+ * digits, so that each range's text stays a few hundred kilobytes even for a large program (at
+ * 5,000 pairs, sixteen ranges made strings of ~30 MB each). The ranges only need to cover every key
+ * in order; any id, UUID or not, falls in one of them.
  */
-const ID_SPLITS = [...'123456789abcdef'];
+const ID_SPLITS = Array.from({ length: 255 }, (_, index) => (index + 1).toString(16).padStart(2, '0'));
 
 /** Consecutive ranges of ids, [lower, upper) with null for unbounded, that together cover every id. */
 function idRanges(): [string | null, string | null][] {

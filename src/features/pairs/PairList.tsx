@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { startTransition, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { usePairList, type PairListRow } from '../../data/pairs';
 import { useCurrentViewer } from '../../data/viewer';
@@ -17,6 +17,12 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
  * for a list nobody reads from top to bottom: they search it, or ask for all of it.
  */
 export const PAIRS_AT_FIRST = 100;
+/**
+ * Pairs in the list's first frame: more than a screenful, so that the list is there at once; the
+ * rest of the first PAIRS_AT_FIRST follow in a render after that frame is painted (at 1,000 pairs,
+ * drawing and laying out 100 rows took ~120 ms of the first frame).
+ */
+export const PAIRS_IN_FIRST_FRAME = 25;
 /** From this many pairs on, the list offers a search by name. */
 const SEARCH_FROM = 10;
 
@@ -37,6 +43,7 @@ export function PairList() {
   const { viewer } = useCurrentViewer();
   const [params, setParams] = useSearchParams();
   const [drawAll, setDrawAll] = useState(false);
+  const [firstFrame, setFirstFrame] = useState(true);
   const searchId = useId();
   const search = params.get('q') ?? '';
   const participant = viewer?.role !== 'coordinator';
@@ -45,10 +52,22 @@ export function PairList() {
   const matching = useMemo(() => matchingPairs(showAll ? (rows ?? []) : own, search), [rows, own, showAll, search]);
   const loaded = rows !== undefined && viewer !== null;
   useMarkFirstScreenShown(loaded);
+  useEffect(() => {
+    if (!loaded || !firstFrame) return;
+    // After the frame is painted: a timeout queued from the frame's callback runs once it is drawn.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setFirstFrame(false)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [loaded, firstFrame]);
   if (!rows || !viewer) return <Loading what="Loading pairs" />;
 
   // Mentors and mentees see their own pairs first; the coordinator sees the whole program.
-  const shown = drawAll ? matching : matching.slice(0, PAIRS_AT_FIRST);
+  const shown = drawAll ? matching : matching.slice(0, firstFrame ? PAIRS_IN_FIRST_FRAME : PAIRS_AT_FIRST);
   const today = localToday();
   const setParam = (name: 'q' | 'show', value: string | null) => {
     const next = new URLSearchParams(params);
@@ -112,7 +131,7 @@ export function PairList() {
                   <PairListItem key={row.pair.id} row={row} today={today} viewerId={viewer.personId} />
                 ))}
               </ul>
-              {shown.length < matching.length ? (
+              {shown.length < matching.length && !firstFrame ? (
                 <p>
                   The first {shown.length}, by mentor’s name, are shown.{' '}
                   <button type="button" className="button" onClick={() => setDrawAll(true)}>
