@@ -107,14 +107,20 @@ export function readLogsOfPairRange(source: TableSource, lower: string | null, u
   return logs.where(':id').between([lower], [upper]).toArray();
 }
 
-/** How many sessions and check-ins the device holds, deleted ones included, from keys alone. */
+/**
+ * How many sessions and check-ins the device holds, deleted ones included, from the counts index
+ * alone: each distinct pair of counts once, and how many months have it (a native count), rather
+ * than every month's key (a cursor step each: ~2 s for 35,000 months).
+ */
 export async function countLogged(source: TableSource): Promise<{ sessions: number; checkIns: number }> {
-  const counts = (await logsOf(source).orderBy('[sessionCount+checkInCount]').keys()) as unknown as [number, number][];
+  const byCounts = () => logsOf(source).where('[sessionCount+checkInCount]');
+  const distinct = (await logsOf(source).orderBy('[sessionCount+checkInCount]').uniqueKeys()) as unknown as [number, number][];
+  const months = await Promise.all(distinct.map((counts) => byCounts().equals(counts).count()));
   let sessions = 0;
   let checkIns = 0;
-  for (const [sessionCount, checkInCount] of counts) {
-    sessions += sessionCount;
-    checkIns += checkInCount;
+  for (const [index, [sessionCount, checkInCount]] of distinct.entries()) {
+    sessions += sessionCount * (months[index] ?? 0);
+    checkIns += checkInCount * (months[index] ?? 0);
   }
   return { sessions, checkIns };
 }
