@@ -142,8 +142,7 @@ function loggedRuns(database: MentorlogDatabase): Promise<{ sessions: Blob[]; ch
   let count = 0;
   const runs = idRanges().map(([lower, upper]) =>
     readLogsOfPairRange(database, lower, upper).then((logs: MonthLog[]) => {
-      const sessions = logs.flatMap((log) => log.sessions);
-      const checkIns = logs.flatMap((log) => log.checkIns);
+      const { sessions, checkIns } = recordsOf(logs);
       count += sessions.length + checkIns.length;
       return { sessions: textRun(sessions), checkIns: textRun(checkIns) };
     }),

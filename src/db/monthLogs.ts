@@ -64,7 +64,8 @@ function monthsOfPair(source: TableSource, pairId: string, fromMonth?: string) {
     .between([pairId, fromMonth ?? Dexie.minKey], [pairId, Dexie.maxKey], true, true);
 }
 
-function flatten(logs: readonly MonthLog[]): LoggedRecords {
+/** Every session and check-in of these months, in their order. */
+export function recordsOf(logs: readonly MonthLog[]): LoggedRecords {
   const records: LoggedRecords = { sessions: [], checkIns: [] };
   for (const log of logs) {
     for (const session of log.sessions) records.sessions.push(session);
@@ -78,7 +79,7 @@ function flatten(logs: readonly MonthLog[]): LoggedRecords {
  * those dated `fromDate` or later when it is given.
  */
 export async function readPairRecords(source: TableSource, pairId: string, fromDate?: string): Promise<LoggedRecords> {
-  const records = flatten(await monthsOfPair(source, pairId, fromDate === undefined ? undefined : monthOf(fromDate)).toArray());
+  const records = recordsOf(await monthsOfPair(source, pairId, fromDate === undefined ? undefined : monthOf(fromDate)).toArray());
   if (fromDate === undefined) return records;
   return {
     sessions: records.sessions.filter((session) => session.date >= fromDate),
@@ -95,7 +96,7 @@ export async function readRecordsOfPairs(source: TableSource, pairIds: Iterable<
 
 /** Every session and check-in on the device, deleted ones included, by pair, then date, then id. */
 export async function readAllLogged(source: TableSource): Promise<LoggedRecords> {
-  return flatten(await logsOf(source).toArray());
+  return recordsOf(await logsOf(source).toArray());
 }
 
 /** The months of pairs whose ids fall in [lower, upper) (null: unbounded), in key order. */
@@ -231,11 +232,6 @@ export function monthsAfter(held: readonly MonthLog[], changes: { put: readonly 
   for (const log of changes.put) months.set(keyText(log.pairId, log.month), log);
   for (const [pairId, month] of changes.emptied) months.delete(keyText(pairId, month));
   return [...months.values()];
-}
-
-/** Every session and check-in of these months, in their order. */
-export function recordsOf(months: readonly MonthLog[]): LoggedRecords {
-  return flatten(months);
 }
 
 /** Writes a draft's changed months (call inside a read-write transaction over monthLogs). */
