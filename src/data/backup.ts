@@ -11,7 +11,6 @@ import {
   readPairLogs,
   readPairRecords,
   recordsOf,
-  type LoggedRef,
   type MonthLog,
 } from '../db/monthLogs';
 import { refreshPairDigests, refreshPairDigestsFrom } from '../db/pairDigests';
@@ -342,7 +341,7 @@ export async function importBackup(
     // date) and goes into the month of its own date.
     const draft = new MonthLogDraft(logged.months);
     for (const table of ['sessions', 'checkIns'] as const) {
-      draft.remove(table, plan.writes[table].flatMap((record) => logged.refs.get(record.id) ?? []));
+      draft.remove(table, plan.writes[table].flatMap((record) => logged[table].get(record.id) ?? []));
       draft.put(table, plan.writes[table]);
     }
     const { put, emptied } = draft.changed();
@@ -360,8 +359,8 @@ export async function importBackup(
     const touched = new Set([...plan.writes.pairs.map((pair) => pair.id), ...[...plan.writes.sessions, ...plan.writes.checkIns].map((record) => record.pairId)]);
     // A pair whose months were all read (or, onto a device with none, all written) has its digest
     // and figures built from them as they now stand, rather than read back; the rest are read.
-    const known = [...touched].filter((pairId) => !logged.heldAny || logged.pairsRead.has(pairId));
-    const unknown = [...touched].filter((pairId) => logged.heldAny && !logged.pairsRead.has(pairId));
+    const known = [...touched].filter(logged.allMonthsKnown);
+    const unknown = [...touched].filter((pairId) => !logged.allMonthsKnown(pairId));
     const { sessions, checkIns } = recordsOf(monthsAfter(logged.months, { put, emptied }));
     await refreshPairDigestsFrom(database, known, { pairs: plan.writes.pairs, sessions, checkIns });
     await refreshPairDigests(database, unknown);
@@ -410,29 +409,23 @@ async function existingRecords(database: MentorlogDatabase, table: 'people' | 'p
 }
 
 /**
- * The device's copies of the incoming sessions and check-ins, from the months of the pairs they
- * belong to: what the merge compares, where each is stored, and those months, to write over.
+ * The device's copies of the incoming sessions and check-ins, by id, from the months of the pairs
+ * they belong to: what the merge compares, and where each is stored; those months, to write over;
+ * and which pairs' months are all known (all of them, on a device that holds none).
  */
-async function existingLogged(
-  database: MentorlogDatabase,
-  incoming: BackupRecords,
-): Promise<{ heldAny: boolean; sessions: Existing; checkIns: Existing; refs: Map<string, LoggedRef>; months: MonthLog[]; pairsRead: Set<string> }> {
+async function existingLogged(database: MentorlogDatabase, incoming: BackupRecords) {
   const pairsRead = new Set([...incoming.sessions, ...incoming.checkIns].map((record) => record.pairId));
-  const found = { heldAny: false, sessions: new Map(), checkIns: new Map(), refs: new Map<string, LoggedRef>(), months: [] as MonthLog[], pairsRead };
   // Restoring onto a new device: nothing to compare with, so no month is read.
-  if (!(await holdsAnyRecord(database))) return found;
-  found.heldAny = true;
+  const heldAny = await holdsAnyRecord(database);
   // Asked for together: one after another, a file of 1,000 pairs waited ~1,000 round trips.
-  found.months = (await Promise.all([...pairsRead].map((pairId) => readPairLogs(database, pairId)))).flat();
-  for (const log of found.months) {
-    for (const table of ['sessions', 'checkIns'] as const) {
-      for (const record of log[table]) {
-        found[table].set(record.id, { updatedAt: record.updatedAt, deletedAt: record.deletedAt });
-        found.refs.set(record.id, { id: record.id, pairId: record.pairId, date: record.date });
-      }
-    }
-  }
-  return found;
+  const months = heldAny ? (await Promise.all([...pairsRead].map((pairId) => readPairLogs(database, pairId)))).flat() : [];
+  const { sessions, checkIns } = recordsOf(months);
+  return {
+    sessions: new Map(sessions.map((session) => [session.id, session])),
+    checkIns: new Map(checkIns.map((checkIn) => [checkIn.id, checkIn])),
+    months,
+    allMonthsKnown: (pairId: string) => !heldAny || pairsRead.has(pairId),
+  };
 }
 
 /** How many records each table holds, deleted ones included: what a device backup would carry. */

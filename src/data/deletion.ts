@@ -1,5 +1,5 @@
 import { db, pairWriteTables } from '../db/database';
-import { changeRecords, readPairLogs, type LoggedRef, type LoggedTable } from '../db/monthLogs';
+import { changeRecords, MonthLogDraft, readPairLogs, recordsOf, writeDraft, type LoggedRef, type LoggedTable } from '../db/monthLogs';
 import { refreshPairDigests } from '../db/pairDigests';
 import type { RecordFields } from '../domain/record';
 
@@ -12,20 +12,15 @@ interface Marked {
   records: { table: LoggedTable; refs: LoggedRef[] }[];
 }
 
-/** A record's fields after a deletion (or its undo) at `stamp`. */
+/**
+ * A record's fields after a deletion (or its undo) at `stamp`. Deletion is a soft delete: the
+ * record keeps its data and gets `deletedAt` (and a new `updatedAt`, so that a merge with another
+ * device's copy sees the deletion as the newer change). Every read in src/data skips deleted
+ * records, so a deleted record is not shown again.
+ */
 const stamped =
   (deletedAt: string | null, updatedAt: string) =>
   <T extends RecordFields>(record: T): T => ({ ...record, deletedAt, updatedAt });
-
-/**
- * Deletion is a soft delete: the record keeps its data and gets `deletedAt` (and a new
- * `updatedAt`, so that a merge with another device's copy sees the deletion as the newer change).
- * Every read in src/data skips deleted records, so a deleted record is not shown again.
- */
-async function markDeleted({ pairId, records }: Marked, stamp: string): Promise<void> {
-  if (pairId !== null) await db.pairs.update(pairId, { deletedAt: stamp, updatedAt: stamp });
-  for (const { table, refs } of records) await changeRecords(db, table, refs, stamped(stamp, stamp));
-}
 
 /**
  * The undo of a deletion made at `stamp`: restores the records it marked, in one transaction.
@@ -77,8 +72,7 @@ export interface PairDeletion {
   checkIns: number;
 }
 
-const liveRefs = (records: readonly (LoggedRef & { deletedAt: string | null })[]): LoggedRef[] =>
-  records.flatMap((record) => (record.deletedAt === null ? [{ id: record.id, pairId: record.pairId, date: record.date }] : []));
+const live = <T extends { deletedAt: string | null }>(records: readonly T[]): T[] => records.filter((record) => record.deletedAt === null);
 
 /**
  * Deletes a pair with its sessions and check-ins, in one transaction, so that no session is left
@@ -91,14 +85,19 @@ export async function deletePair(pairId: string): Promise<PairDeletion> {
     const pair = await db.pairs.get(pairId);
     if (!pair || pair.deletedAt !== null) throw new Error('That pair was already deleted.');
     const logs = await readPairLogs(db, pairId);
+    const { sessions, checkIns } = recordsOf(logs);
+    const [liveSessions, liveCheckIns] = [live(sessions), live(checkIns)];
+    const deleted = stamped(stamp, stamp);
+    await db.pairs.put(deleted(pair));
+    // Marked in the months just read, rather than read again by id.
+    await writeDraft(db, new MonthLogDraft(logs).put('sessions', liveSessions.map(deleted)).put('checkIns', liveCheckIns.map(deleted)));
     const marked: Marked = {
       pairId,
       records: [
-        { table: 'sessions', refs: liveRefs(logs.flatMap((log) => log.sessions)) },
-        { table: 'checkIns', refs: liveRefs(logs.flatMap((log) => log.checkIns)) },
+        { table: 'sessions', refs: liveSessions },
+        { table: 'checkIns', refs: liveCheckIns },
       ],
     };
-    await markDeleted(marked, stamp);
     return marked;
   });
   return {

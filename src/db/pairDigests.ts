@@ -8,8 +8,6 @@ import { thresholds } from '../domain/thresholds';
 import { byDateThenId, readPairRecords } from './monthLogs';
 import type { TableSource } from './tableSource';
 
-export type { TableSource };
-
 /*
  * Digests and monthly figures are derived data the database keeps beside the records, like an
  * index: they are written with the records (and by the upgrades that brought them in), never by
