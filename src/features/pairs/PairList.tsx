@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { usePairList, type PairListRow } from '../../data/pairs';
 import { useCurrentViewer } from '../../data/viewer';
@@ -10,6 +10,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { useMarkFirstScreenShown } from '../../ui/firstScreen';
 import { formatDay } from '../../ui/formatDate';
 import { Loading } from '../../ui/Loading';
+import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 /**
@@ -43,7 +44,6 @@ export function PairList() {
   const { viewer } = useCurrentViewer();
   const [params, setParams] = useSearchParams();
   const [drawAll, setDrawAll] = useState(false);
-  const [firstFrame, setFirstFrame] = useState(true);
   const searchId = useId();
   const search = params.get('q') ?? '';
   const participant = viewer?.role !== 'coordinator';
@@ -52,22 +52,11 @@ export function PairList() {
   const matching = useMemo(() => matchingPairs(showAll ? (rows ?? []) : own, search), [rows, own, showAll, search]);
   const loaded = rows !== undefined && viewer !== null;
   useMarkFirstScreenShown(loaded);
-  useEffect(() => {
-    if (!loaded || !firstFrame) return;
-    // After the frame is painted: a timeout queued from the frame's callback runs once it is drawn.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setFirstFrame(false)));
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [loaded, firstFrame]);
+  const firstFramePainted = useAfterFirstPaint(loaded);
   if (!rows || !viewer) return <Loading what="Loading pairs" />;
 
   // Mentors and mentees see their own pairs first; the coordinator sees the whole program.
-  const shown = drawAll ? matching : matching.slice(0, firstFrame ? PAIRS_IN_FIRST_FRAME : PAIRS_AT_FIRST);
+  const shown = drawAll ? matching : matching.slice(0, firstFramePainted ? PAIRS_AT_FIRST : PAIRS_IN_FIRST_FRAME);
   const today = localToday();
   const setParam = (name: 'q' | 'show', value: string | null) => {
     const next = new URLSearchParams(params);
@@ -131,7 +120,7 @@ export function PairList() {
                   <PairListItem key={row.pair.id} row={row} today={today} viewerId={viewer.personId} />
                 ))}
               </ul>
-              {shown.length < matching.length && !firstFrame ? (
+              {shown.length < matching.length && firstFramePainted ? (
                 <p>
                   The first {shown.length}, by mentor’s name, are shown.{' '}
                   <button type="button" className="button" onClick={() => setDrawAll(true)}>

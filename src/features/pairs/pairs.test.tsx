@@ -111,6 +111,8 @@ describe('a pair’s timeline', () => {
     const { user } = renderApp(`/pairs/${pair.id}`);
 
     expect(await screen.findByText('Session note 25')).toBeInTheDocument();
+    // The newest few come in the first frame, the rest of the 20 once it is painted.
+    expect(await screen.findByText('Session note 6')).toBeInTheDocument();
     expect(screen.queryByText('Session note 5')).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show 5 older of 5' }));
     expect(screen.getByText('Session note 1')).toBeInTheDocument();
