@@ -1,6 +1,6 @@
 import { db, pairWriteTables } from '../db/database';
-import { addRecord, changeRecords, type LoggedRef } from '../db/monthLogs';
-import { refreshPairDigests } from '../db/pairDigests';
+import { changeRecords, type LoggedRef } from '../db/monthLogs';
+import { addPairRecord, refreshPairDigests } from '../db/pairDigests';
 import type { Pair } from '../domain/pair';
 import { newRecordFields } from '../domain/record';
 import { parseTopics, sessionSchema, type Session, type SessionFormValues } from '../domain/session';
@@ -29,10 +29,7 @@ export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side,
 }
 
 export async function logSession(session: Session): Promise<void> {
-  await db.transaction('rw', pairWriteTables(db), async () => {
-    await addRecord(db, 'sessions', session);
-    await refreshPairDigests(db, [session.pairId]);
-  });
+  await db.transaction('rw', pairWriteTables(db), () => addPairRecord(db, 'sessions', session));
   void askForPersistenceOnce();
 }
 

@@ -237,8 +237,8 @@ export function monthsAfter(held: readonly MonthLog[], changes: { put: readonly 
 /** Writes a draft's changed months (call inside a read-write transaction over monthLogs). */
 export async function writeDraft(source: TableSource, draft: MonthLogDraft): Promise<void> {
   const { put, emptied } = draft.changed();
-  if (put.length > 0) await logsOf(source).bulkPut(put);
-  if (emptied.length > 0) await logsOf(source).bulkDelete(emptied);
+  // Sent together: one round trip of the transaction.
+  await Promise.all([put.length > 0 ? logsOf(source).bulkPut(put) : undefined, emptied.length > 0 ? logsOf(source).bulkDelete(emptied) : undefined]);
 }
 
 /** The stored months these records belong in. */
@@ -258,16 +258,6 @@ export async function putRecords(source: TableSource, records: Partial<LoggedRec
   if (sessions.length + checkIns.length === 0) return;
   const draft = new MonthLogDraft(await heldMonths(source, [...sessions, ...checkIns]));
   await writeDraft(source, draft.put('sessions', sessions).put('checkIns', checkIns));
-}
-
-/** Adds a session or check-in that must be new: refuses one whose id the pair's month holds. */
-export async function addRecord<T extends LoggedTable>(source: TableSource, table: T, record: LoggedRecords[T][number]): Promise<void> {
-  const [log] = await heldMonths(source, [record]);
-  if (log && (log[table] as LoggedRef[]).some((held) => held.id === record.id)) {
-    throw new Error(`A record with id ${record.id} is already stored.`);
-  }
-  const draft = new MonthLogDraft(log ? [log] : []);
-  await writeDraft(source, draft.put(table, [record] as LoggedRecords[T]));
 }
 
 /**
@@ -294,7 +284,7 @@ export async function changeRecords<T extends LoggedTable>(
   return before;
 }
 
-/** Every stored month of one pair, oldest first. */
-export function readPairLogs(source: TableSource, pairId: string): Promise<MonthLog[]> {
-  return monthsOfPair(source, pairId).toArray();
+/** Every stored month of one pair, oldest first; from `fromMonth` (`YYYY-MM`) on when given. */
+export function readPairLogs(source: TableSource, pairId: string, fromMonth?: string): Promise<MonthLog[]> {
+  return monthsOfPair(source, pairId, fromMonth).toArray();
 }

@@ -9,7 +9,8 @@ import { addDays, localToday } from '../domain/dates';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
 import { rebuildPairDerived } from '../test/rebuildPairDerived';
 import { db, pairWriteTables, resetDatabase } from './database';
-import { refreshPairDigests } from './pairDigests';
+import { readPairRecords } from './monthLogs';
+import { addPairRecord, refreshPairDigests } from './pairDigests';
 
 /**
  * Every stored digest and every pair's monthly figures equal ones built afresh from all the
@@ -154,6 +155,50 @@ describe('pair digests', () => {
     const restored = { digests: await db.pairDigests.toArray(), months: await db.pairMonths.toArray() };
     await db.transaction('rw', pairWriteTables(db), () => refreshPairDigests(db, [pair.id, quiet.id], today));
     expect({ digests: await db.pairDigests.toArray(), months: await db.pairMonths.toArray() }).toEqual(restored);
+  });
+
+  it('follow a session or check-in added in one pass, in the reach of the digests or before it, to a pair with much or little in reach', async () => {
+    const busy = await aDemoPair();
+    const mentor = aPerson();
+    const mentee = aPerson();
+    const quiet = aPair({ mentorId: mentor.id, menteeId: mentee.id, startDate: addDays(localToday(), -900) });
+    await db.people.bulkAdd([mentor, mentee]);
+    await db.transaction('rw', pairWriteTables(db), async () => {
+      await db.pairs.add(quiet);
+      await refreshPairDigests(db, [quiet.id]);
+    });
+    const longAgo = addDays(localToday(), -800);
+    const added = [
+      aSession({ pairId: busy.id, date: localToday(), loggedById: busy.mentorId }),
+      aSession({ pairId: busy.id, date: longAgo, loggedById: busy.mentorId }),
+      aCheckIn({ pairId: busy.id, raterId: busy.menteeId, side: 'mentee', date: addDays(localToday(), -1), visibility: 'program' }),
+      aSession({ pairId: quiet.id, date: longAgo, loggedById: mentor.id }),
+      aCheckIn({ pairId: quiet.id, raterId: mentee.id, side: 'mentee', date: localToday(), visibility: 'program' }),
+      aSession({ pairId: quiet.id, date: addDays(localToday(), -3), loggedById: mentor.id }),
+    ];
+    for (const record of added) {
+      const table = 'raterId' in record ? 'checkIns' : 'sessions';
+      await db.transaction('rw', pairWriteTables(db), () => addPairRecord(db, table, record));
+      // Each write checked on its own: a later one must not mend what an earlier one left wrong.
+      await expectDigestsFresh();
+    }
+    expect((await db.pairDigests.get(quiet.id))?.lastSessionDate).toBe(addDays(localToday(), -3));
+  });
+
+  it('refuse a session or check-in whose id its month already holds, and change nothing', async () => {
+    const pair = await aDemoPair();
+    const recent = aSession({ pairId: pair.id, date: localToday(), loggedById: pair.mentorId, notes: 'Kept' });
+    const old = aCheckIn({ pairId: pair.id, raterId: pair.menteeId, side: 'mentee', date: addDays(localToday(), -800), reflection: 'Kept' });
+    await logSession(recent);
+    await saveCheckIn(old);
+    const before = await readPairRecords(db, pair.id);
+    const digest = await db.pairDigests.get(pair.id);
+
+    for (const again of [() => addPairRecord(db, 'sessions', { ...recent, notes: 'Again' }), () => addPairRecord(db, 'checkIns', { ...old, reflection: 'Again' })]) {
+      await expect(db.transaction('rw', pairWriteTables(db), again)).rejects.toThrow('is already stored');
+    }
+    expect(await readPairRecords(db, pair.id)).toEqual(before);
+    expect(await db.pairDigests.get(pair.id)).toEqual(digest);
   });
 
   it('count a saved check-in in its month, and follow a deleted pair with its undo', async () => {
