@@ -56,8 +56,9 @@ export const routes: RouteObject[] = [
               { path: 'edit', lazy: async () => ({ Component: (await screens.editPair()).EditPairPage }) },
               { path: 'sessions/new', lazy: async () => ({ Component: (await screens.logSession()).LogSessionPage }) },
               { path: 'sessions/:sessionId', lazy: async () => ({ Component: (await screens.session()).SessionPage }) },
-              { path: 'check-ins/new', lazy: async () => ({ Component: (await screens.checkIns()).NewCheckInPage }) },
-              { path: 'check-ins/:checkInId', lazy: async () => ({ Component: (await screens.checkIns()).CheckInResultPage }) },
+              // The form ('new') and each check-in share one route: saving moves from one to the other
+              // without a route to load first, so the check-in is drawn in the same task.
+              { path: 'check-ins/:checkInId', lazy: async () => ({ Component: (await screens.checkIns()).CheckInScreen }) },
               { path: 'trends', lazy: async () => ({ Component: (await screens.pairTrends()).PairTrendsPage }) },
             ],
           },

@@ -5,7 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { db } from '../db/database';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
 import { seedRecords } from '../test/seedRecords';
-import { PairRecordsProvider, usePair, usePairCheckIn, usePairCheckIns, usePairSession, usePairSessions } from './pairRecords';
+import { PairRecordsProvider, usePair, usePairCheckIn, usePairCheckIns, usePairSession, usePairSessions, useSaveState, useShowWhileSaving } from './pairRecords';
+import { logSession } from './sessions';
 
 async function aPairWithRecords() {
   const mentor = aPerson({ name: 'Alex Chen' });
@@ -115,5 +116,40 @@ describe("a pair's records, held for the screens below its route", () => {
     await waitFor(() => expect(result.current.own?.id).toBe(checkIn.id));
     await waitFor(() => expect(result.current.foreign).toBeNull());
     await waitFor(() => expect(result.current.deleted).toBeNull());
+  });
+
+  it('lists a session from the moment its write starts, in date order, and calls it saved only once the write commits', async () => {
+    const { pair, session: february, mentor } = await aPairWithRecords();
+    const march = aSession({ pairId: pair.id, loggedById: mentor.id, date: '2026-03-01' });
+    const january = aSession({ pairId: pair.id, loggedById: mentor.id, date: '2026-01-15' });
+    const wrapper = ({ children }: { children: ReactNode }) => <PairRecordsProvider pairId={pair.id}>{children}</PairRecordsProvider>;
+    const { result } = renderHook(
+      () => ({ sessions: usePairSessions(pair.id), show: useShowWhileSaving(pair.id), march: useSaveState(pair.id, march.id), january: useSaveState(pair.id, january.id) }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.sessions).toHaveLength(1));
+
+    let commit = () => {};
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let saved!: Promise<void>;
+    act(() => {
+      saved = result.current.show('sessions', march, held.then(() => logSession(march)));
+      void result.current.show('sessions', january, Promise.reject(new Error('The quota has been exceeded.'))).catch(() => undefined);
+    });
+
+    // Newest first, as the live read lists them.
+    expect(result.current.sessions?.map((record) => record.id)).toEqual([march.id, february.id, january.id]);
+    expect(result.current.march).toBe('saving');
+    // The one whose write failed goes as soon as it fails.
+    await waitFor(() => expect(result.current.january).toBe('failed'));
+    expect(result.current.sessions?.map((record) => record.id)).toEqual([march.id, february.id]);
+    expect(result.current.march).toBe('saving');
+
+    commit();
+    await act(() => saved);
+    await waitFor(() => expect(result.current.march).toBe('saved'));
+    // Listed once, from the live read now that it holds it.
+    await waitFor(() => expect(result.current.sessions?.map((record) => record.id)).toEqual([march.id, february.id]));
+    expect(result.current.sessions?.[0]).toEqual(march);
   });
 });

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { db } from '../db/database';
-import { findPairRecord, readPairRecords, type LoggedRecords, type LoggedTable } from '../db/monthLogs';
+import { byDateThenId, findPairRecord, readPairRecords, type LoggedRecords, type LoggedTable } from '../db/monthLogs';
 import type { CheckIn } from '../domain/checkin';
 import type { Session } from '../domain/session';
 import { usePairQuery, type PairWithPeople } from './pairs';
@@ -19,16 +19,107 @@ interface PairRecords {
   row: PairWithPeople | null | undefined;
   sessions: Session[] | undefined;
   checkIns: CheckIn[] | undefined;
+  /** Records whose write started here and is under way or failed; any other record is saved. */
+  unsaved: ReadonlyMap<string, 'saving' | 'failed'>;
+  showWhileSaving: ShowWhileSaving;
+}
+
+/**
+ * Shows a record on its pair's screens from the moment its write starts, and gives back the
+ * write's promise. A write that fails takes the record off again; the caller says so to the user.
+ */
+export type ShowWhileSaving = <T extends LoggedTable>(table: T, record: LoggedRecords[T][number], write: Promise<void>) => Promise<void>;
+
+/** A record shown ahead of the live read: while its write runs, and once committed until a read from after the commit has it. */
+interface ShownAhead {
+  table: LoggedTable;
+  record: Session | CheckIn;
+  /** When the write committed (performance.now()); null while it runs. */
+  committedAt: number | null;
+}
+
+/** The pair's live records, each list newest first, with the time their read started. */
+interface LiveRecords extends LoggedRecords {
+  readFrom: number;
 }
 
 const PairRecordsContext = createContext<PairRecords | null>(null);
 
-/** Holds the live records of one pair for every screen below it. */
+/**
+ * Holds the live records of one pair for every screen below it, and the records being saved to it:
+ * a screen that saves a session or check-in moves on at once and draws it from here, instead of
+ * waiting for the write to commit and the live read to run again (both together take longer than
+ * drawing the next screen).
+ */
 export function PairRecordsProvider({ pairId, children }: { pairId: string; children: ReactNode }) {
   const row = usePairQuery(pairId);
-  const records = usePairRecordsQuery(pairId);
-  const value = useMemo(() => ({ pairId, row, sessions: records?.sessions, checkIns: records?.checkIns }), [pairId, row, records]);
+  const live = usePairRecordsQuery(pairId);
+  const [ahead, setAhead] = useState<readonly ShownAhead[]>([]);
+  // Kept while the pair's screens are open, so that no screen says "saved" of a record whose write failed.
+  const [failed, setFailed] = useState<ReadonlySet<string>>(new Set());
+
+  const showWhileSaving = useCallback<ShowWhileSaving>((table, record, write) => {
+    const entry: ShownAhead = { table, record, committedAt: null };
+    setAhead((shown) => [...shown, entry]);
+    return write.then(
+      () => {
+        const committedAt = performance.now();
+        setAhead((shown) => shown.map((other) => (other === entry ? { ...entry, committedAt } : other)));
+      },
+      (error: unknown) => {
+        setAhead((shown) => shown.filter((other) => other !== entry));
+        setFailed((ids) => new Set(ids).add(record.id));
+        throw error;
+      },
+    );
+  }, []);
+
+  const value = useMemo<PairRecords>(() => {
+    // A record stays ahead until a read that started after its commit, which has it (or, if it was
+    // deleted since, rightly lacks it). Those past that point are few (one per save while the
+    // pair's screens are open) and are simply passed over.
+    const shown = live ? ahead.filter((entry) => entry.committedAt === null || entry.committedAt >= live.readFrom) : ahead;
+    return {
+      pairId,
+      row,
+      sessions: withShownAhead(live?.sessions, shown, 'sessions'),
+      checkIns: withShownAhead(live?.checkIns, shown, 'checkIns'),
+      unsaved: new Map([
+        ...ahead.filter((entry) => entry.committedAt === null).map((entry) => [entry.record.id, 'saving'] as const),
+        ...[...failed].map((id) => [id, 'failed'] as const),
+      ]),
+      showWhileSaving,
+    };
+  }, [pairId, row, live, ahead, failed, showWhileSaving]);
   return <PairRecordsContext.Provider value={value}>{children}</PairRecordsContext.Provider>;
+}
+
+/** The live list (newest first) with the records shown ahead of it that it does not hold yet. */
+function withShownAhead<T extends LoggedTable>(
+  records: LoggedRecords[T] | undefined,
+  ahead: readonly ShownAhead[],
+  table: T,
+): LoggedRecords[T] | undefined {
+  if (!records) return records;
+  const held = new Set(records.map((record) => record.id));
+  const extra = ahead.filter((entry) => entry.table === table && !held.has(entry.record.id)).map((entry) => entry.record as LoggedRecords[T][number]);
+  if (extra.length === 0) return records;
+  return [...extra, ...records].sort((a, b) => byDateThenId(b, a)) as LoggedRecords[T];
+}
+
+const withoutShowing: ShowWhileSaving = (_table, _record, write) => write;
+
+/**
+ * How a screen of this pair saves a new session or check-in and moves on at once: the record shows
+ * on the pair's screens while it is written. Outside a pair's route, it only passes the write on.
+ */
+export function useShowWhileSaving(pairId: string | undefined): ShowWhileSaving {
+  return useHeld(pairId)?.showWhileSaving ?? withoutShowing;
+}
+
+/** Where the write of a record this pair's screens started stands: still under way, failed, or saved. */
+export function useSaveState(pairId: string | undefined, id: string): 'saving' | 'failed' | 'saved' {
+  return useHeld(pairId)?.unsaved.get(id) ?? 'saved';
 }
 
 /** The records held for this pair by a PairRecordsProvider above, or null to read them here. */
@@ -95,10 +186,11 @@ function useHeldOrRead<T extends LoggedTable>(
 const newestFirstLive = <T extends { deletedAt: string | null }>(records: readonly T[]): T[] => records.filter((record) => record.deletedAt === null).reverse();
 
 /** The pair's live sessions and check-ins, each newest first, in one read of its months. */
-function usePairRecordsQuery(pairId: string | undefined): LoggedRecords | undefined {
+function usePairRecordsQuery(pairId: string | undefined): LiveRecords | undefined {
   return useLiveQuery(async () => {
-    if (!pairId) return { sessions: [], checkIns: [] };
+    const readFrom = performance.now();
+    if (!pairId) return { sessions: [], checkIns: [], readFrom };
     const { sessions, checkIns } = await readPairRecords(db, pairId);
-    return { sessions: newestFirstLive(sessions), checkIns: newestFirstLive(checkIns) };
+    return { sessions: newestFirstLive(sessions), checkIns: newestFirstLive(checkIns), readFrom };
   }, [pairId]);
 }

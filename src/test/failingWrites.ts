@@ -7,7 +7,7 @@ import { db } from '../db/database';
  * IndexedDB's own errors surface) rejects the write, so the transaction around it aborts and
  * IndexedDB rolls back whatever it had already written: exactly what happens when storage is full.
  */
-let failing: { tables: ReadonlySet<string>; error: () => Error } | null = null;
+let failing: { tables: ReadonlySet<string>; error: () => Error; after: Promise<void> } | null = null;
 
 const failingWritesMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -18,7 +18,11 @@ const failingWritesMiddleware: Middleware<DBCore> = {
       const table = down.table(name);
       return {
         ...table,
-        mutate: (request) => (failing?.tables.has(name) ? Promise.reject(failing.error()) : table.mutate(request)),
+        mutate: (request) => {
+          if (!failing?.tables.has(name)) return table.mutate(request);
+          const { error, after } = failing;
+          return after.then(() => Promise.reject(error()));
+        },
       };
     },
   }),
@@ -30,8 +34,9 @@ export function installFailingWrites(): void {
   db.use(failingWritesMiddleware);
 }
 
-export function failWritesTo(tables: readonly string[], error: () => Error): void {
-  failing = { tables: new Set(tables), error };
+/** From now on, writes to these tables fail with this error: at once, or once `after` settles (a slow failure). */
+export function failWritesTo(tables: readonly string[], error: () => Error, after: Promise<void> = Promise.resolve()): void {
+  failing = { tables: new Set(tables), error, after };
 }
 
 export function stopFailingWrites(): void {

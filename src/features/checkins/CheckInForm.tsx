@@ -18,24 +18,28 @@ interface CheckInFormProps {
   side: Side;
   characteristics: readonly Characteristic[];
   defaultValues: CheckInFormInput;
-  onSave: (values: CheckInFormValues) => Promise<void>;
+  /** Given the checked values and, to give back to the form if the save later fails, the input as typed. */
+  onSave: (values: CheckInFormValues, typed: CheckInFormInput) => Promise<void> | void;
+  /** Why an earlier save of this input failed, shown until the next try. */
+  initialError?: string | null;
   onCancel: () => void;
 }
 
 /** One rating per characteristic, with the prompt written for this side and a label on every point. */
-export function CheckInForm({ side, characteristics, defaultValues, onSave, onCancel }: CheckInFormProps) {
+export function CheckInForm({ side, characteristics, defaultValues, onSave, onCancel, initialError = null }: CheckInFormProps) {
   const schema = useMemo(() => checkInFormSchema(characteristics.map((c) => c.id)), [characteristics]);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(initialError);
   const {
     register,
     handleSubmit,
+    getValues,
     formState: { errors, isSubmitting },
   } = useForm<CheckInFormInput, unknown, CheckInFormValues>({ resolver: zodResolver(schema), defaultValues, shouldFocusError: true });
 
   const onSubmit = handleSubmit(async (values) => {
     setSaveError(null);
     try {
-      await onSave(values);
+      await onSave(values, getValues());
     } catch (error) {
       setSaveError(saveErrorMessage(error));
     }

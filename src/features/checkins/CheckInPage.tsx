@@ -1,9 +1,9 @@
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { saveCheckIn } from '../../data/checkIns';
-import { usePair, usePairCheckIn } from '../../data/pairRecords';
+import { usePair, usePairCheckIn, useSaveState, useShowWhileSaving } from '../../data/pairRecords';
 import { useCurrentViewer } from '../../data/viewer';
 import { builtInCharacteristics } from '../../domain/characteristic';
-import { defaultVisibilities, checkInSchema, visibilityLabels, type CheckInFormValues } from '../../domain/checkin';
+import { defaultVisibilities, checkInSchema, visibilityLabels, type CheckInFormInput, type CheckInFormValues } from '../../domain/checkin';
 import { localToday } from '../../domain/dates';
 import { guidanceForCheckIn } from '../../domain/guidanceSelection';
 import { newRecordFields } from '../../domain/record';
@@ -13,6 +13,8 @@ import { formatDay } from '../../ui/formatDate';
 import { GuidanceCardView } from '../../ui/GuidanceCardView';
 import { Loading } from '../../ui/Loading';
 import { NotAPartner } from '../../ui/NotAPartner';
+import { saveErrorMessage } from '../../ui/saveErrorMessage';
+import { useReturnedDraft, useReturnedDraftStore } from '../../state/returnedDraftStore';
 import { NotFound } from '../../ui/NotFound';
 import { useMarkFirstScreenShown } from '../../ui/firstScreen';
 import { ScoreList } from '../../ui/ScoreList';
@@ -31,12 +33,20 @@ function emptyForm(side: Side) {
   };
 }
 
-export function NewCheckInPage() {
+/** A pair's check-ins, on one route: the form at `check-ins/new`, else the check-in with that id. */
+export function CheckInScreen() {
+  const { checkInId } = useParams();
+  return checkInId === 'new' ? <NewCheckInPage /> : <CheckInResultPage />;
+}
+
+function NewCheckInPage() {
   useDocumentTitle('Check in');
   const { pairId } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const row = usePair(pairId);
+  const showWhileSaving = useShowWhileSaving(pairId);
+  const returned = useReturnedDraft('checkIn', pairId);
   const { viewer } = useCurrentViewer();
   useMarkFirstScreenShown(row !== undefined && viewer !== null);
   if (row === undefined || !viewer) return <Loading what="Loading the pair" />;
@@ -46,7 +56,7 @@ export function NewCheckInPage() {
   if (!side) return <NotAPartner pairId={pair.id} action="check in" />;
   const partner = side === 'mentor' ? mentee : mentor;
 
-  const save = async (values: CheckInFormValues) => {
+  const save = (values: CheckInFormValues, typed: CheckInFormInput) => {
     const checkIn = checkInSchema.parse({
       ...newRecordFields(),
       pairId: pair.id,
@@ -61,8 +71,15 @@ export function NewCheckInPage() {
       visibility: values.visibility,
       notesVisibility: values.notesVisibility,
     });
-    await saveCheckIn(checkIn);
-    navigate(`/pairs/${pair.id}/check-ins/${checkIn.id}`, { state: { justSaved: true } });
+    // The check-in's page shows it while it is written, and says "saved" once it is; should the
+    // write fail, this form opens again with everything chosen and typed, and the reason.
+    showWhileSaving('checkIns', checkIn, saveCheckIn(checkIn)).catch((error: unknown) => {
+      useReturnedDraftStore.getState().returnCheckIn({ pairId: pair.id, values: typed, error: saveErrorMessage(error) });
+      const query = params.toString();
+      void navigate(`/pairs/${pair.id}/check-ins/new${query ? `?${query}` : ''}`, { replace: true });
+    });
+    // Drawn at once, as after logging a session (LogSessionPage).
+    void navigate(`/pairs/${pair.id}/check-ins/${checkIn.id}`, { state: { justSaved: true }, flushSync: true });
   };
 
   return (
@@ -73,9 +90,11 @@ export function NewCheckInPage() {
         honest: the point is to notice early what needs attention.
       </p>
       <CheckInForm
+        key={returned?.id ?? 'new'}
         side={side}
         characteristics={builtInCharacteristics}
-        defaultValues={emptyForm(side)}
+        defaultValues={returned?.values ?? emptyForm(side)}
+        initialError={returned?.error}
         onSave={save}
         onCancel={() => navigate(`/pairs/${pair.id}`)}
       />
@@ -84,7 +103,7 @@ export function NewCheckInPage() {
 }
 
 /** One check-in, as the viewer may see it; right after saving, with the guidance that answers it. */
-export function CheckInResultPage() {
+function CheckInResultPage() {
   const { pairId, checkInId } = useParams();
   const location = useLocation();
   const row = usePair(pairId);
@@ -108,11 +127,7 @@ export function CheckInResultPage() {
           ← {mentor?.name ?? 'Mentor'} & {mentee?.name ?? 'Mentee'}
         </Link>
       </p>
-      {justSaved ? (
-        <p className="success" role="status">
-          Check-in saved.
-        </p>
-      ) : null}
+      {justSaved ? <CheckInSavedStatus pairId={pair.id} checkInId={checkIn.id} /> : null}
       <h1>
         {mine ? 'Your check-in' : `${sideLabels[checkIn.side]}'s check-in`} on {formatDay(checkIn.date)}
       </h1>
@@ -152,5 +167,17 @@ export function CheckInResultPage() {
       </p>
       {mine ? <DeleteCheckInButton checkIn={checkIn} /> : null}
     </article>
+  );
+}
+
+/** Right after saving a check-in, shown from the start: whether it is saved yet. */
+function CheckInSavedStatus({ pairId, checkInId }: { pairId: string; checkInId: string }) {
+  const state = useSaveState(pairId, checkInId);
+  // A failed save reopens its form at once, with the reason.
+  if (state === 'failed') return null;
+  return (
+    <p className="success" role="status">
+      {state === 'saving' ? 'Saving the check-in…' : 'Check-in saved.'}
+    </p>
   );
 }

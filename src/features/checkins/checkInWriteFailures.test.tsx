@@ -61,6 +61,30 @@ describe('when saving a check-in fails', () => {
     expect((await storedRecords()).checkIns).toHaveLength(0);
   });
 
+  it('shows the check-in while it is written, and opens the form again with every score and word when the write then fails', async () => {
+    const pair = await samChecksInWithAlex();
+    const sessionId = crypto.randomUUID();
+    const { user, router } = renderApp(`/pairs/${pair.id}/check-ins/new?session=${sessionId}`);
+    await fillCheckIn(user);
+    let fail = () => {};
+    failWritesTo(['monthLogs'], storageFull, new Promise<void>((resolve) => (fail = resolve)));
+
+    await user.click(screen.getByRole('button', { name: 'Save check-in' }));
+
+    // The check-in's page shows it at once, and does not call it saved until it is.
+    expect(await screen.findByText(REFLECTION)).toBeInTheDocument();
+    expect(screen.getByText('Saving the check-in…')).toHaveAttribute('role', 'status');
+    fail();
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('This device is out of storage space, so nothing was saved.');
+    expect(screen.getByRole('heading', { level: 1, name: 'Check in' })).toBeInTheDocument();
+    expectTypedValuesKept();
+    expect(screen.queryByText('Check-in saved.')).not.toBeInTheDocument();
+    // The form is back where it was, still tied to its session.
+    expect(router.state.location.search).toBe(`?session=${sessionId}`);
+    expect((await storedRecords()).checkIns).toHaveLength(0);
+  });
+
   it('says the database was closed, keeps every score and word and saves nothing', async () => {
     const pair = await samChecksInWithAlex();
     const { user } = renderApp(`/pairs/${pair.id}/check-ins/new`);

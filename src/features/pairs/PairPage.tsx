@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { usePair, usePairCheckIns, usePairSessions } from '../../data/pairRecords';
+import { Link, useLocation, useParams } from 'react-router';
+import { usePair, usePairCheckIns, usePairSessions, useSaveState } from '../../data/pairRecords';
 import { setPairStatus } from '../../data/pairs';
 import { useCurrentViewer } from '../../data/viewer';
 import { sessionDue } from '../../domain/cadence';
@@ -30,6 +30,7 @@ export function PairPage() {
   const sessions = usePairSessions(pairId);
   const allCheckIns = usePairCheckIns(pairId);
   const { viewer } = useCurrentViewer();
+  const savedSession = (useLocation().state as { savedSession?: unknown } | null)?.savedSession;
   const names = row ? `${row.mentor?.name ?? 'Mentor'} & ${row.mentee?.name ?? 'Mentee'}` : 'Pair';
   useDocumentTitle(names);
   const loaded = row !== undefined && sessions !== undefined && allCheckIns !== undefined;
@@ -72,6 +73,8 @@ export function PairPage() {
           </div>
         ) : null}
       </header>
+
+      {typeof savedSession === 'string' ? <SessionSavedStatus pairId={pair.id} sessionId={savedSession} /> : null}
 
       {!side ? (
         <p className="notice">
@@ -132,6 +135,18 @@ export function PairPage() {
         <DeletePairButton pair={pair} names={names} />
       </section>
     </article>
+  );
+}
+
+/** Right after logging a session: whether it is saved yet (it is listed below from the start). */
+function SessionSavedStatus({ pairId, sessionId }: { pairId: string; sessionId: string }) {
+  const state = useSaveState(pairId, sessionId);
+  // A failed save reopens its form at once, with the reason.
+  if (state === 'failed') return null;
+  return (
+    <p className="success" role="status">
+      {state === 'saving' ? 'Saving the session…' : 'Session saved.'}
+    </p>
   );
 }
 

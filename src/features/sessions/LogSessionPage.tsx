@@ -1,5 +1,5 @@
 import { useNavigate, useParams } from 'react-router';
-import { usePair } from '../../data/pairRecords';
+import { usePair, useShowWhileSaving } from '../../data/pairRecords';
 import { logSession, sessionFromForm } from '../../data/sessions';
 import { useCurrentViewer } from '../../data/viewer';
 import { localToday } from '../../domain/dates';
@@ -8,6 +8,8 @@ import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { useMarkFirstScreenShown } from '../../ui/firstScreen';
 import { NotAPartner } from '../../ui/NotAPartner';
+import { saveErrorMessage } from '../../ui/saveErrorMessage';
+import { useReturnedDraftStore, useReturnedDraft } from '../../state/returnedDraftStore';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { usePrefetch } from '../../ui/usePrefetch';
 import { SessionForm } from './SessionForm';
@@ -20,6 +22,8 @@ export function LogSessionPage() {
   const navigate = useNavigate();
   usePrefetch(() => import('../pairs/PairPage'));
   const row = usePair(pairId);
+  const showWhileSaving = useShowWhileSaving(pairId);
+  const returned = useReturnedDraft('session', pairId);
   const { viewer } = useCurrentViewer();
   useMarkFirstScreenShown(row !== undefined && viewer !== null);
   if (row === undefined || !viewer) return <Loading what="Loading the pair" />;
@@ -36,10 +40,22 @@ export function LogSessionPage() {
         With {partner?.name ?? 'your partner'}, logged as the {side}.
       </p>
       <SessionForm
-        defaultValues={{ date: localToday(), durationMinutes: DEFAULT_DURATION_MINUTES, mode: 'in-person', topics: '', notes: '', actionItems: [] }}
-        onSave={async (values) => {
-          await logSession(sessionFromForm(values, pair, side, viewer.personId));
-          navigate(`/pairs/${pair.id}`);
+        key={returned?.id ?? 'new'}
+        defaultValues={
+          returned?.values ?? { date: localToday(), durationMinutes: DEFAULT_DURATION_MINUTES, mode: 'in-person', topics: '', notes: '', actionItems: [] }
+        }
+        initialError={returned?.error}
+        onSave={(values, typed) => {
+          const session = sessionFromForm(values, pair, side, viewer.personId);
+          // The pair's page shows the session while it is written; should the write fail, this form
+          // opens again with everything typed and the reason.
+          showWhileSaving('sessions', session, logSession(session)).catch((error: unknown) => {
+            useReturnedDraftStore.getState().returnSession({ pairId: pair.id, values: typed, error: saveErrorMessage(error) });
+            void navigate(`/pairs/${pair.id}/sessions/new`, { replace: true });
+          });
+          // Drawn at once, not in a transition: the pair's page needs nothing it does not hold, and a
+          // transition's time slices would take turns with the write's callbacks.
+          void navigate(`/pairs/${pair.id}`, { state: { savedSession: session.id }, flushSync: true });
         }}
         onCancel={() => navigate(`/pairs/${pair.id}`)}
       />

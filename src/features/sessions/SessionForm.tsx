@@ -9,18 +9,22 @@ import { saveErrorMessage } from '../../ui/saveErrorMessage';
 
 interface SessionFormProps {
   defaultValues: SessionFormInput;
-  onSave: (values: SessionFormValues) => Promise<void>;
+  /** Given the checked values and, to give back to the form if the save later fails, the input as typed. */
+  onSave: (values: SessionFormValues, typed: SessionFormInput) => Promise<void> | void;
+  /** Why an earlier save of this input failed, shown until the next try. */
+  initialError?: string | null;
   onCancel: () => void;
 }
 
 /** One short form, meant to be filled in within a minute of the session ending. */
-export function SessionForm({ defaultValues, onSave, onCancel }: SessionFormProps) {
-  const [saveError, setSaveError] = useState<string | null>(null);
+export function SessionForm({ defaultValues, onSave, onCancel, initialError = null }: SessionFormProps) {
+  const [saveError, setSaveError] = useState<string | null>(initialError);
   const {
     register,
     control,
     handleSubmit,
     setFocus,
+    getValues,
     formState: { errors, isSubmitting },
   } = useForm<SessionFormInput, unknown, SessionFormValues>({ resolver: zodResolver(sessionFormSchema), defaultValues });
   const { fields, append, remove } = useFieldArray({ control, name: 'actionItems' });
@@ -28,7 +32,7 @@ export function SessionForm({ defaultValues, onSave, onCancel }: SessionFormProp
   const onSubmit = handleSubmit(async (values) => {
     setSaveError(null);
     try {
-      await onSave(values);
+      await onSave(values, getValues());
     } catch (error) {
       setSaveError(saveErrorMessage(error));
     }

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/database';
 import { aPair, aPerson, aSession } from '../../test/builders';
@@ -45,6 +45,52 @@ describe('when logging a session fails', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Log a session' })).toBeInTheDocument();
     expectTypedValuesKept();
     expect((await storedRecords()).sessions).toHaveLength(0);
+  });
+
+  it('shows the session while it is written, and opens the form again with everything typed when the write then fails', async () => {
+    const pair = await aPairOfAlexAndSam();
+    const { user } = renderApp(`/pairs/${pair.id}/sessions/new`);
+    await fillSession(user);
+    let fail = () => {};
+    failWritesTo(['monthLogs'], storageFull, new Promise<void>((resolve) => (fail = resolve)));
+
+    await user.click(screen.getByRole('button', { name: 'Save session' }));
+
+    // The pair's page lists the session at once and says it is still being saved.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Alex Chen & Sam Lee' })).toBeInTheDocument();
+    expect(screen.getByText('Walked through the first hiring loop.')).toBeInTheDocument();
+    expect(screen.getByText('Saving the session…')).toHaveAttribute('role', 'status');
+    fail();
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('This device is out of storage space, so nothing was saved.');
+    expect(screen.getByRole('heading', { level: 1, name: 'Log a session' })).toBeInTheDocument();
+    expectTypedValuesKept();
+    expect(screen.queryByText('Session saved.')).not.toBeInTheDocument();
+    expect((await storedRecords()).sessions).toHaveLength(0);
+  });
+
+  it('shows a session being saved only on its own pair', async () => {
+    const pair = await aPairOfAlexAndSam();
+    const other = aPair({ mentorId: pair.mentorId, menteeId: pair.menteeId, goals: 'The other pair' });
+    await db.pairs.add(other);
+    const { user, router } = renderApp(`/pairs/${pair.id}/sessions/new`);
+    await fillSession(user);
+    let fail = () => {};
+    failWritesTo(['monthLogs'], storageFull, new Promise<void>((resolve) => (fail = resolve)));
+    await user.click(screen.getByRole('button', { name: 'Save session' }));
+    expect(await screen.findByText('Walked through the first hiring loop.')).toBeInTheDocument();
+
+    await act(() => router.navigate(`/pairs/${other.id}`));
+
+    expect(await screen.findByText('The other pair')).toBeInTheDocument();
+    expect(screen.getByText('Nothing logged yet. Log your first session or check in to start the record.')).toBeInTheDocument();
+    expect(screen.queryByText('Walked through the first hiring loop.')).not.toBeInTheDocument();
+    expect(screen.queryByText(/^(Saving the session…|Session saved\.)$/)).not.toBeInTheDocument();
+    fail();
+    // The typed session is not lost: its form opens again, for its own pair.
+    expect(await screen.findByRole('alert')).toHaveTextContent('out of storage space');
+    expect(router.state.location.pathname).toBe(`/pairs/${pair.id}/sessions/new`);
+    expectTypedValuesKept();
   });
 
   it('says the database was closed, keeps everything typed and saves nothing', async () => {

@@ -29,6 +29,7 @@ describe('logging a session', () => {
     await user.click(screen.getByRole('button', { name: 'Save session' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Alex Chen & Sam Lee' })).toBeInTheDocument();
+    expect(await screen.findByText('Session saved.')).toHaveAttribute('role', 'status');
     const { sessions: [session] } = await storedRecords();
     expect(session).toMatchObject({
       pairId: pair.id,
