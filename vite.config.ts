@@ -44,10 +44,30 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+/**
+ * `vite preview` (and so `npm start`) answers every file with `Cache-Control: no-cache`, which makes
+ * a browser ask again for each of the first screen's scripts at every start, though a file under
+ * /assets/ never changes: its name carries a hash of its content. Serve those as any static host
+ * set up for a Vite build does, cacheable for a year without asking again. index.html, the service
+ * worker and the manifest keep `no-cache`: they name the current files.
+ */
+function immutableAssets(): Plugin {
+  return {
+    name: 'mentorlog:immutable-assets',
+    configurePreviewServer(server) {
+      server.middlewares.use((request, response, next) => {
+        if (request.url?.startsWith('/assets/')) response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicyMeta(),
+    immutableAssets(),
     VitePWA({
       // 'prompt': a new version waits until the user agrees (src/app/UpdateBanner.tsx), so the app
       // never reloads under a half-filled form. The app registers the service worker itself
