@@ -33,6 +33,8 @@ test('mentor and mentee keep a record, get guidance, and privacy holds across re
   await page.getByLabel('Action item 1').fill('Shadow an interview');
   await page.getByRole('button', { name: 'Save session' }).click();
   await expect(page).toHaveURL(pairUrl);
+  // Listed at once, and said to be saved once the write has committed.
+  await expect(page.getByRole('status').filter({ hasText: 'Session saved.' })).toBeVisible();
   await expect(page.getByText('Walked through the first hiring loop.')).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Shadow an interview' })).toBeVisible();
 

@@ -176,7 +176,7 @@ function CheckInSavedStatus({ pairId, checkInId }: { pairId: string; checkInId: 
   // A failed save reopens its form at once, with the reason.
   if (state === 'failed') return null;
   return (
-    <p className="success" role="status">
+    <p className={state === 'saving' ? 'muted' : 'success'} role="status">
       {state === 'saving' ? 'Saving the check-in…' : 'Check-in saved.'}
     </p>
   );

@@ -144,7 +144,7 @@ function SessionSavedStatus({ pairId, sessionId }: { pairId: string; sessionId: 
   // A failed save reopens its form at once, with the reason.
   if (state === 'failed') return null;
   return (
-    <p className="success" role="status">
+    <p className={state === 'saving' ? 'muted' : 'success'} role="status">
       {state === 'saving' ? 'Saving the session…' : 'Session saved.'}
     </p>
   );
