@@ -14,6 +14,7 @@ import { GuidanceCardView } from '../../ui/GuidanceCardView';
 import { Loading } from '../../ui/Loading';
 import { NotAPartner } from '../../ui/NotAPartner';
 import { saveErrorMessage } from '../../ui/saveErrorMessage';
+import { SaveStatus } from '../../ui/SaveStatus';
 import { useReturnedDraft, useReturnedDraftStore } from '../../state/returnedDraftStore';
 import { NotFound } from '../../ui/NotFound';
 import { useMarkFirstScreenShown } from '../../ui/firstScreen';
@@ -108,6 +109,7 @@ function CheckInResultPage() {
   const location = useLocation();
   const row = usePair(pairId);
   const stored = usePairCheckIn(pairId, checkInId);
+  const saveState = useSaveState(pairId, checkInId ?? '');
   const { viewer } = useCurrentViewer();
   useDocumentTitle('Check-in');
   if (row === undefined || stored === undefined || !viewer) return <Loading what="Loading the check-in" />;
@@ -127,7 +129,7 @@ function CheckInResultPage() {
           ← {mentor?.name ?? 'Mentor'} & {mentee?.name ?? 'Mentee'}
         </Link>
       </p>
-      {justSaved ? <CheckInSavedStatus pairId={pair.id} checkInId={checkIn.id} /> : null}
+      {justSaved ? <SaveStatus state={saveState} what="check-in" /> : null}
       <h1>
         {mine ? 'Your check-in' : `${sideLabels[checkIn.side]}'s check-in`} on {formatDay(checkIn.date)}
       </h1>
@@ -167,17 +169,5 @@ function CheckInResultPage() {
       </p>
       {mine ? <DeleteCheckInButton checkIn={checkIn} /> : null}
     </article>
-  );
-}
-
-/** Right after saving a check-in, shown from the start: whether it is saved yet. */
-function CheckInSavedStatus({ pairId, checkInId }: { pairId: string; checkInId: string }) {
-  const state = useSaveState(pairId, checkInId);
-  // A failed save reopens its form at once, with the reason.
-  if (state === 'failed') return null;
-  return (
-    <p className={state === 'saving' ? 'muted' : 'success'} role="status">
-      {state === 'saving' ? 'Saving the check-in…' : 'Check-in saved.'}
-    </p>
   );
 }

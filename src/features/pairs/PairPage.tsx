@@ -16,6 +16,7 @@ import { Loading } from '../../ui/Loading';
 import { useMarkFirstScreenShown } from '../../ui/firstScreen';
 import { NotFound } from '../../ui/NotFound';
 import { saveErrorMessage } from '../../ui/saveErrorMessage';
+import { SaveStatus } from '../../ui/SaveStatus';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { PairTimeline } from './PairTimeline';
 import { DeletePairButton } from './DeletePairButton';
@@ -30,7 +31,9 @@ export function PairPage() {
   const sessions = usePairSessions(pairId);
   const allCheckIns = usePairCheckIns(pairId);
   const { viewer } = useCurrentViewer();
+  // Right after logging a session (listed below from the start): whether it is stored yet.
   const savedSession = (useLocation().state as { savedSession?: unknown } | null)?.savedSession;
+  const saveState = useSaveState(pairId, typeof savedSession === 'string' ? savedSession : '');
   const names = row ? `${row.mentor?.name ?? 'Mentor'} & ${row.mentee?.name ?? 'Mentee'}` : 'Pair';
   useDocumentTitle(names);
   const loaded = row !== undefined && sessions !== undefined && allCheckIns !== undefined;
@@ -74,7 +77,7 @@ export function PairPage() {
         ) : null}
       </header>
 
-      {typeof savedSession === 'string' ? <SessionSavedStatus pairId={pair.id} sessionId={savedSession} /> : null}
+      {typeof savedSession === 'string' ? <SaveStatus state={saveState} what="session" /> : null}
 
       {!side ? (
         <p className="notice">
@@ -135,18 +138,6 @@ export function PairPage() {
         <DeletePairButton pair={pair} names={names} />
       </section>
     </article>
-  );
-}
-
-/** Right after logging a session: whether it is saved yet (it is listed below from the start). */
-function SessionSavedStatus({ pairId, sessionId }: { pairId: string; sessionId: string }) {
-  const state = useSaveState(pairId, sessionId);
-  // A failed save reopens its form at once, with the reason.
-  if (state === 'failed') return null;
-  return (
-    <p className={state === 'saving' ? 'muted' : 'success'} role="status">
-      {state === 'saving' ? 'Saving the session…' : 'Session saved.'}
-    </p>
   );
 }
 

@@ -29,7 +29,7 @@ const TIMELINE_PAGE = 20;
  * session just saved among them) and the rest of the page follows once that frame is painted: at
  * size M, drawing 20 entries made opening the page, or landing on it after a save, ~15 ms slower.
  */
-export const TIMELINE_IN_FIRST_FRAME = 5;
+const TIMELINE_IN_FIRST_FRAME = 5;
 
 export function PairTimeline({ pairId, sessions, checkIns, viewerId }: { pairId: string; sessions: readonly Session[]; checkIns: readonly CheckIn[]; viewerId: string }) {
   const [shown, setShown] = useState(TIMELINE_PAGE);
