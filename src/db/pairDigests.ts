@@ -58,8 +58,8 @@ export async function writePairDerived(source: TableSource, derived: readonly Pa
 
 /**
  * Adds a session or check-in that must be new (refusing one whose id its month holds) and rewrites
- * its pair's digest and monthly figures: what `addRecord` and then `refreshPairDigests` do, in two
- * round trips of the transaction instead of five. The pair's months in the digests' reach are read
+ * its pair's digest and monthly figures: what adding it to its month and then `refreshPairDigests`
+ * did, in two round trips of the transaction instead of five. The pair's months in the digests' reach are read
  * once, and serve the check, the write and the figures; a record dated before the reach reads its
  * own month beside them, and a pair with too little in reach reads all its months, as
  * `refreshPairDigests` would. Call it inside a read-write transaction over the pair write tables.
