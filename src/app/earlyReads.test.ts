@@ -5,7 +5,7 @@ import { useViewerStore } from '../state/viewerStore';
 import { startEarlyReads } from './earlyReads';
 
 const started = vi.hoisted(() => ({ pairList: 0, dashboard: [] as string[] }));
-vi.mock('../data/pairs', () => ({ startPairListRead: () => (started.pairList += 1) }));
+vi.mock('../data/pairs', () => ({ startPairListRead: () => (started.pairList += 1), keepRememberedPairListCurrent: () => () => undefined }));
 vi.mock('../data/dashboard', () => ({ startDashboardRead: (today: string) => started.dashboard.push(today) }));
 
 /** Routes with no screens: only the addresses matter here. */

@@ -1,7 +1,6 @@
 import type { createBrowserRouter } from 'react-router';
 import { earlyReadStarter } from '../data/earlyReadStarters';
-import { forgetPairListOnWrites } from '../data/pairListSnapshot';
-import { startPairListRead } from '../data/pairs';
+import { keepRememberedPairListCurrent, startPairListRead } from '../data/pairs';
 import { localToday } from '../domain/dates';
 import { useViewerStore } from '../state/viewerStore';
 
@@ -31,7 +30,7 @@ function startReadsFor(pathname: string): void {
  * the remembered pairs list (drawn before its read lands) from outliving a write.
  */
 export function startEarlyReads(router: Router): void {
-  forgetPairListOnWrites();
+  keepRememberedPairListCurrent();
   let pathname = router.state.location.pathname;
   startReadsFor(pathname);
   router.subscribe((state) => {

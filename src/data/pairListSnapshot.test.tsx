@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../db/database';
 import { aPair, aPerson } from '../test/builders';
 import { seedRecords } from '../test/seedRecords';
-import { forgetPairListOnWrites, rememberedPairList, rememberPairList } from './pairListSnapshot';
-import { usePairList, type PairListRow } from './pairs';
+import { rememberedPairList, rememberPairList } from './pairListSnapshot';
+import { keepRememberedPairListCurrent, usePairList, type PairListRow } from './pairs';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -19,6 +19,15 @@ async function aPairOfAnaAndKim() {
 }
 
 const mentorsOf = (rows: PairListRow[] | undefined) => rows?.map((row) => row.mentor?.name);
+
+/** Stores these rows as the remembered list at once (without the usual wait). */
+function remember(rows: PairListRow[]): void {
+  vi.useFakeTimers();
+  rememberPairList(rows);
+  vi.runAllTimers();
+  vi.useRealTimers();
+  expect(rememberedPairList()).toHaveLength(rows.length);
+}
 
 describe('the remembered pairs list', () => {
   it('is copied once the list has stayed unchanged a moment, without contact details', async () => {
@@ -46,18 +55,42 @@ describe('the remembered pairs list', () => {
     await waitFor(() => expect(mentorsOf(result.current)).toEqual(['Ana Ruiz']));
   });
 
-  it('is forgotten by any write to what the list shows', async () => {
+  it('is forgotten by any write to what the list shows, and put back brought up to date once the writes stop', async () => {
     const { ana, kim, pair } = await aPairOfAnaAndKim();
-    const stop = forgetPairListOnWrites();
-    vi.useFakeTimers();
-    rememberPairList([{ pair, mentor: ana, mentee: kim, lastSessionDate: null }]);
-    vi.runAllTimers();
-    vi.useRealTimers();
-    expect(rememberedPairList()).toHaveLength(1);
+    const lee = aPerson({ name: 'Lee Wong' });
+    const gone = aPair({ mentorId: lee.id, menteeId: kim.id });
+    await seedRecords({ people: [lee], pairs: [gone] });
+    const stop = keepRememberedPairListCurrent();
+    remember([
+      { pair, mentor: ana, mentee: kim, lastSessionDate: null },
+      { pair: gone, mentor: lee, mentee: kim, lastSessionDate: null },
+    ]);
+    const added = aPair({ mentorId: kim.id, menteeId: lee.id });
 
-    await db.people.update(ana.id, { name: 'Ana Ruiz-Park' });
+    // A rename, a new pair and a deleted one, close together.
+    await db.people.update(ana.id, { name: 'Zoe Ruiz' });
+    expect(rememberedPairList()).toBeUndefined();
+    await db.pairs.add(added);
+    await db.pairs.update(gone.id, { deletedAt: '2026-03-01T00:00:00.000Z' });
 
-    await waitFor(() => expect(rememberedPairList()).toBeUndefined());
+    // The pairs the writes touched are read again; the list keeps its order, by the mentor's name.
+    await waitFor(() => expect(mentorsOf(rememberedPairList())).toEqual(['Kim Park', 'Zoe Ruiz']), { timeout: 3_000 });
+    expect(rememberedPairList()?.map((row) => row.pair.id)).toEqual([added.id, pair.id]);
+    expect(rememberedPairList()?.[1]?.mentor?.contact).toBe('');
+    stop();
+  });
+
+  it('stays forgotten after a write too large to name its pairs', async () => {
+    const { ana, kim, pair } = await aPairOfAnaAndKim();
+    const stop = keepRememberedPairListCurrent();
+    remember([{ pair, mentor: ana, mentee: kim, lastSessionDate: null }]);
+
+    await db.pairDigests.clear();
+
+    expect(rememberedPairList()).toBeUndefined();
+    // Longer than the wait before the copy is put back.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(rememberedPairList()).toBeUndefined();
     stop();
   });
 

@@ -7,7 +7,7 @@ import type { PairDigest } from '../domain/pairDigest';
 import type { PairStatus } from '../domain/pairStatus';
 import type { Person } from '../domain/person';
 import { startEarlyRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
-import { rememberedPairList, rememberPairList } from './pairListSnapshot';
+import { keepPairListCurrent, rememberedPairList, rememberPairList } from './pairListSnapshot';
 import { everyoneById, partnersOf } from './people';
 
 export interface PairWithPeople {
@@ -109,9 +109,19 @@ export const pairListReader: RecordMapReader<PairListRow> = pairRowReader((pair,
 
 const PAIR_LIST_READ = 'pair-list';
 
+/** Keeps the remembered pairs list from outliving a write, and brings it up to date after (see pairListSnapshot.ts). */
+export function keepRememberedPairListCurrent(): () => void {
+  return keepPairListCurrent(pairListReader, byPartnerNames);
+}
+
 /** Starts the pairs list's first read before the list renders (see `startEarlyRead`). */
 export function startPairListRead(): void {
   startEarlyRead(PAIR_LIST_READ, pairListReader);
+}
+
+/** The pairs list's order: by the mentor's name, then the mentee's. */
+export function byPartnerNames(a: PairListRow, b: PairListRow): number {
+  return compareText(a.mentor?.name ?? '', b.mentor?.name ?? '') || compareText(a.mentee?.name ?? '', b.mentee?.name ?? '');
 }
 
 /**
@@ -121,14 +131,7 @@ export function startPairListRead(): void {
  */
 export function usePairList(): PairListRow[] | undefined {
   const rows = useLiveRecordMap(PAIR_LIST_READ, pairListReader);
-  const sorted = useMemo(
-    () =>
-      rows &&
-      [...rows.values()].sort(
-        (a, b) => compareText(a.mentor?.name ?? '', b.mentor?.name ?? '') || compareText(a.mentee?.name ?? '', b.mentee?.name ?? ''),
-      ),
-    [rows],
-  );
+  const sorted = useMemo(() => rows && [...rows.values()].sort(byPartnerNames), [rows]);
   const [remembered] = useState(() => (sorted ? undefined : rememberedPairList()));
   useEffect(() => (sorted ? rememberPairList(sorted) : undefined), [sorted]);
   return sorted ?? remembered;
