@@ -27,7 +27,8 @@ function startReadsFor(pathname: string): void {
 
 /**
  * Starts early reads for the first screen and for every screen navigated to from then on, and keeps
- * the remembered pairs list (drawn before its read lands) from outliving a write.
+ * the remembered pairs list (drawn before its read lands) from outliving a write, bringing it back
+ * up to date after.
  */
 export function startEarlyReads(router: Router): void {
   keepRememberedPairListCurrent();

@@ -80,7 +80,11 @@ export function recordsOf(logs: readonly MonthLog[]): LoggedRecords {
  */
 export async function readPairRecords(source: TableSource, pairId: string, fromDate?: string): Promise<LoggedRecords> {
   const records = recordsOf(await monthsOfPair(source, pairId, fromDate === undefined ? undefined : monthOf(fromDate)).toArray());
-  if (fromDate === undefined) return records;
+  return fromDate === undefined ? records : recordsFrom(records, fromDate);
+}
+
+/** The sessions and check-ins dated `fromDate` or later. */
+export function recordsFrom(records: LoggedRecords, fromDate: string): LoggedRecords {
   return {
     sessions: records.sessions.filter((session) => session.date >= fromDate),
     checkIns: records.checkIns.filter((checkIn) => checkIn.date >= fromDate),

@@ -12,6 +12,7 @@ import {
   monthsAfter,
   readPairLogs,
   readPairRecords,
+  recordsFrom,
   recordsOf,
   writeDraft,
   type LoggedRecords,
@@ -86,12 +87,8 @@ export async function addPairRecord<T extends LoggedTable>(
   const draft = new MonthLogDraft(held ? [held] : []).put(table, [record] as LoggedRecords[T]);
   const changes = draft.changed();
   // A month before the reach, once added to the months in reach, has its records filtered out here.
-  const reached = recordsOf(monthsAfter(inReach, changes));
-  const sessions = reached.sessions.filter((session) => session.date >= from);
-  const checkIns = reached.checkIns.filter((checkIn) => checkIn.date >= from);
-  // As readPairDerived: when what is in reach is enough, nothing older can count.
-  const enough = sessions.some(live) && enoughOfEachSide(checkIns.filter(sharedWithProgram));
-  const records = enough ? { sessions, checkIns } : recordsOf(monthsAfter(await readPairLogs(source, pairId), changes));
+  const reached = recordsFrom(recordsOf(monthsAfter(inReach, changes)), from);
+  const records = reachHoldsEnough(reached) ? reached : recordsOf(monthsAfter(await readPairLogs(source, pairId), changes));
   await Promise.all([writeDraft(source, draft), writePairDerived(source, [pairDerivedFrom(pairId, pair, records.sessions, records.checkIns, today)])]);
 }
 
@@ -141,9 +138,7 @@ function reachFrom(today: string): string {
 async function readPairDerived(source: TableSource, pairId: string, today: string): Promise<PairDerived> {
   const from = reachFrom(today);
   const [pair, inReach] = await Promise.all([source.table<Pair, string>('pairs').get(pairId), readPairRecords(source, pairId, from)]);
-  // Every record before `from` is older than these, so when they are enough the rest cannot count.
-  const enough = inReach.sessions.some(live) && enoughOfEachSide(inReach.checkIns.filter(sharedWithProgram));
-  const records = enough ? inReach : await readPairRecords(source, pairId);
+  const records = reachHoldsEnough(inReach) ? inReach : await readPairRecords(source, pairId);
   return pairDerivedFrom(pairId, pair, records.sessions, records.checkIns, today);
 }
 
@@ -172,6 +167,15 @@ export function pairDerivedFrom(pairId: string, pair: Pair | undefined, sessions
       ? buildPairMonths({ pair, writtenOn: today, sessions: sessionsInReach, checkIns: checkIns.filter((checkIn) => checkIn.date >= from).sort(byDateThenId) })
       : undefined,
   };
+}
+
+/**
+ * Whether a pair's records from `reachFrom(today)` on are all a digest and its figures need: a live
+ * session, and enough shared check-ins of each side. Every record before is older than these, so
+ * then the rest cannot count.
+ */
+function reachHoldsEnough(inReach: LoggedRecords): boolean {
+  return inReach.sessions.some(live) && enoughOfEachSide(inReach.checkIns.filter(sharedWithProgram));
 }
 
 function enoughOfEachSide(checkIns: readonly CheckIn[]): boolean {

@@ -43,8 +43,11 @@ export async function refreshFromRecordTables(
 /** Pairs packed side by side in version 5's upgrade: enough to keep the database busy, few enough to hold. */
 const PACK_BATCH = 50;
 
-/** Packs these pairs' records into months, a batch of pairs at a time; returns how many records it packed. */
-async function packPairs(source: TableSource, pairIds: readonly string[], onBatch: () => void): Promise<number> {
+/**
+ * Packs these pairs' records into months, a batch of pairs at a time, telling `onBatch` how many
+ * pairs are done; returns how many records it packed.
+ */
+async function packPairs(source: TableSource, pairIds: readonly string[], onBatch: (pairsDone: number) => void): Promise<number> {
   let packed = 0;
   for (let start = 0; start < pairIds.length; start += PACK_BATCH) {
     // The batch's reads are asked for together rather than one after another.
@@ -55,7 +58,7 @@ async function packPairs(source: TableSource, pairIds: readonly string[], onBatc
       packed += records.sessions.length + records.checkIns.length;
     }
     await writeDraft(source, draft);
-    onBatch();
+    onBatch(Math.min(start + PACK_BATCH, pairIds.length));
   }
   return packed;
 }
@@ -67,9 +70,7 @@ async function packPairs(source: TableSource, pairIds: readonly string[], onBatc
  */
 export async function packRecordTables(source: TableSource): Promise<void> {
   const pairIds = (await source.table<Pair, string>('pairs').toCollection().primaryKeys()) as string[];
-  let done = 0;
-  const report = () => reportUpgradeProgress({ done: Math.min((done += PACK_BATCH), pairIds.length), total: pairIds.length });
-  const packed = await packPairs(source, pairIds, report);
+  const packed = await packPairs(source, pairIds, (done) => reportUpgradeProgress({ done, total: pairIds.length }));
   const held = (await Promise.all(RECORD_TABLES.map((table) => source.table(table).count()))).reduce((sum, count) => sum + count, 0);
   if (packed < held) {
     // Records whose pair is not on the device (the app writes none, but a database is the user's):
