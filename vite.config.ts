@@ -34,13 +34,17 @@ function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'mentorlog:csp-meta',
     apply: 'build',
-    transformIndexHtml: () => [
-      {
-        tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy.join('; ') },
-        injectTo: 'head-prepend',
-      },
-    ],
+    transformIndexHtml: {
+      // Last, so that the policy comes before every tag the other plugins put at the top of <head>.
+      order: 'post',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy.join('; ') },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
   };
 }
 
@@ -63,9 +67,37 @@ function immutableAssets(): Plugin {
   };
 }
 
+/**
+ * The first read's script (src/app/firstReadScript.ts) as a file of its own, loaded `async` from the
+ * head of index.html so that it runs as soon as it is fetched, while the app's scripts are still
+ * loading. Vite would fold a second <script type="module"> of index.html into the app's entry, so
+ * the script is emitted as an entry of its own and its tag added here.
+ */
+function firstReadScript(): Plugin {
+  const source = '/src/app/firstReadScript.ts';
+  const name = 'first-read';
+  const tag = (src: string) => ({ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src }, injectTo: 'head-prepend' as const });
+  return {
+    name: 'mentorlog:first-read-script',
+    buildStart() {
+      if (this.environment.config.command === 'build' && this.environment.name === 'client') this.emitFile({ type: 'chunk', id: fileURLToPath(new URL(`.${source}`, import.meta.url)), name });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle, server }) {
+        if (server) return [tag(source)];
+        const chunk = Object.values(bundle ?? {}).find((file) => file.type === 'chunk' && file.isEntry && file.name === name);
+        if (!chunk) throw new Error(`The build has no ${name} chunk.`);
+        return [tag(`/${chunk.fileName}`)];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    firstReadScript(),
     contentSecurityPolicyMeta(),
     immutableAssets(),
     VitePWA({

@@ -308,7 +308,7 @@ export async function importBackup(
   if (problems.count > 0) return refused(problems.shown, problems.count);
 
   // From here on only Dexie is awaited: anything else would let the transaction commit early.
-  return database.transaction('rw', [...tablesOf(database), database.pairDigests, database.pairMonths], async (): Promise<ImportResult> => {
+  return database.transaction('rw', [...tablesOf(database), database.pairDigests, database.pairMonths, database.pairLastSessions], async (): Promise<ImportResult> => {
     const outside = referencedOutsideFile(records);
     const [outsidePeople, outsidePairs] = await Promise.all([database.people.bulkGet(outside.people), database.pairs.bulkGet(outside.pairs)]);
     const onDevice = {

@@ -54,7 +54,7 @@ export function dashboardReader(today: string): RecordMapReader<DashboardPair> {
   if (lastReader?.today !== today) {
     lastReader = {
       today,
-      reader: pairRowReader((pair, people, digest) => ({
+      reader: pairRowReader('pairDigests', (pair, people, digest) => ({
         pair,
         mentor: people.get(pair.mentorId),
         mentee: people.get(pair.menteeId),

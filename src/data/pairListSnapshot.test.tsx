@@ -85,7 +85,7 @@ describe('the remembered pairs list', () => {
     const stop = keepRememberedPairListCurrent();
     remember([{ pair, mentor: ana, mentee: kim, lastSessionDate: null }]);
 
-    await db.pairDigests.clear();
+    await db.pairLastSessions.clear();
 
     expect(rememberedPairList()).toBeUndefined();
     // Longer than the wait before the copy is put back.

@@ -5,8 +5,8 @@ import type { PairListRow } from './pairs';
 
 /*
  * The pairs list as it was last drawn, kept so that a returning user's first screen is drawn from
- * it at once, while the app reads the database (1,000 pairs, their people and digests: 250–300 ms
- * at start in a new tab). It is a copy, never the truth: any write to what the list shows forgets
+ * it at once, while the app reads the database (1,000 pairs, their people and their last session
+ * dates at size M). It is a copy, never the truth: any write to what the list shows forgets
  * it at once, in this tab or another, so what is drawn from it is what the database held; once the
  * writes stop for a moment, a tab that saw them puts it back with the touched pairs read again
  * (`keepPairListCurrent`). The list's own read replaces it a moment after start either way. It
@@ -17,7 +17,7 @@ const STORAGE_KEY = 'mentorlog.pairList';
 /** Bumped when the shape of a row changes: a copy of another shape is ignored. */
 const SNAPSHOT_VERSION = 1;
 /** The tables whose records the list shows (see `pairListReader`). */
-const SHOWN_TABLES = ['pairs', 'people', 'pairDigests'] as const;
+const SHOWN_TABLES = ['pairs', 'people', 'pairLastSessions'] as const;
 /** How long the list stays unchanged before it is copied: a burst of changes is copied once. */
 const REMEMBER_AFTER_MS = 1_000;
 

@@ -3,12 +3,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { db } from '../db/database';
 import { compareText } from '../domain/compareText';
 import type { Pair } from '../domain/pair';
-import type { PairDigest } from '../domain/pairDigest';
+import type { PairDigest, PairLastSession } from '../domain/pairDigest';
 import type { PairStatus } from '../domain/pairStatus';
 import type { Person } from '../domain/person';
 import { startEarlyRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
 import { keepPairListCurrent, rememberedPairList, rememberPairList } from './pairListSnapshot';
-import { everyoneById, partnersOf } from './people';
+import { takeFirstRecords } from './firstRecords';
+import { partnersOf } from './people';
 
 export interface PairWithPeople {
   pair: Pair;
@@ -53,42 +54,67 @@ export interface PairListRow extends PairWithPeople {
   lastSessionDate: string | null;
 }
 
-/** How a screen builds its row for one live pair from the pair, its people and its digest. */
-export type PairRowBuilder<T> = (pair: Pair, people: ReadonlyMap<string, Person>, digest: PairDigest | undefined) => T;
+/** The records a screen's rows take one of per pair, beside the pair and its people: by table. */
+interface PerPairRecords {
+  pairDigests: PairDigest;
+  pairLastSessions: PairLastSession;
+}
+
+/** How a screen builds its row for one live pair from the pair, its people and its record of `perPair`. */
+export type PairRowBuilder<K extends keyof PerPairRecords, T> = (pair: Pair, people: ReadonlyMap<string, Person>, record: PerPairRecords[K] | undefined) => T;
+
+interface ProgramRecords<K extends keyof PerPairRecords> {
+  pairs: Pair[];
+  people: Person[];
+  perPair: PerPairRecords[K][];
+}
 
 /**
  * A live record map's reader of one row per live pair, each built from the pair, its two people and
- * its digest (src/db/pairDigests.ts): the pairs list's and the dashboard's. The first read takes
- * every pair, every digest and everyone, side by side, one getAll each (far cheaper than a get per
- * pair or person), three reads however many pairs there are; after that a write re-reads only the
- * pairs it touched, or whose people it touched.
+ * its record in a table kept per pair (src/db/pairDigests.ts): the pairs list's (last session dates)
+ * and the dashboard's (digests). The first read takes every pair, everyone and every pair's record,
+ * side by side, one getAll each (far cheaper than a get per pair or person), three reads however
+ * many pairs there are; `firstRead` gives them instead when it has them. After that a write
+ * re-reads only the pairs it touched, or whose people it touched.
  */
-export function pairRowReader<T extends { pair: Pair }>(build: PairRowBuilder<T>): RecordMapReader<T> {
+export function pairRowReader<K extends keyof PerPairRecords, T extends { pair: Pair }>(
+  perPair: K,
+  build: PairRowBuilder<K, T>,
+  { firstRead }: { firstRead?: () => Promise<ProgramRecords<K> | undefined> } = {},
+): RecordMapReader<T> {
+  const perPairTable = () => db.table<PerPairRecords[K], string>(perPair);
+  const readProgram = () =>
+    db.transaction('r', db.pairs, db.people, perPairTable(), async (): Promise<ProgramRecords<K>> => {
+      const [pairs, people, records] = await Promise.all([db.pairs.toArray(), db.people.toArray(), perPairTable().toArray()]);
+      return { pairs, people, perPair: records };
+    });
   return {
-    tables: ['pairs', 'people', 'pairDigests'],
-    readAll: () =>
-      db.transaction('r', db.pairs, db.people, db.pairDigests, async () => {
-        const [allPairs, digests, people] = await Promise.all([db.pairs.toArray(), db.pairDigests.toArray(), everyoneById()]);
-        const digestByPair = new Map(digests.map((digest) => [digest.pairId, digest]));
-        const live = allPairs.filter((pair) => pair.deletedAt === null);
-        return new Map(live.map((pair) => [pair.id, build(pair, people, digestByPair.get(pair.id))]));
-      }),
+    tables: ['pairs', 'people', perPair],
+    readAll: async () => {
+      const { pairs, people, perPair: records } = (await firstRead?.()) ?? (await readProgram());
+      const personById = new Map(people.map((person) => [person.id, person]));
+      const recordByPair = new Map(records.map((record) => [record.pairId, record]));
+      const live = pairs.filter((pair) => pair.deletedAt === null);
+      return new Map(live.map((pair) => [pair.id, build(pair, personById, recordByPair.get(pair.id))]));
+    },
     readSome: (pairIds) =>
-      db.transaction('r', db.pairs, db.people, db.pairDigests, async () => {
+      db.transaction('r', db.pairs, db.people, perPairTable(), async () => {
         const ids = [...pairIds];
-        const [pairs, digests] = await Promise.all([db.pairs.bulkGet(ids), db.pairDigests.bulkGet(ids)]);
+        const [pairs, records] = await Promise.all([db.pairs.bulkGet(ids), perPairTable().bulkGet(ids)]);
         const people = await partnersOf(pairs.filter((pair): pair is Pair => pair !== undefined && pair.deletedAt === null));
         return new Map(
           ids.map((id, index) => {
             const pair = pairs[index];
             // A pair that is gone (deleted, or never there) leaves the map.
-            return [id, pair && pair.deletedAt === null ? build(pair, people, digests[index]) : null] as const;
+            return [id, pair && pair.deletedAt === null ? build(pair, people, records[index]) : null] as const;
           }),
         );
       }),
-    affectedKeys: ({ pairs, people, pairDigests }, current) => {
-      if (pairs === 'all' || people === 'all' || pairDigests === 'all') return 'all';
-      const pairIds = new Set([...(pairs ?? []), ...(pairDigests ?? [])]);
+    affectedKeys: (changes, current) => {
+      const { pairs, people } = changes;
+      const records = changes[perPair];
+      if (pairs === 'all' || people === 'all' || records === 'all') return 'all';
+      const pairIds = new Set([...(pairs ?? []), ...(records ?? [])]);
       if (people) {
         for (const { pair } of current.values()) {
           if (people.has(pair.mentorId) || people.has(pair.menteeId)) pairIds.add(pair.id);
@@ -99,13 +125,25 @@ export function pairRowReader<T extends { pair: Pair }>(build: PairRowBuilder<T>
   };
 }
 
-/** The pairs list's rows: each pair with its partners and the date of its last session. */
-export const pairListReader: RecordMapReader<PairListRow> = pairRowReader((pair, people, digest) => ({
-  pair,
-  mentor: people.get(pair.mentorId),
-  mentee: people.get(pair.menteeId),
-  lastSessionDate: digest?.lastSessionDate ?? null,
-}));
+/**
+ * The pairs list's rows: each pair with its partners and the date of its last session. At the app's
+ * start, the read begun before the app loaded gives its first records (src/db/firstRead.ts).
+ */
+export const pairListReader: RecordMapReader<PairListRow> = pairRowReader(
+  'pairLastSessions',
+  (pair, people, lastSession) => ({
+    pair,
+    mentor: people.get(pair.mentorId),
+    mentee: people.get(pair.menteeId),
+    lastSessionDate: lastSession?.lastSessionDate ?? null,
+  }),
+  {
+    firstRead: async () => {
+      const first = await takeFirstRecords();
+      return first && { pairs: first.pairs, people: first.people, perPair: first.lastSessions };
+    },
+  },
+);
 
 const PAIR_LIST_READ = 'pair-list';
 

@@ -20,14 +20,6 @@ export function usePerson(id: string | null | undefined): Person | null | undefi
  */
 const MANY_PEOPLE = 50;
 
-/**
- * Every person, by id: for reads over every pair of the program, which want nearly everyone. Read
- * beside the pairs rather than after them (as `partnersOf` must), it saves a round trip and a count.
- */
-export async function everyoneById(): Promise<Map<string, Person>> {
-  return new Map((await db.people.toArray()).map((person) => [person.id, person]));
-}
-
 /** The partners of these pairs, by id, in one read. */
 export async function partnersOf(pairs: readonly Pick<Pair, 'mentorId' | 'menteeId'>[]): Promise<Map<string, Person>> {
   const ids = [...new Set(pairs.flatMap((pair) => [pair.mentorId, pair.menteeId]))];

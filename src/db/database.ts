@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Pair } from '../domain/pair';
-import type { PairDigest } from '../domain/pairDigest';
+import type { PairDigest, PairLastSession } from '../domain/pairDigest';
 import type { PairMonths } from '../domain/pairMonths';
 import type { Person } from '../domain/person';
 import type { MonthLog, MonthLogKey } from './monthLogs';
@@ -15,6 +15,8 @@ export type MentorlogDatabase = Dexie & {
   pairDigests: EntityTable<PairDigest, 'pairId'>;
   /** Derived from sessions and check-ins, like the digests; see src/db/pairDigests.ts. */
   pairMonths: EntityTable<PairMonths, 'pairId'>;
+  /** Each pair's digest's last session date, for the pairs list; written with the digests. */
+  pairLastSessions: EntityTable<PairLastSession, 'pairId'>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): MentorlogDatabase {
@@ -31,7 +33,7 @@ export function openDatabase(name: string = DATABASE_NAME): MentorlogDatabase {
  * from them (src/db/pairDigests.ts), which reads the pair.
  */
 export function pairWriteTables(database: MentorlogDatabase) {
-  return [database.pairs, database.monthLogs, database.pairDigests, database.pairMonths];
+  return [database.pairs, database.monthLogs, database.pairDigests, database.pairMonths, database.pairLastSessions];
 }
 
 /** The app's one database. Tests reset it between cases with `resetDatabase`. */

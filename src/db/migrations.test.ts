@@ -182,8 +182,27 @@ const migrationCases: MigrationCase[] = [
       await expectDerivedFresh(db, fixture);
     },
   },
+  {
+    // Version 7 adds each pair's last session date, beside its digest, equal to the digest's: the
+    // records, digests and monthly figures are untouched.
+    version: 7,
+    check: async (db, fixture) => {
+      expect(Array.from(db.backendDB().objectStoreNames).sort()).toEqual(['monthLogs', 'pairDigests', 'pairLastSessions', 'pairMonths', 'pairs', 'people']);
+      await expectEveryRecordPacked(db, fixture);
+      await expectPackedReadsAnswer(db, fixture);
+      await expectDerivedFresh(db, fixture);
+      expect(await db.table('pairLastSessions').count()).toBe(fixture.pairs.length);
+      const withSessions = new Set(fixture.sessions.filter((session) => session.deletedAt === null).map((session) => session.pairId));
+      expect(withSessions.size, 'pairs of the fixture with a live session').toBeGreaterThan(0);
+      for (const pair of fixture.pairs) {
+        const lastSession = await db.table('pairLastSessions').get(pair.id);
+        expect(lastSession, `the last session of pair ${pair.id}`).toEqual({ pairId: pair.id, lastSessionDate: (await rebuildPairDerived(db, pair.id, localToday())).digest.lastSessionDate });
+        expect(lastSession.lastSessionDate !== null, `pair ${pair.id} has a last session`).toBe(withSessions.has(pair.id));
+      }
+    },
+  },
   // The next version adds its case here, e.g.
-  // { version: 7, check: async (db, fixture) => { …every fixture record, in its version-7 shape… } },
+  // { version: 8, check: async (db, fixture) => { …every fixture record, in its version-8 shape… } },
 ];
 
 let databaseCount = 0;

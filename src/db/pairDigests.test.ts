@@ -13,8 +13,8 @@ import { readPairRecords } from './monthLogs';
 import { addPairRecord, refreshPairDigests } from './pairDigests';
 
 /**
- * Every stored digest and every pair's monthly figures equal ones built afresh from all the
- * records: no write path forgot them. A deleted pair's are left as they were by its deletion, so
+ * Every stored digest, every pair's monthly figures and last session date equal ones built afresh
+ * from all the records: no write path forgot them. A deleted pair's are left as they were by its deletion, so
  * they are checked only while it is live.
  */
 async function expectDigestsFresh() {
@@ -24,6 +24,7 @@ async function expectDigestsFresh() {
     const fresh = await rebuildPairDerived(db, pair.id, today);
     expect(await db.pairDigests.get(pair.id), `the digest of pair ${pair.id}`).toEqual(fresh.digest);
     expect(await db.pairMonths.get(pair.id), `the monthly figures of pair ${pair.id}`).toEqual(fresh.months);
+    expect(await db.pairLastSessions.get(pair.id), `the last session of pair ${pair.id}`).toEqual({ pairId: pair.id, lastSessionDate: fresh.digest.lastSessionDate });
   }
 }
 

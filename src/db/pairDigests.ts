@@ -1,7 +1,7 @@
 import type { CheckIn } from '../domain/checkin';
 import { localToday, monthOf } from '../domain/dates';
 import type { Pair } from '../domain/pair';
-import { buildPairDigest, digestSessionsFrom, type PairDigest } from '../domain/pairDigest';
+import { buildPairDigest, digestSessionsFrom, lastSessionOf, type PairDigest, type PairLastSession } from '../domain/pairDigest';
 import { buildPairMonths, pairMonthsFrom, type PairMonths } from '../domain/pairMonths';
 import type { Session } from '../domain/session';
 import { thresholds } from '../domain/thresholds';
@@ -44,16 +44,21 @@ export async function refreshPairDigests(source: TableSource, pairIds: Iterable<
   await writePairDerived(source, await Promise.all([...new Set(pairIds)].map((pairId) => readPairDerived(source, pairId, today))));
 }
 
+/** The tables derived from the records, in the order the schema brought them in. */
+export const DERIVED_TABLES = ['pairDigests', 'pairMonths', 'pairLastSessions'] as const;
+export type DerivedTable = (typeof DERIVED_TABLES)[number];
+
 /**
- * Writes pairs' digests and (unless `digestsOnly`, for an upgrade that ran before pairMonths
- * existed) their monthly figures.
+ * Writes pairs' digests, their monthly figures and their last session dates; an upgrade of a
+ * version before one of those tables existed names the tables it has in `tables`.
  */
-export async function writePairDerived(source: TableSource, derived: readonly PairDerived[], { digestsOnly = false } = {}): Promise<void> {
+export async function writePairDerived(source: TableSource, derived: readonly PairDerived[], { tables = DERIVED_TABLES }: { tables?: readonly DerivedTable[] } = {}): Promise<void> {
   if (derived.length === 0) return;
-  // Both puts go out together: one round trip of the transaction, not two.
+  // The puts go out together: one round trip of the transaction, not three.
   await Promise.all([
     source.table<PairDigest, string>('pairDigests').bulkPut(derived.map(({ digest }) => digest)),
-    digestsOnly ? undefined : source.table<PairMonths, string>('pairMonths').bulkPut(derived.flatMap(({ months }) => (months ? [months] : []))),
+    tables.includes('pairMonths') ? source.table<PairMonths, string>('pairMonths').bulkPut(derived.flatMap(({ months }) => (months ? [months] : []))) : undefined,
+    tables.includes('pairLastSessions') ? source.table<PairLastSession, string>('pairLastSessions').bulkPut(derived.map(({ digest }) => lastSessionOf(digest))) : undefined,
   ]);
 }
 

@@ -4,7 +4,7 @@ import { localToday } from '../domain/dates';
 import type { Pair } from '../domain/pair';
 import type { Session } from '../domain/session';
 import { MonthLogDraft, writeDraft, type LoggedRecords } from './monthLogs';
-import { pairDerivedFrom, writePairDerived } from './pairDigests';
+import { pairDerivedFrom, writePairDerived, type DerivedTable } from './pairDigests';
 import type { TableSource } from './tableSource';
 import { reportUpgradeProgress } from './upgradeProgress';
 
@@ -25,11 +25,14 @@ async function readPairFromRecordTables(source: TableSource, pairId: string): Pr
   return { sessions: sessions as Session[], checkIns: checkIns as CheckIn[] };
 }
 
-/** What versions 2 and 3 wrote on upgrade: these pairs' digests (and monthly figures) from the per-record tables. */
+/**
+ * What versions 2 and 3 wrote on upgrade: these pairs' digests (and, from version 3, monthly figures)
+ * from the per-record tables, into the derived `tables` their version has.
+ */
 export async function refreshFromRecordTables(
   source: TableSource,
   pairIds: Iterable<string>,
-  { digestsOnly = false, today = localToday() }: { digestsOnly?: boolean; today?: string } = {},
+  { tables, today = localToday() }: { tables: readonly DerivedTable[]; today?: string },
 ): Promise<void> {
   const derived = await Promise.all(
     [...new Set(pairIds)].map(async (pairId) => {
@@ -37,7 +40,7 @@ export async function refreshFromRecordTables(
       return pairDerivedFrom(pairId, pair, records.sessions, records.checkIns, today);
     }),
   );
-  await writePairDerived(source, derived, { digestsOnly });
+  await writePairDerived(source, derived, { tables });
 }
 
 /** Pairs packed side by side in version 5's upgrade: enough to keep the database busy, few enough to hold. */

@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import { checkInFacts } from '../domain/checkInFacts';
-import type { PairDigest } from '../domain/pairDigest';
+import { lastSessionOf, type PairDigest } from '../domain/pairDigest';
 import type { ScoredCheckIn } from '../domain/trend';
 import { packRecordTables, refreshFromRecordTables } from './recordTables';
 
@@ -31,6 +31,7 @@ export interface SchemaVersion {
  *     asserts every record survived, in its new shape. Before changing a record type, freeze the
  *     fixture (see fixtures/v1.ts) so that it keeps what version 1 really wrote.
  *  4. If a new index is needed for reads, add it here, not as a filter in src/data.
+ *  5. Set FIRST_READ_VERSION (src/db/firstRead.ts) to the new version × 10.
  */
 export const schemaVersions: readonly SchemaVersion[] = [
   {
@@ -49,8 +50,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
     stores: { pairDigests: 'pairId' },
     upgrade: async (transaction) => {
       const pairIds = (await transaction.table('pairs').toCollection().primaryKeys()) as string[];
-      // Digests only: this upgrade runs with version 2's tables, before pairMonths exists.
-      await refreshFromRecordTables(transaction, pairIds, { digestsOnly: true });
+      await refreshFromRecordTables(transaction, pairIds, { tables: ['pairDigests'] });
     },
   },
   {
@@ -70,7 +70,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
     upgrade: async (transaction) => {
       const pairIds = (await transaction.table('pairs').toCollection().primaryKeys()) as string[];
-      await refreshFromRecordTables(transaction, pairIds);
+      await refreshFromRecordTables(transaction, pairIds, { tables: ['pairDigests', 'pairMonths'] });
     },
   },
   {
@@ -108,6 +108,19 @@ export const schemaVersions: readonly SchemaVersion[] = [
     // upgrade of a version before the one that deletes it).
     version: 6,
     stores: { sessions: null, checkIns: null },
+  },
+  {
+    // Version 7 keeps each pair's last session date beside its digest, in a table of its own
+    // (src/domain/pairDigest.ts, `PairLastSession`), written with the digest by every write: the
+    // pairs list, the first screen of most starts, wants only that of the digest, and read ~1.5 MB
+    // at size M for it (the digests were half of that). Filled from the digests, which already hold
+    // the date: no records are read.
+    version: 7,
+    stores: { pairLastSessions: 'pairId' },
+    upgrade: async (transaction) => {
+      const digests = (await transaction.table('pairDigests').toArray()) as PairDigest[];
+      await transaction.table('pairLastSessions').bulkPut(digests.map(lastSessionOf));
+    },
   },
 ];
 
