@@ -6,11 +6,11 @@ import type { Person } from '../domain/person';
  * The program's first read, begun before the app's own code has loaded.
  *
  * A returning user's first screen, the pairs list, is built from every pair, every person and every
- * pair's last session date. Read by the app, that read could only start once its
- * scripts were evaluated and Dexie had opened the database: ~300 ms and ~400 ms into a start at size
- * M, and the read itself took another 250 ms. Begun by a small script of its own that runs as soon as
- * it is fetched (src/app/firstRead.entry.ts), the read runs while the app's scripts load, and the
- * first screen takes its records when it asks (src/data/firstRecords.ts).
+ * pair's last session date. Read by the app, that read could only start once its scripts were
+ * evaluated and Dexie had opened the database (~300 and ~400 ms into a start at size M), and it took
+ * 250 ms more. Begun by a small script of its own that runs as soon as it is fetched
+ * (src/app/firstReadScript.ts), the read runs while the app's scripts load, and the list takes its
+ * records when it asks (src/data/firstRecords.ts).
  *
  * This file is plain IndexedDB on purpose: it must not bring Dexie or anything of the app's into
  * that small script. It only reads, and gives up rather than guess:
