@@ -9,8 +9,16 @@ import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { PrintButton } from '../../ui/PrintButton';
 import { TrendRules } from '../../ui/TrendRules';
+import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CharacteristicTrendSection } from './CharacteristicTrendSection';
+
+/**
+ * Characteristics drawn in the page's first frame: more than a screenful (each has a chart and a
+ * table). The others follow in a render after that frame is painted, so that their charts and
+ * tables do not hold up the ones the reader sees first.
+ */
+export const TRENDS_IN_FIRST_FRAME = 2;
 
 /**
  * A pair's trends: for every characteristic, both sides' scores over time, their rolling means and
@@ -31,6 +39,7 @@ export function PairTrendsPage() {
     [row, allCheckIns, viewer],
   );
   const trends = useMemo(() => (visible ? pairTrends(visible) : undefined), [visible]);
+  const firstFramePainted = useAfterFirstPaint(trends !== undefined);
 
   if (row === undefined || trends === undefined || !viewer) return <Loading what="Loading the trends" />;
   if (row === null) return <NotFound />;
@@ -71,7 +80,9 @@ export function PairTrendsPage() {
           ) : null}
         </EmptyState>
       ) : (
-        trends.map((trend) => <CharacteristicTrendSection key={trend.characteristicId} trend={trend} viewerSide={side} />)
+        trends
+          .slice(0, firstFramePainted ? trends.length : TRENDS_IN_FIRST_FRAME)
+          .map((trend) => <CharacteristicTrendSection key={trend.characteristicId} trend={trend} viewerSide={side} />)
       )}
     </article>
   );

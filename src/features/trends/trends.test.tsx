@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/database';
 import type { Visibility } from '../../domain/checkin';
@@ -8,7 +8,9 @@ import { aCheckIn, aPair, aPerson } from '../../test/builders';
 import { renderApp, signInAs } from '../../test/renderApp';
 import { seedRecords } from '../../test/seedRecords';
 import { useViewerStore } from '../../state/viewerStore';
+import { builtInCharacteristics } from '../../domain/characteristic';
 import { TABLE_ROWS_AT_FIRST } from './CharacteristicTrendSection';
+import { TRENDS_IN_FIRST_FRAME } from './PairTrendsPage';
 
 /** A table's body rows as arrays of cell texts, the row header first. */
 function tableRows(table: HTMLElement): string[][] {
@@ -64,6 +66,21 @@ describe('a pair’s trends', () => {
     expect(within(trust).getAllByText('Falling').length).toBeGreaterThan(0);
     expect(screen.queryByText(/Reflection of/)).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Print report' })).toBeInTheDocument();
+  });
+
+  it('shows every characteristic rated, in order, the first ones in the first frame and the rest just after', async () => {
+    const alex = await signInAs('mentor', { name: 'Alex Chen' });
+    const sam = aPerson({ name: 'Sam Lee' });
+    await db.people.add(sam);
+    const pair = await aPairOf(alex, sam);
+    const scores = Object.fromEntries(builtInCharacteristics.map((characteristic) => [characteristic.id, 4]));
+    await seedRecords({ checkIns: [aCheckIn({ pairId: pair.id, raterId: alex.id, side: 'mentor', date: '2026-01-05', scores, visibility: 'program' })] });
+
+    renderApp(`/pairs/${pair.id}/trends`);
+    await screen.findByRole('heading', { level: 1, name: 'Trends: Alex Chen & Sam Lee' });
+    const names = builtInCharacteristics.map((characteristic) => characteristic.name);
+    expect(names.length).toBeGreaterThan(TRENDS_IN_FIRST_FRAME);
+    await waitFor(() => expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual(names));
   });
 
   it(`lists the latest ${TABLE_ROWS_AT_FIRST} check-ins of a long history, and all of them on request`, async () => {
