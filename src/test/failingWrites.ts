@@ -39,6 +39,16 @@ export function failWritesTo(tables: readonly string[], error: () => Error, afte
   failing = { tables: new Set(tables), error, after };
 }
 
+/**
+ * From now on, writes to these tables fail with this error, but only once the returned function is
+ * called: a failure that arrives after the next screen is drawn.
+ */
+export function failWritesWhenTold(tables: readonly string[], error: () => Error): () => void {
+  let fail = () => {};
+  failWritesTo(tables, error, new Promise<void>((resolve) => (fail = resolve)));
+  return () => fail();
+}
+
 export function stopFailingWrites(): void {
   failing = null;
 }

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/database';
 import { builtInCharacteristics } from '../../domain/characteristic';
 import { aPair, aPerson } from '../../test/builders';
-import { failWritesTo, installFailingWrites, stopFailingWrites, storageFull } from '../../test/failingWrites';
+import { failWritesTo, failWritesWhenTold, installFailingWrites, stopFailingWrites, storageFull } from '../../test/failingWrites';
 import { renderApp, signInAs } from '../../test/renderApp';
 import { storedRecords } from '../../test/seedRecords';
 
@@ -66,8 +66,7 @@ describe('when saving a check-in fails', () => {
     const sessionId = crypto.randomUUID();
     const { user, router } = renderApp(`/pairs/${pair.id}/check-ins/new?session=${sessionId}`);
     await fillCheckIn(user);
-    let fail = () => {};
-    failWritesTo(['monthLogs'], storageFull, new Promise<void>((resolve) => (fail = resolve)));
+    const fail = failWritesWhenTold(['monthLogs'], storageFull);
 
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
 

@@ -53,8 +53,8 @@ export function LogSessionPage() {
             useReturnedDraftStore.getState().returnSession({ pairId: pair.id, values: typed, error: saveErrorMessage(error) });
             void navigate(`/pairs/${pair.id}/sessions/new`, { replace: true });
           });
-          // Drawn at once, not in a transition: the pair's page needs nothing it does not hold, and a
-          // transition's time slices would take turns with the write's callbacks.
+          // Drawn in this same task (flushSync): the pair's page needs nothing it does not hold, and
+          // it is on screen before the write's callbacks take the main thread.
           void navigate(`/pairs/${pair.id}`, { state: { savedSession: session.id }, flushSync: true });
         }}
         onCancel={() => navigate(`/pairs/${pair.id}`)}

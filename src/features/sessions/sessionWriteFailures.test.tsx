@@ -2,7 +2,7 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/database';
 import { aPair, aPerson, aSession } from '../../test/builders';
-import { failWritesTo, installFailingWrites, stopFailingWrites, storageFull } from '../../test/failingWrites';
+import { failWritesTo, failWritesWhenTold, installFailingWrites, stopFailingWrites, storageFull } from '../../test/failingWrites';
 import { renderApp, signInAs } from '../../test/renderApp';
 import { seedRecords, storedRecords, storedSession } from '../../test/seedRecords';
 
@@ -51,8 +51,7 @@ describe('when logging a session fails', () => {
     const pair = await aPairOfAlexAndSam();
     const { user } = renderApp(`/pairs/${pair.id}/sessions/new`);
     await fillSession(user);
-    let fail = () => {};
-    failWritesTo(['monthLogs'], storageFull, new Promise<void>((resolve) => (fail = resolve)));
+    const fail = failWritesWhenTold(['monthLogs'], storageFull);
 
     await user.click(screen.getByRole('button', { name: 'Save session' }));
 
@@ -75,8 +74,7 @@ describe('when logging a session fails', () => {
     await db.pairs.add(other);
     const { user, router } = renderApp(`/pairs/${pair.id}/sessions/new`);
     await fillSession(user);
-    let fail = () => {};
-    failWritesTo(['monthLogs'], storageFull, new Promise<void>((resolve) => (fail = resolve)));
+    const fail = failWritesWhenTold(['monthLogs'], storageFull);
     await user.click(screen.getByRole('button', { name: 'Save session' }));
     expect(await screen.findByText('Walked through the first hiring loop.')).toBeInTheDocument();
 
