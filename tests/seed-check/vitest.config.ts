@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import '../support/node20Polyfills.ts';
 
 // The originality check runs in Node alone, apart from the product's suite (see its test file).
 export default defineConfig({

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { backupFileName, countDeviceRecords, exportDeviceDownload } from '../../data/backup';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { downloadFile } from './downloadFile';
+import { downloadFile } from '../../ui/downloadFile';
 import { ImportBackupForm } from './ImportBackupForm';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 

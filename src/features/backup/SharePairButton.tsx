@@ -3,7 +3,7 @@ import { backupFileName, backupToJson, exportPair } from '../../data/backup';
 import { usePair } from '../../data/pairRecords';
 import { otherSide } from '../../domain/side';
 import { sideInPair } from '../../domain/visibility';
-import { downloadFile } from './downloadFile';
+import { downloadFile } from '../../ui/downloadFile';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 type ShareStatus = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; fileName: string } | { kind: 'error'; message: string };

@@ -22,7 +22,8 @@ import { PrintButton } from '../../ui/PrintButton';
 import { TrendRules } from '../../ui/TrendRules';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { TrendDirectionText } from '../../ui/TrendDirectionText';
-import { checkInsCsv, dashboardCsv, downloadFile, toCsv } from './csvExport';
+import { downloadFile } from '../../ui/downloadFile';
+import { checkInsCsv, dashboardCsv, toCsv } from './csvExport';
 import {
   ANY_FLAG,
   applyDashboardQuery,

@@ -111,16 +111,3 @@ export function checkInsCsv(records: readonly SharedCheckInRecord[]): CsvTable {
     ]),
   };
 }
-
-/** Hands a file to the browser's downloads, as if from a link. */
-export function downloadFile(filename: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by the time the click returns; the address can go soon after.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
