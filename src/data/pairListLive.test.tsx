@@ -5,7 +5,8 @@ import { addDays, localToday } from '../domain/dates';
 import { aPair, aPerson, aSession } from '../test/builders';
 import { seedRecords } from '../test/seedRecords';
 import { deletePair } from './deletion';
-import { usePairList, type PairListRow } from './pairs';
+import type { PairListRow } from '../domain/pairWithPeople';
+import { usePairList } from './pairs';
 import { logSession } from './sessions';
 
 const today = localToday();

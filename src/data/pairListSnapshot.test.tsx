@@ -4,7 +4,8 @@ import { db } from '../db/database';
 import { aPair, aPerson } from '../test/builders';
 import { seedRecords } from '../test/seedRecords';
 import { rememberedPairList, rememberPairList } from './pairListSnapshot';
-import { keepRememberedPairListCurrent, usePairList, type PairListRow } from './pairs';
+import type { PairListRow } from '../domain/pairWithPeople';
+import { keepRememberedPairListCurrent, usePairList } from './pairs';
 
 afterEach(() => {
   vi.useRealTimers();

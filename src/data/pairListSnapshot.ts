@@ -1,7 +1,7 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
 import { db } from '../db/database';
 import { changesTo, mergeChanges, type RecordMapReader, type TableChange } from './liveRecordMap';
-import type { PairListRow } from './pairs';
+import type { PairListRow } from '../domain/pairWithPeople';
 
 /*
  * The pairs list as it was last drawn, kept so that a returning user's first screen is drawn from

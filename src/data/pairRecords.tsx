@@ -4,7 +4,8 @@ import { db } from '../db/database';
 import { byDateThenId, findPairRecord, readPairRecords, type LoggedRecords, type LoggedTable } from '../db/monthLogs';
 import type { CheckIn } from '../domain/checkin';
 import type { Session } from '../domain/session';
-import { usePairQuery, type PairWithPeople } from './pairs';
+import type { PairWithPeople } from '../domain/pairWithPeople';
+import { usePairQuery } from './pairs';
 
 /*
  * Every screen of one pair (its page, trends, a session, a check-in, the forms) reads the same

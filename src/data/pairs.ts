@@ -6,16 +6,11 @@ import type { Pair } from '../domain/pair';
 import type { PairDigest, PairLastSession } from '../domain/pairDigest';
 import type { PairStatus } from '../domain/pairStatus';
 import type { Person } from '../domain/person';
+import type { PairListRow, PairWithPeople } from '../domain/pairWithPeople';
 import { startEarlyRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
 import { keepPairListCurrent, rememberedPairList, rememberPairList } from './pairListSnapshot';
 import { takeFirstRecords } from './firstRecords';
 import { partnersOf } from './people';
-
-export interface PairWithPeople {
-  pair: Pair;
-  mentor: Person | undefined;
-  mentee: Person | undefined;
-}
 
 async function withPeople(pairs: Pair[]): Promise<PairWithPeople[]> {
   const byId = await partnersOf(pairs);
@@ -48,10 +43,6 @@ export async function pairsOfPerson(personId: string): Promise<Pair[]> {
 export async function setPairStatus(pair: Pair, status: PairStatus, today: string): Promise<void> {
   const endDate = status === 'closed' ? (pair.endDate ?? (today < pair.startDate ? pair.startDate : today)) : null;
   await db.pairs.update(pair.id, { status, endDate, updatedAt: new Date().toISOString() });
-}
-
-export interface PairListRow extends PairWithPeople {
-  lastSessionDate: string | null;
 }
 
 /** The records a screen's rows take one of per pair, beside the pair and its people: by table. */

@@ -4,7 +4,7 @@ import { readRecordsOfPairs } from '../db/monthLogs';
 import type { CheckIn } from '../domain/checkin';
 import { sideInPair, visibleCheckIns, type Viewer } from '../domain/visibility';
 import type { Side } from '../domain/side';
-import type { PairWithPeople } from './pairs';
+import type { PairWithPeople } from '../domain/pairWithPeople';
 import { pairsOfPerson } from './pairs';
 
 export interface OwnPairCheckIns extends PairWithPeople {

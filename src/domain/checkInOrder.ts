@@ -1,6 +1,11 @@
 import { compareCodeUnits } from './compareText';
 import type { Side } from './side';
-import type { ScoredCheckIn } from './trend';
+import type { CheckIn } from './checkin';
+
+/** The fields of a check-in that trends read; soft-deleted check-ins are left out. */
+export type ScoredCheckIn = Pick<CheckIn, 'side' | 'scores' | 'date' | 'createdAt'> & {
+  deletedAt?: string | null;
+};
 
 /**
  * One side's live check-ins, oldest first, worked out once per list: a pair's summary asks for the

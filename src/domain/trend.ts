@@ -1,11 +1,11 @@
 import { builtInCharacteristics } from './characteristic';
-import { liveInOrder } from './checkInOrder';
+import { liveInOrder, type ScoredCheckIn } from './checkInOrder';
 import { compareCodeUnits } from './compareText';
-import type { CheckIn } from './checkin';
 import type { Side } from './side';
 
 import { MIN_CHECKINS_FOR_DIRECTION, ROLLING_MEAN_WINDOW, TREND_SLOPE_MIN, TREND_WINDOW } from './thresholds';
 
+export type { ScoredCheckIn } from './checkInOrder';
 export {
   LOW_SCORE_MAX,
   MIN_CHECKINS_FOR_DIRECTION,
@@ -18,10 +18,6 @@ export {
   thresholds,
 } from './thresholds';
 
-/** The fields of a check-in that trends read; soft-deleted check-ins are left out. */
-export type ScoredCheckIn = Pick<CheckIn, 'side' | 'scores' | 'date' | 'createdAt'> & {
-  deletedAt?: string | null;
-};
 
 export interface ScorePoint {
   date: string;

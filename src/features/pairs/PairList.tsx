@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { usePairList, type PairListRow } from '../../data/pairs';
+import { usePairList } from '../../data/pairs';
+import type { PairListRow } from '../../domain/pairWithPeople';
 import { useCurrentViewer } from '../../data/viewer';
 import { sessionDue } from '../../domain/cadence';
 import { localToday } from '../../domain/dates';
