@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { watchDatabaseConnection } from '../data/databaseConnection';
 import { db } from '../db/database';
-import { UndoToast } from '../ui/UndoToast';
+import { UndoToast } from './UndoToast';
 import { DatabaseBanner } from './DatabaseBanner';
 import { UpdateBanner } from './UpdateBanner';
 

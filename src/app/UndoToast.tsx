@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useUndoStore } from '../state/undoStore';
-import { deleteErrorMessage } from './saveErrorMessage';
+import { deleteErrorMessage } from '../ui/saveErrorMessage';
 
 /**
  * "Session deleted. [Undo]" for a short while after a deletion. A status region, so screen readers
