@@ -28,6 +28,15 @@ const screens = {
 };
 
 /**
+ * Starts fetching the code of the screen a form's Save lands on while the form itself loads, so that
+ * after saving only the next screen's drawing is waited for. A failed fetch is not an error: the
+ * route loads the code again when it is opened.
+ */
+function alsoLoad(...next: Array<() => Promise<unknown>>): void {
+  for (const load of next) load().catch(() => undefined);
+}
+
+/**
  * Every screen has its own URL so that reload and back work. Only the pairs list, where a returning
  * user lands, is in the first bundle; every other screen, the welcome screen and its form (zod and
  * react-hook-form) included, loads when first visited.
@@ -53,8 +62,20 @@ export const routes: RouteObject[] = [
             element: <PairRoute />,
             children: [
               { index: true, lazy: async () => ({ Component: (await screens.pair()).PairPage }) },
-              { path: 'edit', lazy: async () => ({ Component: (await screens.editPair()).EditPairPage }) },
-              { path: 'sessions/new', lazy: async () => ({ Component: (await screens.logSession()).LogSessionPage }) },
+              {
+                path: 'edit',
+                lazy: async () => {
+                  alsoLoad(screens.pair);
+                  return { Component: (await screens.editPair()).EditPairPage };
+                },
+              },
+              {
+                path: 'sessions/new',
+                lazy: async () => {
+                  alsoLoad(screens.pair);
+                  return { Component: (await screens.logSession()).LogSessionPage };
+                },
+              },
               { path: 'sessions/:sessionId', lazy: async () => ({ Component: (await screens.session()).SessionPage }) },
               // The form ('new') and each check-in share one route: saving moves from one to the other
               // without a route to load first, so the check-in is drawn in the same task.

@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseBanner } from '../app/DatabaseBanner';
 import { db, openDatabase } from '../db/database';
-import { v1Stores } from '../db/fixtures/v1';
+import { v1Stores } from '../test/fixtures/schemaV1';
 import { DATABASE_NAME, schemaVersions } from '../db/schema';
 import { useDatabaseStatusStore } from '../state/databaseStatusStore';
 import { aPair, aSession } from '../test/builders';

@@ -3,7 +3,7 @@ import { changeRecords, type LoggedRef } from '../db/monthLogs';
 import { addPairRecord, refreshPairDigests } from '../db/pairDigests';
 import type { Pair } from '../domain/pair';
 import { newRecordFields } from '../domain/record';
-import { parseTopics, sessionSchema, type Session, type SessionFormValues } from '../domain/session';
+import { parseTopics, sessionSchema, type Session, type SessionActionItem, type SessionFormValues } from '../domain/session';
 import type { Side } from '../domain/side';
 import { askForPersistenceOnce } from './storagePersistence';
 
@@ -45,4 +45,9 @@ export async function setActionItemDone(session: LoggedRef, itemId: string, done
     if (!held) throw new Error('That session no longer exists.');
     await refreshPairDigests(db, [session.pairId]);
   });
+}
+
+/** Ticks an action item as listed on a screen (it carries its session's id, pair and date) done or not. */
+export function setListedActionItemDone(item: SessionActionItem, done: boolean): Promise<void> {
+  return setActionItemDone({ id: item.sessionId, pairId: item.pairId, date: item.sessionDate }, item.id, done);
 }

@@ -6,11 +6,11 @@ import { monthOf } from '../domain/dates';
 import { openDatabase } from './database';
 import { byDateThenId, countLogged, readPairRecords, type LoggedRef, type MonthLog } from './monthLogs';
 import { rebuildPairDerived } from '../test/rebuildPairDerived';
-import { v1Records, v1Stores, type V1Records } from './fixtures/v1';
+import { v1Records, v1Stores, type V1Records } from '../test/fixtures/schemaV1';
 import { schemaVersions } from './schema';
 
 /**
- * The migration harness. A database is written by schema version 1 alone (fixtures/v1.ts), closed,
+ * The migration harness. A database is written by schema version 1 alone (src/test/fixtures/schemaV1.ts), closed,
  * and opened again by a later version of the app; the case for that version checks that every
  * record survived. The next schema change adds one entry to `migrationCases` (see schema.ts).
  */

@@ -27,9 +27,9 @@ export interface SchemaVersion {
  *       upgrade: (tx) => tx.table('sessions').toCollection().modify((s) => { s.location = ''; })
  *  2. Change the zod schema in src/domain to the new shape.
  *  3. Add a case `{ version: N + 1, check }` to `migrationCases` in `migrations.test.ts`: `check`
- *     gets the database opened at that version over the version-1 fixture (fixtures/v1.ts) and
+ *     gets the database opened at that version over the version-1 fixture (src/test/fixtures/schemaV1.ts) and
  *     asserts every record survived, in its new shape. Before changing a record type, freeze the
- *     fixture (see fixtures/v1.ts) so that it keeps what version 1 really wrote.
+ *     fixture (see src/test/fixtures/schemaV1.ts) so that it keeps what version 1 really wrote.
  *  4. If a new index is needed for reads, add it here, not as a filter in src/data.
  *  5. Set FIRST_READ_VERSION (src/db/firstRead.ts) to the new version × 10.
  */

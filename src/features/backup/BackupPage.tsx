@@ -1,7 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { backupFileName, countDeviceRecords, exportDeviceDownload } from '../../data/backup';
+import { backupFileName, exportDeviceDownload } from '../../data/backup';
+import { useDeviceRecordCounts } from '../../data/useDeviceRecordCounts';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { downloadFile } from '../../ui/downloadFile';
 import { ImportBackupForm } from './ImportBackupForm';
@@ -18,7 +18,7 @@ type ExportStatus = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; mes
 /** Back up everything on this device to one file, and import a backup or a pair a partner shared. */
 export function BackupPage() {
   useDocumentTitle('Backup');
-  const held = useLiveQuery(() => countDeviceRecords(), []);
+  const held = useDeviceRecordCounts();
   const [status, setStatus] = useState<ExportStatus>({ kind: 'idle' });
 
   const exportAll = async () => {

@@ -5,8 +5,7 @@
  * with a connection of its own to the same database; Dexie tells the page's live queries about the
  * writes when they commit.
  */
-import { importBackup } from '../../data/backup';
-import { openDatabase } from '../../db/database';
+import { importWithOwnConnection } from '../../data/importWithOwnConnection';
 import type { ImportRequest, ImportWorkerMessage } from './importWorkerProtocol';
 
 // The app's TypeScript settings describe a page, not a worker; this is the part of the worker's global scope used here.
@@ -20,15 +19,12 @@ worker.onmessage = (event) => {
 };
 
 async function run(file: File): Promise<void> {
-  const database = openDatabase();
   try {
-    const result = await importBackup(file, (progress) => worker.postMessage({ type: 'progress', progress }), database);
+    const result = await importWithOwnConnection(file, (progress) => worker.postMessage({ type: 'progress', progress }));
     worker.postMessage({ type: 'result', result });
   } catch (error) {
     const name = error instanceof Error ? error.name : 'Error';
     const message = error instanceof Error ? error.message : String(error);
     worker.postMessage({ type: 'failed', name, message });
-  } finally {
-    database.close();
   }
 }

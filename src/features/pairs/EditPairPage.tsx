@@ -4,7 +4,6 @@ import { savePair } from '../../data/savePair';
 import { usePeople } from '../../data/people';
 import { Loading } from '../../ui/Loading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { usePrefetch } from '../../ui/usePrefetch';
 import { NotFound } from '../../ui/NotFound';
 import { PairForm } from './PairForm';
 
@@ -12,7 +11,6 @@ export function EditPairPage() {
   useDocumentTitle('Edit pair');
   const { pairId } = useParams();
   const navigate = useNavigate();
-  usePrefetch(() => import('./PairPage'));
   const row = usePair(pairId);
   const people = usePeople();
   if (row === undefined || people === undefined) return <Loading what="Loading the pair" />;

@@ -9,7 +9,8 @@ import { guidanceForPair } from '../../domain/guidanceSelection';
 import { pairStatusLabels, type Pair, type PairStatus } from '../../domain/pair';
 import { openActionItems } from '../../domain/session';
 import { sideInPair, visibleCheckIns } from '../../domain/visibility';
-import { ActionItemChecklist } from '../sessions/ActionItemChecklist';
+import { setListedActionItemDone } from '../../data/sessions';
+import { ActionItemChecklist } from '../../ui/ActionItemChecklist';
 import { formatDay, formatDaysFromNow } from '../../ui/formatDate';
 import { GuidanceCardView } from '../../ui/GuidanceCardView';
 import { Loading } from '../../ui/Loading';
@@ -20,7 +21,7 @@ import { SaveStatus } from '../../ui/SaveStatus';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { PairTimeline } from './PairTimeline';
 import { DeletePairButton } from './DeletePairButton';
-import { SharePairButton } from '../backup/SharePairButton';
+import { SharePairButton } from './SharePairButton';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 const MAX_GUIDANCE_CARDS = 3;
@@ -122,7 +123,7 @@ export function PairPage() {
         {actionItems.length === 0 ? (
           <p className="muted">No open action items.</p>
         ) : (
-          <ActionItemChecklist items={actionItems} today={today} readOnly={!side} />
+          <ActionItemChecklist items={actionItems} today={today} setDone={setListedActionItemDone} readOnly={!side} />
         )}
       </section>
 

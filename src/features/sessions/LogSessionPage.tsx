@@ -11,7 +11,6 @@ import { NotAPartner } from '../../ui/NotAPartner';
 import { saveErrorMessage } from '../../ui/saveErrorMessage';
 import { useReturnedDraftStore, useReturnedDraft } from '../../state/returnedDraftStore';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { usePrefetch } from '../../ui/usePrefetch';
 import { SessionForm } from './SessionForm';
 
 const DEFAULT_DURATION_MINUTES = 45;
@@ -20,7 +19,6 @@ export function LogSessionPage() {
   useDocumentTitle('Log a session');
   const { pairId } = useParams();
   const navigate = useNavigate();
-  usePrefetch(() => import('../pairs/PairPage'));
   const row = usePair(pairId);
   const showWhileSaving = useShowWhileSaving(pairId);
   const returned = useReturnedDraft('session', pairId);

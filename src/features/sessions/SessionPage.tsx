@@ -8,7 +8,8 @@ import { formatDay } from '../../ui/formatDate';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { ActionItemChecklist } from './ActionItemChecklist';
+import { setListedActionItemDone } from '../../data/sessions';
+import { ActionItemChecklist } from '../../ui/ActionItemChecklist';
 import { DeleteSessionButton } from './DeleteSessionButton';
 
 export function SessionPage() {
@@ -51,6 +52,7 @@ export function SessionPage() {
         ) : (
           <ActionItemChecklist
             items={actionItemsOf(session)}
+            setDone={setListedActionItemDone}
             today={localToday()}
             readOnly={side === null}
           />

@@ -1,20 +1,32 @@
 import { useState } from 'react';
-import { setActionItemDone } from '../../data/sessions';
-import type { SessionActionItem } from '../../domain/session';
-import { sideLabels } from '../../domain/side';
-import { formatDay } from '../../ui/formatDate';
-import { saveErrorMessage } from '../../ui/saveErrorMessage';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import type { SessionActionItem } from '../domain/session';
+import { sideLabels } from '../domain/side';
+import { formatDay } from './formatDate';
+import { saveErrorMessage } from './saveErrorMessage';
+import { ErrorMessage } from './ErrorMessage';
 
 export type ChecklistItem = SessionActionItem;
 
-/** Action items with a checkbox each, ticked off in place. */
-export function ActionItemChecklist({ items, today, readOnly = false }: { items: readonly ChecklistItem[]; today: string; readOnly?: boolean }) {
+/**
+ * Action items with a checkbox each, ticked off in place through `setDone` (the caller's write, so
+ * that this component stays free of data access); a failed write is said under the list.
+ */
+export function ActionItemChecklist({
+  items,
+  today,
+  setDone,
+  readOnly = false,
+}: {
+  items: readonly ChecklistItem[];
+  today: string;
+  setDone: (item: ChecklistItem, done: boolean) => Promise<void>;
+  readOnly?: boolean;
+}) {
   const [error, setError] = useState<string | null>(null);
   const toggle = async (item: ChecklistItem, done: boolean) => {
     setError(null);
     try {
-      await setActionItemDone({ id: item.sessionId, pairId: item.pairId, date: item.sessionDate }, item.id, done);
+      await setDone(item, done);
     } catch (failure) {
       setError(saveErrorMessage(failure));
     }
