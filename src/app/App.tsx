@@ -1,10 +1,10 @@
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { startEarlyReads } from './earlyReads';
+import { startFirstReads } from './firstReads';
 import { routes } from './routes';
 
 const router = createBrowserRouter(routes);
-startEarlyReads(router);
+startFirstReads(router);
 
 export function App() {
   // Navigations render at once instead of in a React transition: a transition draws the next screen

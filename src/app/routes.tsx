@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import type { Role } from '../domain/role';
 import { PairList } from '../features/pairs/PairList';
+import { loadDashboardData } from './firstReads';
 import { HomeRedirect } from './HomeRedirect';
 import { Layout } from './Layout';
 import { NotFound } from '../ui/NotFound';
@@ -22,7 +23,9 @@ const screens = {
   guidance: () => import('../features/guidance/GuidanceLibrary'),
   pairTrends: () => import('../features/trends/PairTrendsPage'),
   myTrends: () => import('../features/trends/MyTrendsPage'),
-  dashboard: () => import('../features/dashboard/DashboardPage'),
+  // With its data code held for the dashboard's next first read (see firstReads.ts).
+  dashboard: () =>
+    Promise.all([import('../features/dashboard/DashboardPage'), loadDashboardData()]).then(([screen]) => screen),
   backup: () => import('../features/backup/BackupPage'),
   settings: () => import('../features/settings/SettingsPage'),
 };

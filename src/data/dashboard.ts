@@ -3,7 +3,6 @@ import { db } from '../db/database';
 import { byDateThenId, readAllLogged } from '../db/monthLogs';
 import type { CheckIn } from '../domain/checkin';
 import { noCheckInFacts } from '../domain/checkInFacts';
-import { localToday } from '../domain/dates';
 import type { Pair } from '../domain/pair';
 import { digestSessions } from '../domain/pairDigest';
 import type { PairMonths } from '../domain/pairMonths';
@@ -12,8 +11,7 @@ import type { Person } from '../domain/person';
 import { programAggregates, reportMonths, type MonthlyAggregate } from '../domain/programAggregates';
 import { programCheckIns } from '../domain/programView';
 import { PROGRAM_TREND_MONTHS } from '../domain/thresholds';
-import { offerEarlyRead } from './earlyReadStarters';
-import { startEarlyRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
+import { startFirstRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
 import { pairRowReader } from './pairs';
 import { partnersOf } from './people';
 
@@ -34,17 +32,15 @@ export function useDashboard(today: string): DashboardPair[] | undefined {
   return useMemo(() => (map ? [...map.values()] : undefined), [map]);
 }
 
-/** Starts the dashboard's first read before the dashboard renders (see `startEarlyRead`). */
+/** Starts the dashboard's first read before the dashboard renders (see `startFirstRead`). */
 export function startDashboardRead(today: string): void {
-  startEarlyRead(today, dashboardReader(today));
+  startFirstRead(today, dashboardReader(today));
 }
-
-offerEarlyRead('dashboard', () => startDashboardRead(localToday()));
 
 let lastReader: { today: string; reader: RecordMapReader<DashboardPair> } | null = null;
 
 /**
- * The dashboard's reader for a day: the same one for every caller that day, so an early read is
+ * The dashboard's reader for a day: the same one for every caller that day, so a first read is
  * found. It reads three things, whatever the size of the program: every pair, their people, and
  * every pair's digest (src/db/pairDigests.ts) — the recent sessions and the facts of the check-ins
  * shared with the program, kept up to date by every write. Never a pair's sessions or check-ins

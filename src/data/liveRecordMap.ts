@@ -64,8 +64,8 @@ interface Loaded<T> {
   map: ReadonlyMap<string, T>;
 }
 
-/** A first read started before its screen renders (see `startEarlyRead`). */
-interface EarlyRead<T> {
+/** A first read started before its screen renders (see `startFirstRead`). */
+interface FirstReadUnderWay<T> {
   key: string;
   read: Promise<ReadonlyMap<string, T>>;
   /** The result, once the read is done. */
@@ -75,32 +75,32 @@ interface EarlyRead<T> {
   stop: () => void;
 }
 
-/** How long an early read waits for its screen before it is dropped. */
-const EARLY_READ_KEPT_MS = 10_000;
+/** How long an first read waits for its screen before it is dropped. */
+const FIRST_READ_KEPT_MS = 10_000;
 
-const earlyReads = new WeakMap<RecordMapReader<unknown>, EarlyRead<unknown>>();
+const firstReads = new WeakMap<RecordMapReader<unknown>, FirstReadUnderWay<unknown>>();
 
-function earlyReadOf<T>(reader: RecordMapReader<T>, key: string): EarlyRead<T> | undefined {
+function firstReadOf<T>(reader: RecordMapReader<T>, key: string): FirstReadUnderWay<T> | undefined {
   // Entries are stored under the reader that made them, so the reader's record type is theirs.
-  const entry = earlyReads.get(reader as RecordMapReader<unknown>) as EarlyRead<T> | undefined;
+  const entry = firstReads.get(reader as RecordMapReader<unknown>) as FirstReadUnderWay<T> | undefined;
   return entry?.key === key ? entry : undefined;
 }
 
 /**
  * Starts a screen's first read now — when navigation to it begins, or as the app loads — rather
  * than after its first render, so that reading the database and drawing the page overlap. The
- * screen's `useLiveRecordMap(key, reader)` takes the result if it comes within EARLY_READ_KEPT_MS
+ * screen's `useLiveRecordMap(key, reader)` takes the result if it comes within FIRST_READ_KEPT_MS
  * and no write to the reader's tables landed in between; otherwise it reads again as usual.
  */
-export function startEarlyRead<T>(key: string, reader: RecordMapReader<T>): void {
-  if (earlyReadOf(reader, key)) return;
+export function startFirstRead<T>(key: string, reader: RecordMapReader<T>): void {
+  if (firstReadOf(reader, key)) return;
   const slot = reader as RecordMapReader<unknown>;
-  // One early read per reader: one for another key (yesterday's dashboard) is dropped.
-  earlyReads.get(slot)?.stop();
+  // One first read per reader: one for another key (yesterday's dashboard) is dropped.
+  firstReads.get(slot)?.stop();
   const onWrite = (parts: ObservabilitySet) => {
     if (reader.tables.some((table) => changesTo(parts, db.name, table) !== null)) entry.spoiled = true;
   };
-  const entry: EarlyRead<T> = {
+  const entry: FirstReadUnderWay<T> = {
     key,
     read: reader.readAll(),
     map: undefined,
@@ -108,12 +108,12 @@ export function startEarlyRead<T>(key: string, reader: RecordMapReader<T>): void
     stop: () => {
       clearTimeout(timer);
       Dexie.on.storagemutated.unsubscribe(onWrite);
-      if (earlyReads.get(slot) === entry) earlyReads.delete(slot);
+      if (firstReads.get(slot) === entry) firstReads.delete(slot);
     },
   };
   // Listening from before the read is under way: a write during it spoils it.
   Dexie.on('storagemutated', onWrite);
-  const timer = setTimeout(entry.stop, EARLY_READ_KEPT_MS);
+  const timer = setTimeout(entry.stop, FIRST_READ_KEPT_MS);
   entry.read.then(
     (map) => {
       entry.map = map;
@@ -123,7 +123,7 @@ export function startEarlyRead<T>(key: string, reader: RecordMapReader<T>): void
       entry.spoiled = true;
     },
   );
-  earlyReads.set(slot, entry as EarlyRead<unknown>);
+  firstReads.set(slot, entry as FirstReadUnderWay<unknown>);
 }
 
 /**
@@ -137,10 +137,10 @@ export function startEarlyRead<T>(key: string, reader: RecordMapReader<T>): void
  * read is thrown to the route's error screen, as `useLiveQuery` does.
  */
 export function useLiveRecordMap<T>(key: string, reader: RecordMapReader<T>): ReadonlyMap<string, T> | undefined {
-  // An early read already done and still good is drawn in the first render: no loading state at all.
+  // An first read already done and still good is drawn in the first render: no loading state at all.
   const [loaded, setLoaded] = useState<Loaded<T> | undefined>(() => {
-    const early = earlyReadOf(reader, key);
-    return early?.map && !early.spoiled ? { key, map: early.map } : undefined;
+    const started = firstReadOf(reader, key);
+    return started?.map && !started.spoiled ? { key, map: started.map } : undefined;
   });
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -201,9 +201,9 @@ export function useLiveRecordMap<T>(key: string, reader: RecordMapReader<T>): Re
       });
     // Subscribe before the first read, so that a write landing during it is read again after it.
     Dexie.on('storagemutated', onWrite);
-    const early = earlyReadOf(reader, key);
-    early?.stop();
-    run(early && !early.spoiled ? () => early.read : readAll);
+    const started = firstReadOf(reader, key);
+    started?.stop();
+    run(started && !started.spoiled ? () => started.read : readAll);
     return () => {
       stopped = true;
       if (settling) clearTimeout(settling.timer);

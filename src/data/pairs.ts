@@ -7,9 +7,9 @@ import type { PairDigest, PairLastSession } from '../domain/pairDigest';
 import type { PairStatus } from '../domain/pairStatus';
 import type { Person } from '../domain/person';
 import type { PairListRow, PairWithPeople } from '../domain/pairWithPeople';
-import { startEarlyRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
+import { startFirstRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
 import { keepPairListCurrent, rememberedPairList, rememberPairList } from './pairListSnapshot';
-import { takeFirstRecords } from './firstRecords';
+import { takeFirstRecords } from '../db/firstRead';
 import { partnersOf } from './people';
 
 async function withPeople(pairs: Pair[]): Promise<PairWithPeople[]> {
@@ -143,9 +143,9 @@ export function keepRememberedPairListCurrent(): () => void {
   return keepPairListCurrent(pairListReader, byPartnerNames);
 }
 
-/** Starts the pairs list's first read before the list renders (see `startEarlyRead`). */
+/** Starts the pairs list's first read before the list renders (see `startFirstRead`). */
 export function startPairListRead(): void {
-  startEarlyRead(PAIR_LIST_READ, pairListReader);
+  startFirstRead(PAIR_LIST_READ, pairListReader);
 }
 
 /** The pairs list's order: by the mentor's name, then the mentee's. */

@@ -4,7 +4,7 @@ import { db } from '../db/database';
 import type { Person } from '../domain/person';
 import { aPerson } from '../test/builders';
 import { seedRecords } from '../test/seedRecords';
-import { startEarlyRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
+import { startFirstRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
 
 /** A reader of every person by id, counting its full reads. */
 function peopleReader(): RecordMapReader<Person> & { readAll: ReturnType<typeof vi.fn<() => Promise<Map<string, Person>>>> } {
@@ -22,7 +22,7 @@ describe('a read started before its screen renders', () => {
   it('is drawn in the screen’s first render when it is done, and not read again', async () => {
     await seedRecords({ people: [aPerson({ name: 'Ana' }), aPerson({ name: 'Ben' })] });
     const reader = peopleReader();
-    startEarlyRead('people', reader);
+    startFirstRead('people', reader);
     await reader.readAll.mock.results[0]?.value;
 
     const { result } = renderHook(() => useLiveRecordMap('people', reader));
@@ -37,7 +37,7 @@ describe('a read started before its screen renders', () => {
   it('is taken over when it is still under way as the screen renders', async () => {
     await seedRecords({ people: [aPerson({ name: 'Ana' })] });
     const reader = peopleReader();
-    startEarlyRead('people', reader);
+    startFirstRead('people', reader);
 
     const { result } = renderHook(() => useLiveRecordMap('people', reader));
 
@@ -49,7 +49,7 @@ describe('a read started before its screen renders', () => {
   it('is read again when a write landed after it began', async () => {
     await seedRecords({ people: [aPerson({ name: 'Ana' })] });
     const reader = peopleReader();
-    startEarlyRead('people', reader);
+    startFirstRead('people', reader);
     await reader.readAll.mock.results[0]?.value;
     await db.people.add(aPerson({ name: 'Ben' }));
 
@@ -64,8 +64,8 @@ describe('a read started before its screen renders', () => {
   it('is not used for another key, nor started twice for the same one', async () => {
     await seedRecords({ people: [aPerson({ name: 'Ana' })] });
     const reader = peopleReader();
-    startEarlyRead('yesterday', reader);
-    startEarlyRead('yesterday', reader);
+    startFirstRead('yesterday', reader);
+    startFirstRead('yesterday', reader);
     expect(reader.readAll).toHaveBeenCalledTimes(1);
 
     const { result } = renderHook(() => useLiveRecordMap('today', reader));
