@@ -7,7 +7,7 @@ import type { ScoredCheckIn } from './trend';
 /**
  * What the dashboard and the pairs list need of one pair's sessions and check-ins, kept up to date
  * on every write that touches the pair, so that those screens read one small record per pair
- * instead of querying every pair's sessions and check-ins (issue 5: 1,000 pairs in ≤ 300 ms).
+ * instead of querying every pair's sessions and check-ins (the dashboard's budget: 1,000 pairs drawn in ≤ 300 ms).
  *
  * It holds no text a partner wrote (of action items, only the due dates of open ones) and only
  * check-ins shared with the program, so it is safe to show the coordinator as is. It is kept small

@@ -2,7 +2,7 @@
 // machine times the same data. Records have exactly the shapes of src/domain's zod schemas (the
 // app's import validates them), written straight to a stream because size L is hundreds of MB.
 //
-// Sizes (issue 5): S = 50 pairs over 1 year; M = 1,000 pairs over 3 years; L = 5,000 pairs over
+// Sizes: S = 50 pairs over 1 year; M = 1,000 pairs over 3 years; L = 5,000 pairs over
 // 3 years; each pair meets about twice a month and both partners check in after each session.
 
 export const SIZES = {

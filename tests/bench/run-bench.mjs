@@ -1,4 +1,4 @@
-// The benchmark (issue 5): builds the app, serves it, loads a synthetic program into Chromium's
+// The benchmark: builds the app, serves it, loads a synthetic program into Chromium's
 // IndexedDB through the app's own import screen, then times what users do. Every time is measured
 // in the page (performance.now() and performance.measure around the user's action, ending at the
 // first animation frame after the screen shows the result), and each scenario reports the median
