@@ -102,6 +102,9 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // Small files with names that say what they hold: one over this says why at its top
+      // (`/* eslint-disable max-lines -- <the reason> */`) or is split along its own sections.
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
     },
   },
   {

@@ -57,6 +57,12 @@ const wrongImports: Array<[string, string, string, string]> = [
   ],
   ['a module is not camelCase', 'src/domain/pair_rules.ts', 'export {};', 'check-file/filename-naming-convention'],
   ['a folder is not camelCase', 'src/features/pair-list/Probe.tsx', 'export {};', 'check-file/folder-naming-convention'],
+  [
+    'a module runs past 300 lines of code',
+    'src/domain/lintProbe.ts',
+    Array.from({ length: 301 }, (_, line) => `export const line${line} = ${line};`).join('\n'),
+    'max-lines',
+  ],
 ];
 
 const rightImports: Array<[string, string, string]> = [
