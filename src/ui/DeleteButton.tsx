@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { deleteErrorMessage } from './saveErrorMessage';
+import { deleteErrorMessage } from './storageFailureMessage';
 import { ErrorMessage } from './ErrorMessage';
 
 /**

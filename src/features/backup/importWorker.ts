@@ -7,7 +7,7 @@
  */
 import { importBackup } from '../../data/backup';
 import { openDatabase } from '../../db/database';
-import type { ImportRequest, ImportWorkerMessage } from './importWorkerProtocol';
+import { failedImport, type ImportRequest, type ImportWorkerMessage } from './importWorkerProtocol';
 
 // The app's TypeScript settings describe a page, not a worker; this is the part of the worker's global scope used here.
 const worker = self as unknown as {
@@ -25,9 +25,7 @@ async function run(file: File): Promise<void> {
     const result = await importBackup(file, (progress) => worker.postMessage({ type: 'progress', progress }), database);
     worker.postMessage({ type: 'result', result });
   } catch (error) {
-    const name = error instanceof Error ? error.name : 'Error';
-    const message = error instanceof Error ? error.message : String(error);
-    worker.postMessage({ type: 'failed', name, message });
+    worker.postMessage(failedImport(error));
   } finally {
     database.close();
   }

@@ -15,7 +15,7 @@ import { GuidanceCardView } from '../../ui/GuidanceCardView';
 import { Loading } from '../../ui/Loading';
 import { useMarkFirstScreenShown } from '../../ui/firstScreen';
 import { NotFound } from '../../ui/NotFound';
-import { saveErrorMessage } from '../../ui/saveErrorMessage';
+import { saveErrorMessage } from '../../ui/storageFailureMessage';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { PairTimeline } from './PairTimeline';

@@ -3,7 +3,7 @@ import { setActionItemDone } from '../../data/sessions';
 import type { SessionActionItem } from '../../domain/session';
 import { sideLabels } from '../../domain/side';
 import { formatDay } from '../../ui/formatDate';
-import { saveErrorMessage } from '../../ui/saveErrorMessage';
+import { saveErrorMessage } from '../../ui/storageFailureMessage';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 export type ChecklistItem = SessionActionItem;
