@@ -43,7 +43,9 @@ test('a database deleted while the app is open: the banner says so, typed input 
   await expect(page.getByText('No pairs yet')).toHaveCount(0);
 });
 
-test('site data cleared while the app is open: the browser closed the database, and a reload says the records are gone', async ({ page }) => {
+test('site data cleared while the app is open: the browser closed the database, and a reload says the records are gone', async ({
+  page,
+}) => {
   await startAs(page, 'Alex Chen', 'Mentor');
   await createPairWithNewMentee(page, 'Sam Lee');
 
