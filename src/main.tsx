@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { openDeviceDatabase } from './data/databaseConnection';
 import { prefetchScreens } from './app/routes';
 import { db } from './db/database';
 import { firstScreenShown } from './ui/firstScreen';
@@ -8,8 +9,8 @@ import { useViewerStore } from './state/viewerStore';
 import './app/styles.css';
 
 // Open the database while React renders the first frame, rather than at the first screen's first
-// read; a failure to open is reported by that read, as before.
-db.open().catch(() => undefined);
+// read; a failure to open (storage refused) is told by the layout in place of the screens.
+void openDeviceDatabase(db);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -1,21 +1,24 @@
+import { lazy, Suspense } from 'react';
 import { useDatabaseStatusStore } from '../state/databaseStatusStore';
 
+// Loaded only when needed: its sentences are not the first screen's to carry.
+const DatabaseClosedBanner = lazy(async () => ({ default: (await import('./DatabaseFault')).DatabaseClosedBanner }));
+
 /**
- * Tells the user when another tab's version of the app has taken over, or is waiting for this one,
- * or when this tab is upgrading a large database.
+ * Tells the user when this tab's database was closed under it (another tab's newer version took
+ * over, the database was deleted, the browser closed it), or another tab's version is waiting for
+ * this one, or when this tab is upgrading a large database. The screen under it stays, so that
+ * nothing typed in an open form is lost.
  */
 export function DatabaseBanner() {
-  const replaced = useDatabaseStatusStore((state) => state.replacedByNewerVersion);
+  const closedBecause = useDatabaseStatusStore((state) => state.closedBecause);
   const blocked = useDatabaseStatusStore((state) => state.blockedByOtherTab);
   const upgrading = useDatabaseStatusStore((state) => state.upgrading);
-  if (replaced) {
+  if (closedBecause) {
     return (
-      <div className="app-banner app-banner--attention" role="alert">
-        <p>Mentorlog was updated in another tab. Reload to continue.</p>
-        <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
-          Reload
-        </button>
-      </div>
+      <Suspense fallback={null}>
+        <DatabaseClosedBanner closedBecause={closedBecause} />
+      </Suspense>
     );
   }
   if (blocked) {

@@ -1,9 +1,12 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { useCurrentViewer } from '../data/viewer';
 import { roleLabels } from '../domain/role';
 import { Loading } from '../ui/Loading';
 import { AppStatus } from './AppStatus';
+import { useDatabaseFault } from './useDatabaseFault';
+
+const DatabaseFaultScreen = lazy(async () => ({ default: (await import('./DatabaseFault')).DatabaseFaultScreen }));
 
 export function Layout() {
   const { person, role } = useCurrentViewer();
@@ -11,6 +14,7 @@ export function Layout() {
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstPath = useRef(pathname);
+  const fault = useDatabaseFault(pathname);
 
   // After moving to another screen, start keyboard and screen-reader users at its content, as a
   // page load would; the first screen keeps the browser's own starting point.
@@ -66,10 +70,18 @@ export function Layout() {
       </header>
       <AppStatus />
       <main id="main" className="page" tabIndex={-1} ref={main}>
-        {navigation.state === 'loading' ? <Loading what="Opening" /> : null}
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        {fault ? (
+          <Suspense fallback={<Loading />}>
+            <DatabaseFaultScreen fault={fault} />
+          </Suspense>
+        ) : (
+          <>
+            {navigation.state === 'loading' ? <Loading what="Opening" /> : null}
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          </>
+        )}
       </main>
     </>
   );

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useUndoStore } from '../state/undoStore';
-import { deleteErrorMessage } from '../ui/saveErrorMessage';
 
 /**
  * "Session deleted. [Undo]" for a short while after a deletion. A status region, so screen readers
@@ -23,6 +22,8 @@ export function UndoToast() {
       await pending.undo();
       confirmUndone(pending.restoredMessage);
     } catch (failure) {
+      // The sentences about failures load when one happens: they are not the first screen's to carry.
+      const { deleteErrorMessage } = await import('../data/storageFailureMessage');
       setError({ key: pending.key, message: deleteErrorMessage(failure) });
     } finally {
       setWorking(false);

@@ -20,7 +20,7 @@ export function UpdateBanner() {
   const updatingHere = useRef(false);
   const [updatedElsewhere, setUpdatedElsewhere] = useState(false);
   // DatabaseBanner already says the same when the new version also upgraded the database.
-  const saidByDatabaseBanner = useDatabaseStatusStore((state) => state.replacedByNewerVersion);
+  const saidByDatabaseBanner = useDatabaseStatusStore((state) => state.closedBecause === 'newerVersion');
   const {
     needRefresh: [needRefresh],
     updateServiceWorker,

@@ -46,7 +46,7 @@ describe('a newer version of the app opened in another tab', () => {
     expect(blocked).not.toHaveBeenCalled();
     expect(newer.verno).toBe(LATEST + 1);
     expect(db.isOpen()).toBe(false);
-    expect(useDatabaseStatusStore.getState().replacedByNewerVersion).toBe(true);
+    expect(useDatabaseStatusStore.getState().closedBecause).toBe('newerVersion');
     expect(await screen.findByRole('alert')).toHaveTextContent('Mentorlog was updated in another tab. Reload to continue.');
     expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
   });

@@ -2,24 +2,26 @@ import { useState } from 'react';
 import type { SessionActionItem } from '../domain/session';
 import { sideLabels } from '../domain/side';
 import { formatDay } from './formatDate';
-import { saveErrorMessage } from './saveErrorMessage';
 import { ErrorMessage } from './ErrorMessage';
 
 export type ChecklistItem = SessionActionItem;
 
 /**
  * Action items with a checkbox each, ticked off in place through `setDone` (the caller's write, so
- * that this component stays free of data access); a failed write is said under the list.
+ * that this component stays free of data access); a failed write is said under the list, in the
+ * words of `describeFailure` (the app's one module of failure sentences).
  */
 export function ActionItemChecklist({
   items,
   today,
   setDone,
+  describeFailure,
   readOnly = false,
 }: {
   items: readonly ChecklistItem[];
   today: string;
   setDone: (item: ChecklistItem, done: boolean) => Promise<void>;
+  describeFailure: (failure: unknown) => string;
   readOnly?: boolean;
 }) {
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +30,7 @@ export function ActionItemChecklist({
     try {
       await setDone(item, done);
     } catch (failure) {
-      setError(saveErrorMessage(failure));
+      setError(describeFailure(failure));
     }
   };
   return (

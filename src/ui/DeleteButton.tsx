@@ -1,12 +1,20 @@
 import { useState } from 'react';
-import { deleteErrorMessage } from './saveErrorMessage';
 import { ErrorMessage } from './ErrorMessage';
 
 /**
  * A delete button for a record that can be undone for a while afterwards (see UndoToast), so it
- * does not ask "are you sure?". If deleting fails, the message says so beside the button.
+ * does not ask "are you sure?". If deleting fails, `describeFailure` (the app's one module of failure
+ * sentences, passed in so that this component stays free of data access) says so beside the button.
  */
-export function DeleteButton({ label, onDelete }: { label: string; onDelete: () => Promise<void> }) {
+export function DeleteButton({
+  label,
+  onDelete,
+  describeFailure,
+}: {
+  label: string;
+  onDelete: () => Promise<void>;
+  describeFailure: (failure: unknown) => string;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
   const remove = async () => {
@@ -15,7 +23,7 @@ export function DeleteButton({ label, onDelete }: { label: string; onDelete: () 
     try {
       await onDelete();
     } catch (failure) {
-      setError(deleteErrorMessage(failure));
+      setError(describeFailure(failure));
       setWorking(false);
     }
   };

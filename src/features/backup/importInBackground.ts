@@ -1,5 +1,5 @@
 import { importBackup, type ImportProgress, type ImportResult } from '../../data/backup';
-import type { ImportRequest, ImportWorkerMessage } from './importWorkerProtocol';
+import { errorOfFailedImport, type ImportRequest, type ImportWorkerMessage } from './importWorkerProtocol';
 
 /**
  * Imports a file in a Web Worker (see importWorker.ts), reporting progress as it goes. Where
@@ -26,7 +26,7 @@ export function importInBackground(file: File, onProgress: (progress: ImportProg
       }
       worker.terminate();
       if (message.type === 'result') resolve(message.result);
-      else reject(Object.assign(new Error(message.message), { name: message.name }));
+      else reject(errorOfFailedImport(message));
     };
     worker.onerror = (event) => {
       event.preventDefault();

@@ -6,7 +6,7 @@
  * writes when they commit.
  */
 import { importWithOwnConnection } from '../../data/importWithOwnConnection';
-import type { ImportRequest, ImportWorkerMessage } from './importWorkerProtocol';
+import { failedImport, type ImportRequest, type ImportWorkerMessage } from './importWorkerProtocol';
 
 // The app's TypeScript settings describe a page, not a worker; this is the part of the worker's global scope used here.
 const worker = self as unknown as {
@@ -23,8 +23,6 @@ async function run(file: File): Promise<void> {
     const result = await importWithOwnConnection(file, (progress) => worker.postMessage({ type: 'progress', progress }));
     worker.postMessage({ type: 'result', result });
   } catch (error) {
-    const name = error instanceof Error ? error.name : 'Error';
-    const message = error instanceof Error ? error.message : String(error);
-    worker.postMessage({ type: 'failed', name, message });
+    worker.postMessage(failedImport(error));
   }
 }

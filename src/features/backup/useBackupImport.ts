@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ImportProgress, ImportSummary } from '../../data/backup';
 import type { BackupProblem } from '../../domain/backupFormat';
-import { importErrorMessage } from './importErrorMessage';
+import { importErrorMessage } from '../../data/storageFailureMessage';
 import { importInBackground } from './importInBackground';
 
 export type ImportState =

@@ -12,7 +12,7 @@ import {
 import type { Side } from '../../domain/side';
 import { Field, FieldError } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { saveErrorMessage } from '../../ui/saveErrorMessage';
+import { saveErrorMessage } from '../../data/storageFailureMessage';
 
 interface CheckInFormProps {
   side: Side;

@@ -13,7 +13,7 @@ import { formatDay } from '../../ui/formatDate';
 import { GuidanceCardView } from '../../ui/GuidanceCardView';
 import { Loading } from '../../ui/Loading';
 import { NotAPartner } from '../../ui/NotAPartner';
-import { saveErrorMessage } from '../../ui/saveErrorMessage';
+import { saveErrorMessage } from '../../data/storageFailureMessage';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { useReturnedDraft, useReturnedDraftStore } from '../../state/returnedDraftStore';
 import { NotFound } from '../../ui/NotFound';

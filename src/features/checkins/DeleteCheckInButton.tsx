@@ -4,6 +4,7 @@ import type { CheckIn } from '../../domain/checkin';
 import { useUndoStore } from '../../state/undoStore';
 import { DeleteButton } from '../../ui/DeleteButton';
 import { formatDay } from '../../ui/formatDate';
+import { deleteErrorMessage } from '../../data/storageFailureMessage';
 
 /** Deletes one of the viewer's own check-ins and goes back to the pair, where the toast offers to undo. */
 export function DeleteCheckInButton({ checkIn }: { checkIn: CheckIn }) {
@@ -11,6 +12,7 @@ export function DeleteCheckInButton({ checkIn }: { checkIn: CheckIn }) {
   const offerUndo = useUndoStore((state) => state.offerUndo);
   return (
     <DeleteButton
+      describeFailure={deleteErrorMessage}
       label="Delete check-in"
       onDelete={async () => {
         const undo = await deleteCheckIn(checkIn);

@@ -3,6 +3,7 @@ import { deletePair } from '../../data/deletion';
 import type { Pair } from '../../domain/pair';
 import { useUndoStore } from '../../state/undoStore';
 import { DeleteButton } from '../../ui/DeleteButton';
+import { deleteErrorMessage } from '../../data/storageFailureMessage';
 
 function count(n: number, one: string, many: string): string {
   return `${new Intl.NumberFormat().format(n)} ${n === 1 ? one : many}`;
@@ -14,6 +15,7 @@ export function DeletePairButton({ pair, names }: { pair: Pair; names: string })
   const offerUndo = useUndoStore((state) => state.offerUndo);
   return (
     <DeleteButton
+      describeFailure={deleteErrorMessage}
       label="Delete pair"
       onDelete={async () => {
         const deletion = await deletePair(pair.id);

@@ -6,7 +6,7 @@ import { NEW_PERSON, pairFormSchema, type PairFormValues } from '../../domain/pa
 import type { Person } from '../../domain/person';
 import { Field } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { saveErrorMessage } from '../../ui/saveErrorMessage';
+import { saveErrorMessage } from '../../data/storageFailureMessage';
 
 type Input = z.input<typeof pairFormSchema>;
 

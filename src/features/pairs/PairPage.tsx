@@ -16,7 +16,7 @@ import { GuidanceCardView } from '../../ui/GuidanceCardView';
 import { Loading } from '../../ui/Loading';
 import { useMarkFirstScreenShown } from '../../ui/firstScreen';
 import { NotFound } from '../../ui/NotFound';
-import { saveErrorMessage } from '../../ui/saveErrorMessage';
+import { saveErrorMessage } from '../../data/storageFailureMessage';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { PairTimeline } from './PairTimeline';
@@ -123,7 +123,7 @@ export function PairPage() {
         {actionItems.length === 0 ? (
           <p className="muted">No open action items.</p>
         ) : (
-          <ActionItemChecklist items={actionItems} today={today} setDone={setListedActionItemDone} readOnly={!side} />
+          <ActionItemChecklist items={actionItems} today={today} setDone={setListedActionItemDone} describeFailure={saveErrorMessage} readOnly={!side} />
         )}
       </section>
 

@@ -8,7 +8,7 @@ import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { useMarkFirstScreenShown } from '../../ui/firstScreen';
 import { NotAPartner } from '../../ui/NotAPartner';
-import { saveErrorMessage } from '../../ui/saveErrorMessage';
+import { saveErrorMessage } from '../../data/storageFailureMessage';
 import { useReturnedDraftStore, useReturnedDraft } from '../../state/returnedDraftStore';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { SessionForm } from './SessionForm';

@@ -5,7 +5,7 @@ import { sessionFormSchema, sessionModeLabels, sessionModeSchema, type SessionFo
 import { sideLabels, sides } from '../../domain/side';
 import { Field } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { saveErrorMessage } from '../../ui/saveErrorMessage';
+import { saveErrorMessage } from '../../data/storageFailureMessage';
 
 interface SessionFormProps {
   defaultValues: SessionFormInput;

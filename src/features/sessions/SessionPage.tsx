@@ -9,6 +9,7 @@ import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { setListedActionItemDone } from '../../data/sessions';
+import { saveErrorMessage } from '../../data/storageFailureMessage';
 import { ActionItemChecklist } from '../../ui/ActionItemChecklist';
 import { DeleteSessionButton } from './DeleteSessionButton';
 
@@ -53,6 +54,7 @@ export function SessionPage() {
           <ActionItemChecklist
             items={actionItemsOf(session)}
             setDone={setListedActionItemDone}
+            describeFailure={saveErrorMessage}
             today={localToday()}
             readOnly={side === null}
           />

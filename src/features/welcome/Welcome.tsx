@@ -10,7 +10,7 @@ import { useViewerStore } from '../../state/viewerStore';
 import { Field } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { saveErrorMessage } from '../../ui/saveErrorMessage';
+import { saveErrorMessage } from '../../data/storageFailureMessage';
 
 const roleHints: Record<NewViewerFormValues['role'], string> = {
   mentor: 'You guide someone and log your sessions together.',
