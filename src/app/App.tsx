@@ -1,10 +1,10 @@
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { startFirstReads } from './firstReads';
-import { routes } from './routes';
+import { loadDashboardScreen, routes } from './routes';
 
 const router = createBrowserRouter(routes);
-startFirstReads(router);
+startFirstReads(router, loadDashboardScreen);
 
 export function App() {
   // Navigations render at once instead of in a React transition: a transition draws the next screen

@@ -1,18 +1,21 @@
 import { createMemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useViewerStore } from '../state/viewerStore';
-import { loadDashboardData, startFirstReads } from './firstReads';
+import { holdDashboardFirstRead, startFirstReads } from './firstReads';
 
 const started = vi.hoisted(() => ({ pairList: 0, dashboard: [] as string[] }));
 vi.mock('../data/pairs', () => ({ startPairListRead: () => (started.pairList += 1), keepRememberedPairListCurrent: () => () => undefined }));
-vi.mock('../data/dashboard', () => ({ startDashboardRead: (today: string) => started.dashboard.push(today) }));
 
 /** Routes with no screens: only the addresses matter here. */
 const routes = ['/pairs', '/dashboard', '/guidance'].map((path) => ({ path, element: null }));
 
+/** Loading the dashboard's screen hands its first read over, as the route's loader does. */
+const loadDashboardScreen = () =>
+  Promise.resolve().then(() => holdDashboardFirstRead((today) => started.dashboard.push(today)));
+
 function routerAt(path: string) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  startFirstReads(router);
+  startFirstReads(router, loadDashboardScreen);
   return router;
 }
 
@@ -40,8 +43,8 @@ describe('first reads started before a screen renders', () => {
     expect(started.pairList).toBe(1);
   });
 
-  it('starts the dashboard’s read at once, within the navigation, once its data code is loaded', async () => {
-    await loadDashboardData();
+  it('starts the dashboard’s read at once, within the navigation, once its screen’s code is loaded', async () => {
+    await loadDashboardScreen();
     const router = routerAt('/guidance');
     const navigating = router.navigate('/dashboard');
     // Before anything is awaited: no dynamic import in the way.

@@ -5,19 +5,18 @@ import { useViewerStore } from '../state/viewerStore';
 
 type Router = ReturnType<typeof createBrowserRouter>;
 
-type DashboardData = typeof import('../data/dashboard');
+type StartFirstRead = (today: string) => void;
 
 /**
- * The dashboard's data module once loaded (it comes with the dashboard's screen, which is fetched
- * ahead: see prefetchScreens). Held here so that a navigation starts the dashboard's first read at
- * once, where a dynamic import of the loaded module would resolve only after the next frame (about
- * 35 ms later, measured in Chromium at size M).
+ * The dashboard's first read, once its screen's code is loaded (it is fetched ahead: see
+ * prefetchScreens), which hands it here (`holdDashboardFirstRead`). Held so that a navigation
+ * starts the read at once, where waiting for a dynamic import of the loaded module would start it
+ * only after the next frame (about 35 ms later, measured in Chromium at size M).
  */
-let dashboardData: DashboardData | undefined;
+let dashboardFirstRead: StartFirstRead | undefined;
 
-/** Loads the dashboard's data module (with its screen's code) and holds it for the first read. */
-export function loadDashboardData(): Promise<DashboardData> {
-  return import('../data/dashboard').then((module) => (dashboardData = module));
+export function holdDashboardFirstRead(start: StartFirstRead): void {
+  dashboardFirstRead = start;
 }
 
 /**
@@ -28,15 +27,15 @@ export function loadDashboardData(): Promise<DashboardData> {
  * The pairs list's read at the first load takes the records that the first read's script began
  * before the app's code loaded (db/firstRead.ts).
  */
-function startFirstReadsFor(pathname: string): void {
+function startFirstReadsFor(pathname: string, loadDashboard: () => Promise<unknown>): void {
   const { personId, role } = useViewerStore.getState();
   if (!personId) return;
   if (pathname === '/pairs') startPairListRead();
   else if (pathname === '/dashboard' && role === 'coordinator') {
-    if (dashboardData) dashboardData.startDashboardRead(localToday());
+    if (dashboardFirstRead) dashboardFirstRead(localToday());
     else
-      void loadDashboardData()
-        .then(({ startDashboardRead }) => startDashboardRead(localToday()))
+      void loadDashboard()
+        .then(() => dashboardFirstRead?.(localToday()))
         .catch(() => undefined);
   }
 }
@@ -46,16 +45,16 @@ function startFirstReadsFor(pathname: string): void {
  * keeps the remembered pairs list (drawn before its read lands) from outliving a write, bringing it
  * back up to date after.
  */
-export function startFirstReads(router: Router): void {
+export function startFirstReads(router: Router, loadDashboard: () => Promise<unknown>): void {
   keepRememberedPairListCurrent();
   let pathname = router.state.location.pathname;
-  startFirstReadsFor(pathname);
+  startFirstReadsFor(pathname, loadDashboard);
   router.subscribe((state) => {
     // The screen being navigated to, as soon as navigation starts; a change of the address's
     // query (a dashboard filter) stays on the same screen and reads nothing more.
     const next = (state.navigation.location ?? state.location).pathname;
     if (next === pathname) return;
     pathname = next;
-    startFirstReadsFor(next);
+    startFirstReadsFor(next, loadDashboard);
   });
 }

@@ -9,7 +9,7 @@ import type { Person } from '../domain/person';
 import type { PairListRow, PairWithPeople } from '../domain/pairWithPeople';
 import { startFirstRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
 import { keepPairListCurrent, rememberedPairList, rememberPairList } from './pairListSnapshot';
-import { takeFirstRecords } from '../db/firstRead';
+import { takeFirstRecords } from '../db/takeFirstRecords';
 import { partnersOf } from './people';
 
 async function withPeople(pairs: Pair[]): Promise<PairWithPeople[]> {

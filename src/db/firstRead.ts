@@ -10,7 +10,7 @@ import type { Person } from '../domain/person';
  * evaluated and Dexie had opened the database (~300 and ~400 ms into a start at size M), and it took
  * 250 ms more. Begun by a small script of its own that runs as soon as it is fetched
  * (src/app/firstReadScript.ts), the read runs while the app's scripts load, and the list takes its
- * records when it asks (takeFirstRecords, below).
+ * records when it asks (takeFirstRecords.ts).
  *
  * This file is plain IndexedDB on purpose: it must not bring Dexie or anything of the app's into
  * that small script. It only reads, and gives up rather than guess:
@@ -111,14 +111,4 @@ export function beginFirstRead(factory: IDBFactory = indexedDB): FirstRead {
       return written ? undefined : records;
     },
   };
-}
-
-/**
- * The records of the first read begun before the app loaded, once; undefined when there is none to
- * take, or none to trust: the caller reads for itself.
- */
-export async function takeFirstRecords(): Promise<FirstRecords | undefined> {
-  const firstRead = globalThis.mentorlogFirstRead;
-  globalThis.mentorlogFirstRead = undefined;
-  return firstRead?.take();
 }

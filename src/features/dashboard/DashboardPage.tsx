@@ -1,6 +1,9 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { readProgramCheckIns, useDashboard, type DashboardPair } from '../../data/dashboard';
+
+/** The dashboard's first read, begun when navigation to it starts (app/firstReads.ts). */
+export { startDashboardRead as startDashboardFirstRead } from '../../data/dashboard';
 import { useCurrentViewer } from '../../data/viewer';
 import {
   attentionFlagKinds,
