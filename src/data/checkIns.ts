@@ -1,6 +1,6 @@
 import { db, pairWriteTables } from '../db/database';
 import { addPairRecord } from '../db/pairDigests';
-import { checkInSchema, type CheckIn } from '../domain/checkin';
+import { checkInSchema, type CheckIn } from '../domain/checkIn';
 import { askForPersistenceOnce } from './storagePersistence';
 
 export async function saveCheckIn(checkIn: CheckIn): Promise<void> {

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import { db } from '../db/database';
 import { byDateThenId, readAllLogged } from '../db/monthLogs';
-import type { CheckIn } from '../domain/checkin';
+import type { CheckIn } from '../domain/checkIn';
 import { noCheckInFacts } from '../domain/checkInFacts';
 import type { Pair } from '../domain/pair';
 import { digestSessions } from '../domain/pairDigest';

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { db } from '../db/database';
 import { byDateThenId, findPairRecord, readPairRecords, type LoggedRecords, type LoggedTable } from '../db/monthLogs';
-import type { CheckIn } from '../domain/checkin';
+import type { CheckIn } from '../domain/checkIn';
 import type { Session } from '../domain/session';
 import type { PairWithPeople } from '../domain/pairWithPeople';
 import { usePairQuery } from './pairs';

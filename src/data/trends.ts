@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db/database';
 import { readRecordsOfPairs } from '../db/monthLogs';
-import type { CheckIn } from '../domain/checkin';
+import type { CheckIn } from '../domain/checkIn';
 import { sideInPair, visibleCheckIns, type Viewer } from '../domain/visibility';
 import type { Side } from '../domain/side';
 import type { PairWithPeople } from '../domain/pairWithPeople';

@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import type { CheckIn } from '../domain/checkin';
+import type { CheckIn } from '../domain/checkIn';
 import { compareCodeUnits } from '../domain/compareText';
 import { monthOf } from '../domain/dates';
 import type { Session } from '../domain/session';

@@ -1,4 +1,4 @@
-import type { CheckIn } from '../domain/checkin';
+import type { CheckIn } from '../domain/checkIn';
 import { localToday, monthOf } from '../domain/dates';
 import type { Pair } from '../domain/pair';
 import { buildPairDigest, digestSessionsFrom, lastSessionOf, type PairDigest, type PairLastSession } from '../domain/pairDigest';

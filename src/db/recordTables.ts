@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import type { CheckIn } from '../domain/checkin';
+import type { CheckIn } from '../domain/checkIn';
 import { localToday } from '../domain/dates';
 import type { Pair } from '../domain/pair';
 import type { Session } from '../domain/session';

@@ -11,7 +11,7 @@ import {
   type AttentionFlagKind,
   type PairSnapshot,
 } from './attentionFlags';
-import type { CheckIn } from './checkin';
+import type { CheckIn } from './checkIn';
 import { guidanceCards } from './guidanceCards';
 import type { Side } from './side';
 import { thresholds } from './trend';

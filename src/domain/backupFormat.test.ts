@@ -21,7 +21,7 @@ import {
   type CheckProgress,
   type RecordsCheck,
 } from './backupFormat';
-import type { CheckIn } from './checkin';
+import type { CheckIn } from './checkIn';
 import type { Session } from './session';
 
 /** A small, consistent program: two people, their pair, a session and the mentee's check-in. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkInSchema, type CheckIn } from './checkin';
+import { checkInSchema, type CheckIn } from './checkIn';
 import { pairSchema, type Pair } from './pair';
 import { personSchema, type Person } from './person';
 import { isoTimestampSchema, type RecordFields } from './record';

@@ -1,6 +1,6 @@
 import { compareCodeUnits } from './compareText';
 import type { Side } from './side';
-import type { CheckIn } from './checkin';
+import type { CheckIn } from './checkIn';
 
 /** The fields of a check-in that trends read; soft-deleted check-ins are left out. */
 export type ScoredCheckIn = Pick<CheckIn, 'side' | 'scores' | 'date' | 'createdAt'> & {

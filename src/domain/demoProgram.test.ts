@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sessionDue } from './cadence';
 import { builtInCharacteristics } from './characteristic';
-import { checkInSchema, type CheckIn } from './checkin';
+import { checkInSchema, type CheckIn } from './checkIn';
 import { addDays, daysBetween } from './dates';
 import { DEMO_SEED, demoScenario, generateDemoProgram, type DemoProgram } from './demoProgram';
 import { pairSchema, type Pair } from './pair';

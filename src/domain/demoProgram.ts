@@ -1,5 +1,5 @@
 import { builtInCharacteristics, type Score } from './characteristic';
-import type { CheckIn, Visibility } from './checkin';
+import type { CheckIn, Visibility } from './checkIn';
 import { addDays } from './dates';
 import {
   DEMO_COORDINATOR,

@@ -1,5 +1,5 @@
 import { builtInCharacteristics, characteristicName, SCALE } from './characteristic';
-import type { CheckIn } from './checkin';
+import type { CheckIn } from './checkIn';
 import { compareCodeUnits } from './compareText';
 import type { GuidanceAudience, GuidanceCard, GuidanceTrigger } from './guidance';
 import { guidanceCards } from './guidanceCards';

@@ -1,4 +1,4 @@
-import type { CheckIn } from './checkin';
+import type { CheckIn } from './checkIn';
 import { addMonths, monthOf, type Month } from './dates';
 import type { Pair } from './pair';
 import { scoresSharedWithProgram } from './programView';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aCheckIn, aPair, aSession } from '../test/builders';
-import type { CheckIn } from './checkin';
+import type { CheckIn } from './checkIn';
 import type { Month } from './dates';
 import type { Pair } from './pair';
 import { buildPairMonths } from './pairMonths';

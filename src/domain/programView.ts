@@ -1,4 +1,4 @@
-import type { CheckIn } from './checkin';
+import type { CheckIn } from './checkIn';
 import type { Pair } from './pair';
 import { canSeeScores, visibleCheckIns, type Viewer } from './visibility';
 

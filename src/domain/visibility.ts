@@ -1,4 +1,4 @@
-import type { CheckIn, Visibility } from './checkin';
+import type { CheckIn, Visibility } from './checkIn';
 import type { Pair } from './pair';
 import type { Role } from './person';
 import type { Side } from './side';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
 import { backupTables, type BackupTable } from './backupFormat';
-import { checkInSchema } from './checkin';
+import { checkInSchema } from './checkIn';
 import { pairSchema } from './pair';
 import { personSchema } from './person';
 import { sessionSchema } from './session';

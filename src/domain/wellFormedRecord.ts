@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BackupTable } from './backupFormat';
-import { visibilitySchema, type CheckIn } from './checkin';
+import { visibilitySchema, type CheckIn } from './checkIn';
 import { pairStatusSchema, type Pair } from './pair';
 import type { Person } from './person';
 import type { RecordFields } from './record';

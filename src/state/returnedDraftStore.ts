@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { create } from 'zustand';
-import type { CheckInFormInput } from '../domain/checkin';
+import type { CheckInFormInput } from '../domain/checkIn';
 import type { SessionFormInput } from '../domain/session';
 
 /**

@@ -1,7 +1,7 @@
 import type { Dexie } from 'dexie';
 import type { MonthLog } from '../db/monthLogs';
 import type { PairDerived } from '../db/pairDigests';
-import type { CheckIn } from '../domain/checkin';
+import type { CheckIn } from '../domain/checkIn';
 import type { Pair } from '../domain/pair';
 import { buildPairDigest } from '../domain/pairDigest';
 import { buildPairMonths } from '../domain/pairMonths';

@@ -1,7 +1,7 @@
 import { db, pairWriteTables, type MentorlogDatabase } from '../db/database';
 import { putRecords, readAllLogged, type LoggedRecords } from '../db/monthLogs';
 import { refreshPairDigests } from '../db/pairDigests';
-import type { CheckIn } from '../domain/checkin';
+import type { CheckIn } from '../domain/checkIn';
 import type { Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import type { Session } from '../domain/session';

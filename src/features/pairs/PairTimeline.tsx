@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { visibilityLabels, type CheckIn } from '../../domain/checkin';
+import { visibilityLabels, type CheckIn } from '../../domain/checkIn';
 import { sessionModeLabels, type Session } from '../../domain/session';
 import { sideLabels } from '../../domain/side';
 import { formatDay } from '../../ui/formatDate';

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 import { deleteCheckIn } from '../../data/deletion';
-import type { CheckIn } from '../../domain/checkin';
+import type { CheckIn } from '../../domain/checkIn';
 import { useUndoStore } from '../../state/undoStore';
 import { DeleteButton } from '../../ui/DeleteButton';
 import { formatDay } from '../../ui/formatDate';

@@ -3,7 +3,7 @@ import { saveCheckIn } from '../../data/checkIns';
 import { usePair, usePairCheckIn, useSaveState, useShowWhileSaving } from '../../data/pairRecords';
 import { useCurrentViewer } from '../../data/viewer';
 import { builtInCharacteristics } from '../../domain/characteristic';
-import { defaultVisibilities, checkInSchema, visibilityLabels, type CheckInFormInput, type CheckInFormValues } from '../../domain/checkin';
+import { defaultVisibilities, checkInSchema, visibilityLabels, type CheckInFormInput, type CheckInFormValues } from '../../domain/checkIn';
 import { localToday } from '../../domain/dates';
 import { guidanceForCheckIn } from '../../domain/guidanceSelection';
 import { newRecordFields } from '../../domain/record';

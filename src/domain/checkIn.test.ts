@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aCheckIn } from '../test/builders';
-import { checkInFormSchema, checkInSchema, defaultVisibilities } from './checkin';
+import { checkInFormSchema, checkInSchema, defaultVisibilities } from './checkIn';
 
 const schema = checkInFormSchema(['trust', 'fairness']);
 const valid = {

@@ -8,7 +8,7 @@ import {
   visibilitySchema,
   type CheckInFormInput,
   type CheckInFormValues,
-} from '../../domain/checkin';
+} from '../../domain/checkIn';
 import type { Side } from '../../domain/side';
 import { Field, FieldError } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/ErrorMessage';
