@@ -264,5 +264,7 @@ describe('validate_doc_update', () => {
     expect(refusal(pairDb, { ...deletion, content: { reflection: 'smuggled' } }, asMentee, pairSec, stored)).toMatch(
       /carries no content/,
     );
+    // The stand-in's DELETE validates the stored body marked deleted, and passes with it.
+    expect(refusal(pairDb, { ...stored, _deleted: true }, asMentee, pairSec, stored)).toBeNull();
   });
 });

@@ -97,8 +97,10 @@ export function securityObject(database: ProgramDatabase, partners: PairPartners
  * QuickJS), so it is ES5: no arrow functions, let/const or template literals. `KIND`, `PAIR_ID`
  * and the limits are declared before it by `validateDocUpdateSource`.
  *
- * A deletion (`_deleted`) carries no record, so it needs no shape; it may not carry content either
- * (CouchDB keeps a deleted revision's body, which members can read). A check-in is deleted only
+ * A deletion (`_deleted`) carries no record, so it needs no shape; it may not carry new content
+ * either (CouchDB keeps a deleted revision's body, which members can read). The stand-in's
+ * `DELETE` validates the stored body marked deleted, where CouchDB's carries only `_id` and `_rev`:
+ * content equal to the stored content passes for that. A check-in is deleted only
  * by its author: that is how a check-in whose sharing narrowed leaves the shared database.
  */
 const validateBody = `
@@ -133,7 +135,9 @@ const validateBody = `
     refuse('This record is too large for the program\\'s server (over 64 KiB): it was not saved there.');
   }
   if (newDoc._deleted) {
-    if (newDoc.content !== undefined) refuse('A deleted record carries no content.');
+    if (newDoc.content !== undefined && !(oldDoc && JSON.stringify(newDoc.content) === JSON.stringify(oldDoc.content))) {
+      refuse('A deleted record carries no content.');
+    }
     if (!isAdmin && oldDoc && isObject(oldDoc.meta) && oldDoc.meta.type === 'checkIn' && oldDoc.meta.author !== userCtx.name) {
       refuse('Only the person who wrote a check-in can remove it.');
     }
