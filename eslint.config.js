@@ -39,13 +39,19 @@ const layerZones = [
   },
   {
     target: './src/data',
-    from: ['./src/features', './src/ui', './src/app'],
-    message: 'data sits below features, ui and app.',
+    from: ['./src/features', './src/ui', './src/app', './src/sync'],
+    message: 'data sits below sync, features, ui and app.',
+  },
+  {
+    target: './src/sync',
+    from: './src',
+    except: ['./sync', './domain', './db', './data', './state'],
+    message: "sync (the program server's client) imports only domain, db, data and state.",
   },
   {
     target: './src/ui',
-    from: ['./src/data', './src/db', './src/state', './src/features', './src/app'],
-    message: 'ui components take what they show as props: no data, db, state, features or app.',
+    from: ['./src/data', './src/db', './src/state', './src/sync', './src/features', './src/app'],
+    message: 'ui components take what they show as props: no data, db, state, sync, features or app.',
   },
   {
     target: './src/features',

@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 import './tests/support/node20Polyfills.ts';
+import { couchProxy } from './scripts/couchProxy.ts';
 
 /**
  * The Content-Security-Policy: our own origin only, no inline script or style, no plugins, no
@@ -129,6 +130,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         // Deep links (/pairs/…) open offline: every navigation is answered with the app shell.
         navigateFallback: '/index.html',
+        // The program's server (proxied at /couch/) is never answered with the app shell.
+        navigateFallbackDenylist: [/^\/couch\//],
         // The first service worker takes control of the page that installed it, so the app works
         // offline from the first visit without a reload. A later version installs and then waits
         // (no skipWaiting) until the user says "Update now", which sends it SKIP_WAITING.
@@ -143,9 +146,12 @@ export default defineConfig({
     alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/app/zodWithoutEval.ts', import.meta.url)) }],
   },
   build: { target: 'es2022' },
+  // The program's server under the app's own origin (scripts/couchProxy.ts says why).
+  server: { proxy: couchProxy() },
   preview: {
     port: 4173,
     strictPort: true,
+    proxy: couchProxy(),
     // The header adds frame-ancestors, which only a header can carry: no site may frame the app.
     headers: { 'Content-Security-Policy': [...contentSecurityPolicy, "frame-ancestors 'none'"].join('; ') },
   },
