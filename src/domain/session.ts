@@ -31,7 +31,11 @@ export type ActionItem = z.infer<typeof actionItemSchema>;
 const sessionFieldsSchema = z.object({
   pairId: idSchema,
   date: isoDateSchema,
-  durationMinutes: z.number().int().min(1).max(24 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   mode: sessionModeSchema,
   topics: z.array(z.string().trim().min(1).max(200)).max(50),
   notes: z.string().max(20000),
@@ -85,11 +89,40 @@ export type SessionActionItem = ActionItem & { sessionId: string; sessionDate: s
 
 /** A session's action items, each with its session. */
 export function actionItemsOf(session: Session): SessionActionItem[] {
-  return session.actionItems.map((item) => ({ ...item, sessionId: session.id, sessionDate: session.date, pairId: session.pairId }));
+  return session.actionItems.map((item) => ({
+    ...item,
+    sessionId: session.id,
+    sessionDate: session.date,
+    pairId: session.pairId,
+  }));
 }
 
 export function openActionItems(sessions: readonly Session[]): SessionActionItem[] {
   return sessions
     .flatMap((session) => actionItemsOf(session).filter((item) => !item.done))
-    .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.sessionDate.localeCompare(b.sessionDate));
+    .sort(
+      (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.sessionDate.localeCompare(b.sessionDate),
+    );
 }
+
+/**
+ * A session as the program sees it: its facts (when, how long, how, who logged it, when its action
+ * items are due and whether they are done) and none of the partners' words, since a session has no
+ * setting that shares its words with the program. The program's server database holds this.
+ */
+export function sessionForProgram(session: Session): Session {
+  return { ...session, topics: [], notes: '', actionItems: session.actionItems.map((item) => ({ ...item, text: '' })) };
+}
+
+/** What `sessionForProgram` gives: a session whose words are all blank. */
+export const programSessionSchema = sessionSchema.extend({
+  topics: z.array(z.string()).max(0, 'A session shared with the program carries no topics.'),
+  notes: z.literal('', { error: 'A session shared with the program carries no notes.' }),
+  actionItems: z
+    .array(
+      actionItemSchema.extend({
+        text: z.literal('', { error: 'A session shared with the program carries no action item text.' }),
+      }),
+    )
+    .max(100),
+});
