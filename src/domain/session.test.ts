@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aSession } from '../test/builders';
-import { openActionItems, parseTopics, sessionFormSchema } from './session';
+import { openActionItems, parseTopics, programSessionSchema, sessionForProgram, sessionFormSchema } from './session';
 
 describe('parseTopics', () => {
   it('splits on commas, trims, and drops empty and repeated topics', () => {
@@ -37,5 +37,23 @@ describe('sessionFormSchema', () => {
   it('requires text for an action item that was added', () => {
     const result = sessionFormSchema.safeParse({ ...valid, actionItems: [{ text: '  ', owner: 'mentee', dueDate: '' }] });
     expect(result.error?.issues[0]?.path).toEqual(['actionItems', 0, 'text']);
+  });
+});
+
+describe('a session as the program sees it', () => {
+  it('keeps its facts and blanks every word the partners wrote', () => {
+    const session = aSession({
+      topics: ['career'],
+      notes: 'We talked about the move.',
+      actionItems: [
+        { id: crypto.randomUUID(), text: 'Call the recruiter', owner: 'mentee', dueDate: '2026-02-01', done: false },
+      ],
+    });
+    const seen = sessionForProgram(session);
+    expect(JSON.stringify(seen)).not.toMatch(/career|move|recruiter/);
+    expect(seen).toMatchObject({ date: session.date, durationMinutes: session.durationMinutes, mode: session.mode });
+    expect(seen.actionItems).toEqual([{ ...session.actionItems[0], text: '' }]);
+    expect(programSessionSchema.safeParse(seen).success).toBe(true);
+    expect(programSessionSchema.safeParse(session).success).toBe(false);
   });
 });

@@ -93,3 +93,25 @@ export function openActionItems(sessions: readonly Session[]): SessionActionItem
     .flatMap((session) => actionItemsOf(session).filter((item) => !item.done))
     .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.sessionDate.localeCompare(b.sessionDate));
 }
+
+/**
+ * A session as the program sees it: its facts (when, how long, how, who logged it, when its action
+ * items are due and whether they are done) and none of the partners' words, since a session has no
+ * setting that shares its words with the program. The program's server database holds this.
+ */
+export function sessionForProgram(session: Session): Session {
+  return { ...session, topics: [], notes: '', actionItems: session.actionItems.map((item) => ({ ...item, text: '' })) };
+}
+
+/** What `sessionForProgram` gives: a session whose words are all blank. */
+export const programSessionSchema = sessionSchema.extend({
+  topics: z.array(z.string()).max(0, 'A session shared with the program carries no topics.'),
+  notes: z.literal('', { error: 'A session shared with the program carries no notes.' }),
+  actionItems: z
+    .array(
+      actionItemSchema.extend({
+        text: z.literal('', { error: 'A session shared with the program carries no action item text.' }),
+      }),
+    )
+    .max(100),
+});

@@ -1,0 +1,60 @@
+import type { CheckIn } from '../domain/checkin';
+import { mergeRecords } from './mergeRecords';
+import { contentFor, parseDocId, type Destination, type SyncRecord } from './syncDocument';
+import type { LocalRecords } from './syncStore';
+
+/*
+ * A checked, pulled version meets the device's own. They are compared as the database sees them
+ * (the device's record through the same view the doc went through), so that the device's own
+ * version coming back, stripped of its private parts, is recognised as the same and changes nothing.
+ */
+
+export type ApplyOutcome = 'applied' | 'kept-local' | 'withdrawn' | 'unchanged';
+
+/**
+ * Parts of a check-in its author kept private never travel, so a pulled version cannot speak for
+ * them: the device keeps its own.
+ */
+function withLocalPrivateParts(pulled: SyncRecord, local: SyncRecord | null): SyncRecord {
+  if (pulled.type !== 'checkIn' || local?.type !== 'checkIn') return pulled;
+  const mine: CheckIn = local.record;
+  const record: CheckIn = {
+    ...pulled.record,
+    ...(pulled.record.visibility === 'private' && mine.visibility === 'private' ? { scores: mine.scores } : {}),
+    ...(pulled.record.notesVisibility === 'private' && mine.notesVisibility === 'private'
+      ? { comments: mine.comments, reflection: mine.reflection }
+      : {}),
+  };
+  return { type: 'checkIn', record };
+}
+
+/** Writes the pulled version to the device if it wins over the device's own. */
+export async function applyPulled(
+  records: LocalRecords,
+  pulled: SyncRecord,
+  destination: Destination,
+): Promise<ApplyOutcome> {
+  await records.observeStamp(pulled.record.updatedAt);
+  const local = await records.get(pulled.type, pulled.record.id);
+  const localView = local ? (contentFor(local, destination) ?? local.record) : null;
+  if (mergeRecords(localView, pulled.record) === 'keep-local') return 'kept-local';
+  await records.put(withLocalPrivateParts(pulled, local));
+  return 'applied';
+}
+
+/**
+ * A doc deleted from a database (its record narrowed so that this database may no longer hold it):
+ * the device drops the record unless its own version would not be there either (it narrowed it).
+ */
+export async function applyWithdrawal(
+  records: LocalRecords,
+  id: string,
+  destination: Destination,
+): Promise<ApplyOutcome> {
+  const named = parseDocId(id);
+  if (!named) return 'unchanged';
+  const local = await records.get(named.type, named.recordId);
+  if (!local || contentFor(local, destination) === null) return 'unchanged';
+  await records.withdraw(named.type, named.recordId);
+  return 'withdrawn';
+}

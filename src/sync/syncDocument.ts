@@ -1,0 +1,161 @@
+import { checkInForPartner } from '../domain/backupFormat';
+import type { CheckIn } from '../domain/checkin';
+import type { Pair } from '../domain/pair';
+import type { Person } from '../domain/person';
+import { programViewer, scoresSharedWithProgram } from '../domain/programView';
+import { sessionForProgram, type Session } from '../domain/session';
+import { visibleCheckIns } from '../domain/visibility';
+
+/*
+ * A record and the CouchDB document that carries it, per database. What each database may hold is
+ * decided by the domain's own views (the partner's view of a check-in, the program's view), so the
+ * server never receives text its readers may not see: CouchDB has no per-document read control.
+ */
+
+export const recordTypes = ['person', 'pair', 'session', 'checkIn'] as const;
+export type RecordType = (typeof recordTypes)[number];
+
+export interface RecordOfType {
+  person: Person;
+  pair: Pair;
+  session: Session;
+  checkIn: CheckIn;
+}
+
+/** A record with its type, as the sync engine passes it around. */
+export type SyncRecord = { [T in RecordType]: { type: T; record: RecordOfType[T] } }[RecordType];
+
+/**
+ * Where a document goes: a pair's own database (what the partners share with each other), its
+ * database for the program (what was shared with the coordinator), or the program's directory.
+ */
+export type Destination = { kind: 'pair'; pairId: string } | { kind: 'shared'; pairId: string } | { kind: 'directory' };
+
+export type DocVisibility = 'pair' | 'program';
+
+/** What the server's rules read; `content` may become ciphertext, `meta` stays readable. */
+export interface DocMeta {
+  type: RecordType;
+  pairId: string | null;
+  author: string | null;
+  /** Who the database holding the doc is for: the partners, or the program too. */
+  visibility: DocVisibility;
+  updated: string;
+  deleted: boolean;
+}
+
+export interface SyncDocument {
+  _id: string;
+  _rev?: string;
+  meta: DocMeta;
+  content: RecordOfType[RecordType];
+}
+
+export const DIRECTORY_DATABASE = 'mentorlog-program';
+const PAIR_PREFIX = 'mentorlog-pair-';
+const SHARED_PREFIX = 'mentorlog-shared-';
+
+export function databaseName(destination: Destination): string {
+  switch (destination.kind) {
+    case 'directory':
+      return DIRECTORY_DATABASE;
+    case 'pair':
+      return PAIR_PREFIX + destination.pairId.toLowerCase();
+    case 'shared':
+      return SHARED_PREFIX + destination.pairId.toLowerCase();
+  }
+}
+
+/** The destination a database name stands for, or null for a name that is none of ours. */
+export function destinationOf(name: string): Destination | null {
+  if (name === DIRECTORY_DATABASE) return { kind: 'directory' };
+  if (name.startsWith(PAIR_PREFIX)) return { kind: 'pair', pairId: name.slice(PAIR_PREFIX.length) };
+  if (name.startsWith(SHARED_PREFIX)) return { kind: 'shared', pairId: name.slice(SHARED_PREFIX.length) };
+  return null;
+}
+
+export function docId(type: RecordType, recordId: string): string {
+  return `${type}:${recordId}`;
+}
+
+/** The record's type and id named by a doc id, or null when the id is not one of ours. */
+export function parseDocId(id: string): { type: RecordType; recordId: string } | null {
+  const colon = id.indexOf(':');
+  if (colon < 0) return null;
+  const type = id.slice(0, colon);
+  const recordType = recordTypes.find((known) => known === type);
+  return recordType ? { type: recordType, recordId: id.slice(colon + 1) } : null;
+}
+
+// The program is in no pair, so which pair is passed does not change what it sees.
+const outsideEveryPair = { mentorId: '', menteeId: '' };
+
+function samePair(pairId: string, destination: Destination): boolean {
+  return destination.kind !== 'directory' && pairId.toLowerCase() === destination.pairId.toLowerCase();
+}
+
+/** The record as the destination's readers may see it, or null when it must not be there at all. */
+export function contentFor(entry: SyncRecord, destination: Destination): RecordOfType[RecordType] | null {
+  switch (entry.type) {
+    case 'person':
+      // A person goes to the directory and to the databases of the pairs they belong to: the
+      // caller names those, since a person record does not say which pairs they are in.
+      return entry.record;
+    case 'pair':
+      return destination.kind === 'directory' || samePair(entry.record.id, destination) ? entry.record : null;
+    case 'session':
+      if (!samePair(entry.record.pairId, destination)) return null;
+      return destination.kind === 'shared' ? sessionForProgram(entry.record) : entry.record;
+    case 'checkIn': {
+      if (!samePair(entry.record.pairId, destination)) return null;
+      if (destination.kind === 'pair') return checkInForPartner(entry.record);
+      if (!scoresSharedWithProgram(entry.record, outsideEveryPair)) return null;
+      return visibleCheckIns([entry.record], outsideEveryPair, programViewer)[0] ?? null;
+    }
+  }
+}
+
+function metaOf(entry: SyncRecord, destination: Destination): DocMeta {
+  const { record } = entry;
+  const common = {
+    type: entry.type,
+    visibility: destination.kind === 'pair' ? 'pair' : 'program',
+    updated: record.updatedAt,
+    deleted: record.deletedAt !== null,
+  } as const;
+  switch (entry.type) {
+    case 'person':
+      return { ...common, pairId: null, author: null };
+    case 'pair':
+      return { ...common, pairId: entry.record.id, author: null };
+    case 'session':
+      return { ...common, pairId: entry.record.pairId, author: entry.record.loggedById };
+    case 'checkIn':
+      return { ...common, pairId: entry.record.pairId, author: entry.record.raterId };
+  }
+}
+
+/** The doc that carries the record in the destination's database, or null when it must hold none. */
+export function toSyncDocument(entry: SyncRecord, destination: Destination): SyncDocument | null {
+  const content = contentFor(entry, destination);
+  if (content === null) return null;
+  return { _id: docId(entry.type, entry.record.id), meta: metaOf(entry, destination), content };
+}
+
+/** What a push sends for one record: a doc, or the deletion of one the database must no longer hold. */
+export type OutgoingChange = { kind: 'put'; doc: SyncDocument } | { kind: 'delete'; _id: string; _rev: string };
+
+/**
+ * The change to push for a record, given the rev of its doc last seen in that database (null: the
+ * database has never held it). A record whose visibility narrowed, so that it may no longer be
+ * there, becomes a CouchDB deletion; one that was never there needs nothing.
+ */
+export function outgoingChange(
+  entry: SyncRecord,
+  destination: Destination,
+  knownRev: string | null,
+): OutgoingChange | null {
+  const doc = toSyncDocument(entry, destination);
+  if (doc) return { kind: 'put', doc: knownRev ? { ...doc, _rev: knownRev } : doc };
+  return knownRev ? { kind: 'delete', _id: docId(entry.type, entry.record.id), _rev: knownRev } : null;
+}
