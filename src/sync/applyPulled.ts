@@ -1,4 +1,4 @@
-import type { CheckIn } from '../domain/checkin';
+import type { CheckIn } from '../domain/checkIn';
 import { mergeRecords } from './mergeRecords';
 import { contentFor, parseDocId, type Destination, type SyncRecord } from './syncDocument';
 import type { LocalRecords } from './syncStore';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { describeIssue } from '../domain/backupFormat';
-import { checkInSchema } from '../domain/checkin';
+import { checkInSchema } from '../domain/checkIn';
 import { pairSchema } from '../domain/pair';
 import { personSchema } from '../domain/person';
 import { programSessionSchema, sessionSchema } from '../domain/session';

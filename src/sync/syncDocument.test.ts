@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Visibility } from '../domain/checkin';
+import type { Visibility } from '../domain/checkIn';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
 import {
   databaseName,

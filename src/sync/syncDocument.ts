@@ -1,5 +1,5 @@
 import { checkInForPartner } from '../domain/backupFormat';
-import type { CheckIn } from '../domain/checkin';
+import type { CheckIn } from '../domain/checkIn';
 import type { Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import { programViewer, scoresSharedWithProgram } from '../domain/programView';
