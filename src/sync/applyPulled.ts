@@ -1,6 +1,7 @@
 import type { CheckIn } from '../domain/checkIn';
 import { mergeRecords } from './mergeRecords';
-import { contentFor, parseDocId, type Destination, type SyncRecord } from './syncDocument';
+import { contentFor, parseDocId, type SyncRecord } from './syncDocument';
+import { type ProgramDatabase } from './serverRules';
 import type { LocalRecords } from './syncStore';
 
 /*
@@ -32,7 +33,7 @@ function withLocalPrivateParts(pulled: SyncRecord, local: SyncRecord | null): Sy
 export async function applyPulled(
   records: LocalRecords,
   pulled: SyncRecord,
-  destination: Destination,
+  destination: ProgramDatabase,
 ): Promise<ApplyOutcome> {
   await records.observeStamp(pulled.record.updatedAt);
   const local = await records.get(pulled.type, pulled.record.id);
@@ -49,7 +50,7 @@ export async function applyPulled(
 export async function applyWithdrawal(
   records: LocalRecords,
   id: string,
-  destination: Destination,
+  destination: ProgramDatabase,
 ): Promise<ApplyOutcome> {
   const named = parseDocId(id);
   if (!named) return 'unchanged';

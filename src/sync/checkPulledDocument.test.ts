@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
 import { checkPulledDocument, describePulledProblem } from './checkPulledDocument';
-import { databaseName, toSyncDocument, type Destination, type SyncRecord } from './syncDocument';
+import { toSyncDocument, type SyncRecord } from './syncDocument';
+import { databaseName, type ProgramDatabase } from './serverRules';
 
 const now = Date.parse('2026-03-01T00:00:00.000Z');
 const pair = aPair();
@@ -16,7 +17,7 @@ const checkIn = aCheckIn({
 });
 
 /** A doc as the server would hand it over: JSON text parsed, with a rev. */
-function pulled(entry: SyncRecord, destination: Destination): Record<string, unknown> {
+function pulled(entry: SyncRecord, destination: ProgramDatabase): Record<string, unknown> {
   const doc = toSyncDocument(entry, destination);
   if (!doc) throw new Error('the record maps to no doc there');
   return JSON.parse(JSON.stringify({ ...doc, _rev: '1-abc' })) as Record<string, unknown>;
@@ -31,7 +32,7 @@ function problemOf(raw: unknown, database = pairDb) {
 
 describe('checking a pulled doc', () => {
   it('accepts what this app pushes, to every database, and gives back the record', () => {
-    const cases: Array<[SyncRecord, Destination]> = [
+    const cases: Array<[SyncRecord, ProgramDatabase]> = [
       [{ type: 'person', record: aPerson() }, { kind: 'directory' }],
       [{ type: 'pair', record: pair }, { kind: 'directory' }],
       [

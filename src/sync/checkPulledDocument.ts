@@ -6,15 +6,8 @@ import { personSchema } from '../domain/person';
 import { programSessionSchema, sessionSchema } from '../domain/session';
 import { canonicalJson } from './canonicalJson';
 import { stampAheadReason } from './changeClock';
-import {
-  contentFor,
-  destinationOf,
-  parseDocId,
-  recordTypes,
-  type Destination,
-  type RecordType,
-  type SyncRecord,
-} from './syncDocument';
+import { contentFor, parseDocId, type SyncRecord } from './syncDocument';
+import { databaseOf, syncedRecordTypes, type ProgramDatabase, type SyncedRecordType } from './serverRules';
 
 /*
  * Everything pulled from the server is checked here before it may touch the device: the server's
@@ -65,7 +58,7 @@ function dangerousKeyPath(value: unknown, path: string): string | null {
   return null;
 }
 
-function schemaFor(type: RecordType, destination: Destination): z.ZodType {
+function schemaFor(type: SyncedRecordType, destination: ProgramDatabase): z.ZodType {
   switch (type) {
     case 'person':
       return personSchema;
@@ -121,13 +114,13 @@ export function checkPulledDocument(raw: unknown, database: string, nowMs: numbe
   if (dangerous) return fail('has a key no Mentorlog record has, of a kind used to attack programs.', dangerous);
   if (typeof raw._rev !== 'string') return fail('has no revision.', '_rev');
 
-  const destination = destinationOf(database);
+  const destination = databaseOf(database);
   if (!destination) return fail('comes from a database that is not one of Mentorlog’s.');
   const { meta, content } = raw;
   if (!isPlainObject(meta)) return fail('should be an object holding the type, pair and stamp.', 'meta');
   if (!isPlainObject(content)) return fail('should be an object holding the record.', 'content');
 
-  const type = recordTypes.find((known) => known === meta.type);
+  const type = syncedRecordTypes.find((known) => known === meta.type);
   if (!type)
     return fail(
       `is ${JSON.stringify(String(meta.type).slice(0, 40))}, which is not a kind of record Mentorlog keeps.`,

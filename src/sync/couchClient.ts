@@ -1,15 +1,8 @@
 import { applyPulled, applyWithdrawal } from './applyPulled';
 import { checkPulledDocument, type PulledProblem } from './checkPulledDocument';
 import { compareVersions } from './mergeRecords';
-import {
-  contentFor,
-  destinationOf,
-  docId,
-  outgoingChange,
-  type Destination,
-  type OutgoingChange,
-  type SyncRecord,
-} from './syncDocument';
+import { contentFor, docId, outgoingChange, type OutgoingChange, type SyncRecord } from './syncDocument';
+import { databaseOf, type ProgramDatabase } from './serverRules';
 import type { LocalRecords, SyncStore } from './syncStore';
 
 /*
@@ -130,7 +123,7 @@ export async function pushDatabase(
   records: LocalRecords,
   nowMs: () => number = Date.now,
 ): Promise<{ pushed: number; problems: PulledProblem[] }> {
-  const destination = destinationOf(database);
+  const destination = databaseOf(database);
   if (!destination) return { pushed: 0, problems: [] };
   const problems: PulledProblem[] = [];
   let pushed = 0;
@@ -179,7 +172,7 @@ export async function pushDatabase(
 async function resolveConflict(
   connection: CouchConnection,
   database: string,
-  destination: Destination,
+  destination: ProgramDatabase,
   id: string,
   entry: SyncRecord,
   store: SyncStore,
@@ -241,7 +234,7 @@ export async function pullDatabase(
   records: LocalRecords,
   options: { feed?: 'normal' | 'longpoll'; signal?: AbortSignal; nowMs?: () => number } = {},
 ): Promise<{ applied: number; problems: PulledProblem[] }> {
-  const destination = destinationOf(database);
+  const destination = databaseOf(database);
   if (!destination) return { applied: 0, problems: [] };
   const since = (await store.checkpoint(database)) ?? '0';
   const query = new URLSearchParams({ since, include_docs: 'true', feed: options.feed ?? 'normal' });

@@ -1,5 +1,6 @@
 import { initialClockState, nextStamp, observeStamp, type ClockState } from './changeClock';
-import { docId, type RecordType, type SyncRecord } from './syncDocument';
+import { docId, type SyncRecord } from './syncDocument';
+import { type SyncedRecordType } from './serverRules';
 import type { LocalRecords, SyncStore } from './syncStore';
 
 /** A device held in memory: its records, its change clock and its sync state, for tests. */
@@ -38,7 +39,7 @@ export function createMemoryDevice(now: () => number = Date.now): MemoryDevice {
   };
 
   const records: LocalRecords = {
-    get: async (type: RecordType, id: string) => all.get(docId(type, id)) ?? null,
+    get: async (type: SyncedRecordType, id: string) => all.get(docId(type, id)) ?? null,
     put: async (entry) => void all.set(docId(entry.type, entry.record.id), entry),
     withdraw: async (type, id) => void all.delete(docId(type, id)),
     observeStamp: async (stamp) => {

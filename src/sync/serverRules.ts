@@ -69,6 +69,14 @@ export function databaseName(database: ProgramDatabase): string {
   return database.kind === 'pair' ? pairDatabaseName(database.pairId) : sharedDatabaseName(database.pairId);
 }
 
+/** The database a name stands for, or null for a name that is none of ours. */
+export function databaseOf(name: string): ProgramDatabase | null {
+  if (name === DIRECTORY_DATABASE) return { kind: 'directory' };
+  const [, kind, pairId] = /^mentorlog-(pair|shared)-(.+)$/.exec(name) ?? [];
+  if (!kind || !pairId || !pairIdPattern.test(pairId)) return null;
+  return { kind: kind === 'pair' ? 'pair' : 'shared', pairId };
+}
+
 // Never empty: the stand-in (pouchdb-server) treats an empty _security as public, and CouchDB 3
 // as admins only; explicit members mean the same on both.
 export function directorySecurity(): SecurityObject {

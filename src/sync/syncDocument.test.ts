@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Visibility } from '../domain/checkIn';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
-import {
-  databaseName,
-  destinationOf,
-  outgoingChange,
-  parseDocId,
-  toSyncDocument,
-  type Destination,
-  type SyncRecord,
-} from './syncDocument';
+import { outgoingChange, parseDocId, toSyncDocument, type SyncRecord } from './syncDocument';
+import { databaseName, databaseOf, type ProgramDatabase } from './serverRules';
 
 const pair = aPair();
-const destinations: Record<'pair' | 'shared' | 'directory', Destination> = {
+const destinations: Record<'pair' | 'shared' | 'directory', ProgramDatabase> = {
   pair: { kind: 'pair', pairId: pair.id },
   shared: { kind: 'shared', pairId: pair.id },
   directory: { kind: 'directory' },
@@ -20,7 +13,7 @@ const destinations: Record<'pair' | 'shared' | 'directory', Destination> = {
 
 /** The text of every doc the record maps to, by database. */
 function textByDatabase(entry: SyncRecord): Record<keyof typeof destinations, string> {
-  const text = (destination: Destination) => JSON.stringify(toSyncDocument(entry, destination) ?? '');
+  const text = (destination: ProgramDatabase) => JSON.stringify(toSyncDocument(entry, destination) ?? '');
   return { pair: text(destinations.pair), shared: text(destinations.shared), directory: text(destinations.directory) };
 }
 
@@ -153,8 +146,8 @@ describe('a record whose visibility narrowed', () => {
 describe('database names and doc ids', () => {
   it('round-trips', () => {
     for (const destination of Object.values(destinations))
-      expect(destinationOf(databaseName(destination))).toEqual(destination);
-    expect(destinationOf('_users')).toBeNull();
+      expect(databaseOf(databaseName(destination))).toEqual(destination);
+    expect(databaseOf('_users')).toBeNull();
     expect(parseDocId('checkIn:abc')).toEqual({ type: 'checkIn', recordId: 'abc' });
     expect(parseDocId('_design/mentorlog')).toBeNull();
     expect(parseDocId('note:abc')).toBeNull();

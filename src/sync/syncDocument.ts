@@ -5,15 +5,13 @@ import type { Person } from '../domain/person';
 import { programViewer, scoresSharedWithProgram } from '../domain/programView';
 import { sessionForProgram, type Session } from '../domain/session';
 import { visibleCheckIns } from '../domain/visibility';
+import { syncedRecordTypes, type ProgramDatabase, type SyncedRecordType } from './serverRules';
 
 /*
  * A record and the CouchDB document that carries it, per database. What each database may hold is
  * decided by the domain's own views (the partner's view of a check-in, the program's view), so the
  * server never receives text its readers may not see: CouchDB has no per-document read control.
  */
-
-export const recordTypes = ['person', 'pair', 'session', 'checkIn'] as const;
-export type RecordType = (typeof recordTypes)[number];
 
 export interface RecordOfType {
   person: Person;
@@ -23,19 +21,13 @@ export interface RecordOfType {
 }
 
 /** A record with its type, as the sync engine passes it around. */
-export type SyncRecord = { [T in RecordType]: { type: T; record: RecordOfType[T] } }[RecordType];
-
-/**
- * Where a document goes: a pair's own database (what the partners share with each other), its
- * database for the program (what was shared with the coordinator), or the program's directory.
- */
-export type Destination = { kind: 'pair'; pairId: string } | { kind: 'shared'; pairId: string } | { kind: 'directory' };
+export type SyncRecord = { [T in SyncedRecordType]: { type: T; record: RecordOfType[T] } }[SyncedRecordType];
 
 export type DocVisibility = 'pair' | 'program';
 
 /** What the server's rules read; `content` may become ciphertext, `meta` stays readable. */
 export interface DocMeta {
-  type: RecordType;
+  type: SyncedRecordType;
   pairId: string | null;
   author: string | null;
   /** Who the database holding the doc is for: the partners, or the program too. */
@@ -48,54 +40,31 @@ export interface SyncDocument {
   _id: string;
   _rev?: string;
   meta: DocMeta;
-  content: RecordOfType[RecordType];
+  content: RecordOfType[SyncedRecordType];
 }
 
-export const DIRECTORY_DATABASE = 'mentorlog-program';
-const PAIR_PREFIX = 'mentorlog-pair-';
-const SHARED_PREFIX = 'mentorlog-shared-';
-
-export function databaseName(destination: Destination): string {
-  switch (destination.kind) {
-    case 'directory':
-      return DIRECTORY_DATABASE;
-    case 'pair':
-      return PAIR_PREFIX + destination.pairId.toLowerCase();
-    case 'shared':
-      return SHARED_PREFIX + destination.pairId.toLowerCase();
-  }
-}
-
-/** The destination a database name stands for, or null for a name that is none of ours. */
-export function destinationOf(name: string): Destination | null {
-  if (name === DIRECTORY_DATABASE) return { kind: 'directory' };
-  if (name.startsWith(PAIR_PREFIX)) return { kind: 'pair', pairId: name.slice(PAIR_PREFIX.length) };
-  if (name.startsWith(SHARED_PREFIX)) return { kind: 'shared', pairId: name.slice(SHARED_PREFIX.length) };
-  return null;
-}
-
-export function docId(type: RecordType, recordId: string): string {
+export function docId(type: SyncedRecordType, recordId: string): string {
   return `${type}:${recordId}`;
 }
 
 /** The record's type and id named by a doc id, or null when the id is not one of ours. */
-export function parseDocId(id: string): { type: RecordType; recordId: string } | null {
+export function parseDocId(id: string): { type: SyncedRecordType; recordId: string } | null {
   const colon = id.indexOf(':');
   if (colon < 0) return null;
   const type = id.slice(0, colon);
-  const recordType = recordTypes.find((known) => known === type);
+  const recordType = syncedRecordTypes.find((known) => known === type);
   return recordType ? { type: recordType, recordId: id.slice(colon + 1) } : null;
 }
 
 // The program is in no pair, so which pair is passed does not change what it sees.
 const outsideEveryPair = { mentorId: '', menteeId: '' };
 
-function samePair(pairId: string, destination: Destination): boolean {
+function samePair(pairId: string, destination: ProgramDatabase): boolean {
   return destination.kind !== 'directory' && pairId.toLowerCase() === destination.pairId.toLowerCase();
 }
 
 /** The record as the destination's readers may see it, or null when it must not be there at all. */
-export function contentFor(entry: SyncRecord, destination: Destination): RecordOfType[RecordType] | null {
+export function contentFor(entry: SyncRecord, destination: ProgramDatabase): RecordOfType[SyncedRecordType] | null {
   switch (entry.type) {
     case 'person':
       // A person goes to the directory and to the databases of the pairs they belong to: the
@@ -115,7 +84,7 @@ export function contentFor(entry: SyncRecord, destination: Destination): RecordO
   }
 }
 
-function metaOf(entry: SyncRecord, destination: Destination): DocMeta {
+function metaOf(entry: SyncRecord, destination: ProgramDatabase): DocMeta {
   const { record } = entry;
   const common = {
     type: entry.type,
@@ -136,7 +105,7 @@ function metaOf(entry: SyncRecord, destination: Destination): DocMeta {
 }
 
 /** The doc that carries the record in the destination's database, or null when it must hold none. */
-export function toSyncDocument(entry: SyncRecord, destination: Destination): SyncDocument | null {
+export function toSyncDocument(entry: SyncRecord, destination: ProgramDatabase): SyncDocument | null {
   const content = contentFor(entry, destination);
   if (content === null) return null;
   return { _id: docId(entry.type, entry.record.id), meta: metaOf(entry, destination), content };
@@ -152,7 +121,7 @@ export type OutgoingChange = { kind: 'put'; doc: SyncDocument } | { kind: 'delet
  */
 export function outgoingChange(
   entry: SyncRecord,
-  destination: Destination,
+  destination: ProgramDatabase,
   knownRev: string | null,
 ): OutgoingChange | null {
   const doc = toSyncDocument(entry, destination);

@@ -1,4 +1,5 @@
-import type { RecordType, SyncRecord } from './syncDocument';
+import type { SyncRecord } from './syncDocument';
+import type { SyncedRecordType } from './serverRules';
 
 /*
  * What the sync engine keeps between runs, and how it reaches the device's records: two small
@@ -22,11 +23,11 @@ export interface SyncStore {
 
 /** The device's records, as the engine reads and writes them. */
 export interface LocalRecords {
-  get(type: RecordType, id: string): Promise<SyncRecord | null>;
+  get(type: SyncedRecordType, id: string): Promise<SyncRecord | null>;
   /** Writes a pulled version that won; it is not a local change, so it is not pushed back. */
   put(entry: SyncRecord): Promise<void>;
   /** The record is no longer in a database this device reads: its reader may no longer see it. */
-  withdraw(type: RecordType, id: string): Promise<void>;
+  withdraw(type: SyncedRecordType, id: string): Promise<void>;
   /** Raises the change clock past a stamp seen on the server (see `observeStamp`). */
   observeStamp(stamp: string): Promise<void>;
 }

@@ -3,7 +3,8 @@ import { aCheckIn, aPair, aPerson, aSession } from '../../src/test/builders';
 import { pullDatabase, pushDatabase, signIn } from '../../src/sync/couchClient';
 import { createMemoryDevice, type MemoryDevice } from '../../src/sync/memorySyncStore';
 import { startSync, type SyncStatus } from '../../src/sync/startSync';
-import { databaseName, docId, type SyncRecord } from '../../src/sync/syncDocument';
+import { docId, type SyncRecord } from '../../src/sync/syncDocument';
+import { databaseName } from '../../src/sync/serverRules';
 import { PouchServer } from './pouchServer';
 
 const mentor = aPerson({ name: 'Maya' });
