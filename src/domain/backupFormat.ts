@@ -4,6 +4,8 @@ import { pairSchema, type Pair } from './pair';
 import { personSchema, type Person } from './person';
 import { isoTimestampSchema, type RecordFields } from './record';
 import { sessionSchema, type Session } from './session';
+import { localToday } from './dates';
+import { ownRuleCheck } from './importRules';
 import { wellFormedRecord } from './wellFormedRecord';
 
 /**
@@ -394,19 +396,23 @@ function readableId(raw: unknown): string | undefined {
 }
 
 /**
- * Checks each record against its table's schema and that no id is used twice in a table, yielding
+ * Checks each record against its table's schema and the rules it must meet on its own (plausible
+ * dates: importRules.ts), and that no id is used twice in the file, in one table or across
+ * tables, yielding
  * after every `chunkSize` records. Returns the records as the schemas output them (trimmed, with
  * unknown fields dropped), which is what gets written.
  */
-export function* checkBackupRecords(envelope: BackupEnvelope, chunkSize = CHECK_CHUNK): Generator<CheckProgress, RecordsCheck, void> {
+export function* checkBackupRecords(envelope: BackupEnvelope, chunkSize = CHECK_CHUNK, now: Date = new Date()): Generator<CheckProgress, RecordsCheck, void> {
   const problems = new ProblemList();
   const records: BackupRecords = { people: [], pairs: [], sessions: [], checkIns: [] };
   const total = countRecords(envelope.records);
+  const ownRuleProblems = ownRuleCheck(localToday(now), now);
   let checked = 0;
+  // An id is the record's across every table: one session never shares it with a check-in or a person.
+  const firstOfId = new Map<string, { table: BackupTable; index: number }>();
 
   for (const table of backupTables) {
     const schema = recordSchemas[table];
-    const firstIndexOfId = new Map<string, number>();
     const output: RecordFields[] = records[table];
     const raws = envelope.records[table];
     for (let index = 0; index < raws.length; index++) {
@@ -421,12 +427,15 @@ export function* checkBackupRecords(envelope: BackupEnvelope, chunkSize = CHECK_
       const wellFormed = wellFormedRecord(table, raw);
       const result = wellFormed ? { success: true as const, data: wellFormed } : schema.safeParse(raw);
       if (result.success) {
-        const earlier = firstIndexOfId.get(result.data.id);
-        if (earlier === undefined) {
-          firstIndexOfId.set(result.data.id, index);
-          output.push(result.data);
+        const earlier = firstOfId.get(result.data.id);
+        const ruleProblems = ownRuleProblems(table, result.data);
+        if (earlier !== undefined) {
+          problems.add({ ...where(), field: 'id', message: `is also the id of ${earlier.table}[${earlier.index}]; every record needs its own id.` });
+        } else if (ruleProblems.length > 0) {
+          for (const problem of ruleProblems) problems.add({ ...where(), ...problem });
         } else {
-          problems.add({ ...where(), field: 'id', message: `is also the id of ${table}[${earlier}]; every record needs its own id.` });
+          firstOfId.set(result.data.id, { table, index });
+          output.push(result.data);
         }
       } else {
         for (const problem of issuesToProblems(result.error.issues, raw, where())) problems.add(problem);
