@@ -551,6 +551,17 @@ describe('importBackup', () => {
       expect(await db.people.get(mentee.id)).toEqual(mentee);
     });
 
+    it('refuses a file that deletes a person who logged a live session on this device, in a pair the file leaves alone', async () => {
+      const { mentor, mentee, pair } = aPairWithPeople();
+      const formerMentor = aPerson({ name: 'Morgan Reyes' });
+      const session = aSession({ pairId: pair.id, loggedById: formerMentor.id });
+      await storeRecords({ people: [mentor, mentee, formerMentor], pairs: [pair], sessions: [session] });
+      const result = await importBackup(fileWith({ people: [{ ...formerMentor, deletedAt, updatedAt: deletedAt }] }));
+      expect(messages(result)).toEqual([
+        `people[0] (id ${formerMentor.id}): deletedAt: deletes a person whom a session on this device (id ${session.id}), not deleted, still names; delete that first, or import a file that does.`,
+      ]);
+    });
+
     it("deletes a partner's new session of a pair deleted here, as deleting the pair does, and says so", async () => {
       const { mentor, mentee, pair } = aPairWithPeople();
       const deletedPair = { ...pair, deletedAt, updatedAt: deletedAt };

@@ -202,7 +202,8 @@ export function settleMerge(records: BackupRecords, plan: MergePlan, device: Dev
       for (const record of byId.values()) {
         if (written.has(record.id) || !live(record)) continue;
         const personId = 'raterId' in record ? record.raterId : record.loggedById;
-        if (deletedPeople.has(personId) && pairAfter(record.pairId)?.deletedAt === null) {
+        // A pair not read is one the file leaves as it is: live, since this record is.
+        if (deletedPeople.has(personId) && (pairAfter(record.pairId)?.deletedAt ?? null) === null) {
           stillNamed(personId, `${nouns[table]} on this device (id ${record.id})`);
         }
       }
