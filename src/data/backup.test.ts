@@ -520,7 +520,7 @@ describe('importBackup', () => {
       const result = await importBackup(fileWith({ pairs: [later] }));
 
       expect(messages(result)).toEqual([
-        `pairs[0] (id ${pair.id}): startDate: is 2027-06-01, which would start the pair more than a year after a session it has on this device (id ${session.id}, dated 2026-01-15).`,
+        `pairs[0] (id ${pair.id}): startDate: is 2027-06-01, more than 1 year after a session it has on this device (id ${session.id}), dated 2026-01-15.`,
       ]);
       expect(await db.pairs.get(pair.id)).toEqual(pair);
     });

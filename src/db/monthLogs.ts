@@ -324,6 +324,13 @@ export async function holdsRecordId(source: TableSource, id: string): Promise<bo
   return (await logsOf(source).where('recordIds').equals(id).limit(1).count()) > 0;
 }
 
+/** The date of a pair's earliest session or check-in, deleted ones included; null when it has none. */
+export async function earliestRecordDate(source: TableSource, pairId: string): Promise<string | null> {
+  const first = await monthsOfPair(source, pairId).first();
+  const dates = [first?.sessions[0]?.date, first?.checkIns[0]?.date].filter((date): date is string => date !== undefined).sort();
+  return dates[0] ?? null;
+}
+
 /** Every stored month of one pair, oldest first; from `fromMonth` (`YYYY-MM`) on when given. */
 export function readPairLogs(source: TableSource, pairId: string, fromMonth?: string): Promise<MonthLog[]> {
   return monthsOfPair(source, pairId, fromMonth).toArray();

@@ -2,7 +2,7 @@ import type { BackupProblem, BackupRecords, BackupTable, MergePlan } from './bac
 import type { CheckIn } from './checkin';
 import type { Pair } from './pair';
 import type { Person } from './person';
-import { addYears, afterTodayProblem, beforePairStartProblem, dueDateProblem, pairEndProblem, pairStartProblem, timestampProblem } from './plausibleDate';
+import { addYears, afterTodayProblem, beforePairStartProblem, dueDateProblem, pairEndProblem, pairStartProblem, startAfterRecordProblem, timestampProblem } from './plausibleDate';
 import type { RecordFields } from './record';
 import type { Session } from './session';
 import { plausibleDates } from './thresholds';
@@ -235,12 +235,9 @@ export function settleMerge(records: BackupRecords, plan: MergePlan, device: Dev
       const written = new Set((writes[table] as readonly RecordFields[]).map((record) => record.id));
       for (const record of byId.values()) {
         if (record.pairId !== pair.id || written.has(record.id)) continue;
-        if (beforePairStartProblem(record.date, pair.startDate)) {
-          problems.push({
-            ...at.pairs(pair.id),
-            field: 'startDate',
-            message: `is ${pair.startDate}, which would start the pair more than a year after ${nouns[table]} it has on this device (id ${record.id}, dated ${record.date}).`,
-          });
+        const message = startAfterRecordProblem(pair.startDate, record.date, `${nouns[table]} it has on this device (id ${record.id})`);
+        if (message) {
+          problems.push({ ...at.pairs(pair.id), field: 'startDate', message });
           break;
         }
       }

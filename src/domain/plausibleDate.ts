@@ -38,6 +38,12 @@ export function beforePairStartProblem(date: string, pairStartDate: string): str
   return `is ${date}, more than ${years(YEARS_BEFORE_PAIR_START)} before its pair started (${pairStartDate}).`;
 }
 
+/** A pair's start date next to one of its sessions or check-ins (`what` names it): not so late that the record is too early. */
+export function startAfterRecordProblem(startDate: string, recordDate: string, what = "the pair's first session or check-in"): string | null {
+  if (beforePairStartProblem(recordDate, startDate) === null) return null;
+  return `is ${startDate}, more than ${years(YEARS_BEFORE_PAIR_START)} after ${what}, dated ${recordDate}.`;
+}
+
 /** A session's or check-in's date, next to its pair's start and today: what the forms check. */
 export function recordDateProblem(date: string, pairStartDate: string, today: string): string | null {
   return beforePairStartProblem(date, pairStartDate) ?? afterTodayProblem(date, today);
