@@ -153,11 +153,14 @@ describe('BackupPage', () => {
   });
 
   it('shows a progress bar with a count while a large file is checked and saved', { timeout: 60_000 }, async () => {
-    const { mentor, mentee, pair } = await aPairOnDevice();
+    const { mentor, mentee, pair: paired } = await aPairOnDevice();
+    // The sessions go back to 2024: the pairs started then (a session long before its pair started is refused).
+    const pair = { ...paired, startDate: '2024-01-01' };
+    await db.pairs.put(pair);
     // Saving writes whole months of a pair's records, a few hundred months a call (src/data/backup.ts):
     // the sessions are spread over pairs and months, as a program's are, so that saving takes several
     // calls. The other pairs are on the device already, so the file's counts are those of one pair.
-    const otherPairs = Array.from({ length: 49 }, () => aPair({ mentorId: mentor.id, menteeId: mentee.id }));
+    const otherPairs = Array.from({ length: 49 }, () => aPair({ mentorId: mentor.id, menteeId: mentee.id, startDate: '2024-01-01' }));
     await seedRecords({ pairs: otherPairs });
     const pairIds = [pair.id, ...otherPairs.map((other) => other.id)];
     const sessions = Array.from({ length: 19_997 }, (_, index) => {
