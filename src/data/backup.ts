@@ -1,4 +1,4 @@
-import type { Collection, Table } from 'dexie';
+import { Dexie, type Collection, type Table } from 'dexie';
 import { version as appVersion } from '../../package.json';
 import { db as appDatabase, type MentorlogDatabase } from '../db/database';
 import {
@@ -363,7 +363,7 @@ export async function importBackup(
     const inMonths = put.reduce((sum, log) => sum + log.sessionCount + log.checkInCount, 0);
     let putSoFar = 0;
     for (const chunk of monthChunks(put)) {
-      await database.monthLogs.bulkPut(chunk);
+      await putMonths(database, chunk);
       putSoFar += chunk.reduce((sum, log) => sum + log.sessionCount + log.checkInCount, 0);
       onProgress({ phase: 'writing', done: written + Math.round((recordWrites * putSoFar) / inMonths), total: toWrite });
     }
@@ -391,6 +391,37 @@ export async function importBackup(
       },
     };
   });
+}
+
+/*
+ * Dexie tells every tab what a write changed. For a call of fewer than 50 records it names each
+ * key of each index, and a month's `recordIds` index has one key per session and check-in: a file
+ * whose months are few and large (thousands of records a month) named 200,000 ids, and the page
+ * that received the message spent half a second taking it in. A call of 50 records or more is
+ * named as a whole range instead. So a run of fewer than 50 large months goes out with small
+ * placeholder months beside it, deleted again in the same transaction: no reader ever sees them.
+ */
+const NAMED_KEY_BY_KEY_BELOW = 50;
+const PLACEHOLDER_PAIR = '\uffffimport-placeholder';
+const LARGE_RUN = 500;
+
+async function putMonths(database: MentorlogDatabase, chunk: readonly MonthLog[]): Promise<void> {
+  const ids = chunk.reduce((sum, log) => sum + log.recordIds.length, 0);
+  if (chunk.length >= NAMED_KEY_BY_KEY_BELOW || ids < LARGE_RUN) {
+    await database.monthLogs.bulkPut([...chunk]);
+    return;
+  }
+  const placeholders: MonthLog[] = Array.from({ length: NAMED_KEY_BY_KEY_BELOW - chunk.length }, (_, index) => ({
+    pairId: PLACEHOLDER_PAIR,
+    month: String(index).padStart(4, '0'),
+    sessions: [],
+    checkIns: [],
+    sessionCount: 0,
+    checkInCount: 0,
+    recordIds: [],
+  }));
+  await database.monthLogs.bulkPut([...chunk, ...placeholders]);
+  await database.monthLogs.where(':id').between([PLACEHOLDER_PAIR, Dexie.minKey], [PLACEHOLDER_PAIR, Dexie.maxKey], true, true).delete();
 }
 
 /** Months in runs of about WRITE_CHUNK sessions and check-ins, one Dexie call each (a month may be large). */
