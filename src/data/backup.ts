@@ -1,4 +1,4 @@
-import type { Collection, Table } from 'dexie';
+import { Dexie, type Collection, type Table } from 'dexie';
 import { version as appVersion } from '../../package.json';
 import { db as appDatabase, type MentorlogDatabase } from '../db/database';
 import {
@@ -11,7 +11,9 @@ import {
   readPairLogs,
   readPairRecords,
   recordsOf,
+  monthsHoldingIds,
   type MonthLog,
+  type MonthLogKey,
 } from '../db/monthLogs';
 import { refreshPairDigests, refreshPairDigestsFrom } from '../db/pairDigests';
 import {
@@ -23,6 +25,7 @@ import {
   findReferenceProblems,
   pairShareRecords,
   planMerge,
+  ProblemList,
   readBackupText,
   recordsText,
   referencedOutsideFile,
@@ -32,8 +35,13 @@ import {
   type BackupTable,
   type MergeCounts,
 } from '../domain/backupFormat';
+import type { CheckIn } from '../domain/checkIn';
 import { localToday } from '../domain/dates';
+import { findIdProblems, settleMerge, type DeviceCopies, type IdHolder } from '../domain/importRules';
+import type { Pair } from '../domain/pair';
+import type { Person } from '../domain/person';
 import type { RecordFields } from '../domain/record';
+import type { Session } from '../domain/session';
 import { sideInPair } from '../domain/visibility';
 
 export { appVersion };
@@ -228,6 +236,8 @@ export interface ImportSummary {
   records: number;
   counts: Record<BackupTable, MergeCounts>;
   total: MergeCounts;
+  /** Live sessions and check-ins, the file's or the device's, deleted because their pair is deleted. */
+  deletedWithPair: number;
   scope: BackupFile['scope'];
   exportedAt: string;
   appVersion: string;
@@ -240,6 +250,13 @@ export type ImportResult =
 
 function refused(problems: BackupProblem[], problemCount = problems.length): ImportResult {
   return { ok: false, problems, problemCount };
+}
+
+/** Refused for all of these problems, the first few shown. */
+function refusedAll(problems: readonly BackupProblem[]): ImportResult {
+  const list = new ProblemList();
+  for (const problem of problems) list.add(problem);
+  return refused(list.shown, list.count);
 }
 
 /** Lets the browser paint and handle input between chunks of work outside a transaction. */
@@ -309,27 +326,24 @@ export async function importBackup(
 
   // From here on only Dexie is awaited: anything else would let the transaction commit early.
   return database.transaction('rw', [...tablesOf(database), database.pairDigests, database.pairMonths, database.pairLastSessions], async (): Promise<ImportResult> => {
-    const outside = referencedOutsideFile(records);
-    const [outsidePeople, outsidePairs] = await Promise.all([database.people.bulkGet(outside.people), database.pairs.bulkGet(outside.pairs)]);
-    const onDevice = {
-      people: new Set(outsidePeople.flatMap((person) => (person ? [person.id] : []))),
-      pairs: new Set(outsidePairs.flatMap((pair) => (pair ? [pair.id] : []))),
-    };
-    const referenceProblems = findReferenceProblems(records, onDevice);
+    const device = await readDeviceCopies(database, records);
+    const referenceProblems = findReferenceProblems(records, { people: new Set(device.people.keys()), pairs: new Set(device.pairs.keys()) });
     if (referenceProblems.count > 0) return refused(referenceProblems.shown, referenceProblems.count);
+    const idProblems = findIdProblems(records, device);
+    if (idProblems.length > 0) return refusedAll(idProblems);
 
-    const [people, pairs, logged] = await Promise.all([
-      existingRecords(database, 'people', records.people),
-      existingRecords(database, 'pairs', records.pairs),
-      existingLogged(database, records),
-    ]);
-    const plan = planMerge(records, { people, pairs, sessions: logged.sessions, checkIns: logged.checkIns });
+    const plan = planMerge(records, { people: device.people, pairs: device.pairs, sessions: device.sessions, checkIns: device.checkIns });
+    await readWhatNamesDeletedPeople(database, plan.writes.people, device);
+    const settled = settleMerge(records, plan, device);
+    if (settled.problems.length > 0) return refusedAll(settled.problems);
+    const writes = settled.writes;
+    const logged = device;
 
-    const toWrite = countRecords(plan.writes);
+    const toWrite = countRecords(writes);
     let written = 0;
     onProgress({ phase: 'writing', done: 0, total: toWrite });
     for (const table of ['people', 'pairs'] as const) {
-      const rows: readonly RecordFields[] = plan.writes[table];
+      const rows: readonly RecordFields[] = writes[table];
       for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
         const chunk = rows.slice(start, start + WRITE_CHUNK);
         await tableOf(database, table).bulkPut(chunk);
@@ -341,28 +355,28 @@ export async function importBackup(
     // date) and goes into the month of its own date.
     const draft = new MonthLogDraft(logged.months);
     for (const table of ['sessions', 'checkIns'] as const) {
-      draft.remove(table, plan.writes[table].flatMap((record) => logged[table].get(record.id) ?? []));
-      draft.put(table, plan.writes[table]);
+      draft.remove(table, writes[table].flatMap((record) => logged[table].get(record.id) ?? []));
+      draft.put(table, writes[table]);
     }
     const { put, emptied } = draft.changed();
-    const recordWrites = plan.writes.sessions.length + plan.writes.checkIns.length;
+    const recordWrites = writes.sessions.length + writes.checkIns.length;
     const inMonths = put.reduce((sum, log) => sum + log.sessionCount + log.checkInCount, 0);
     let putSoFar = 0;
     for (const chunk of monthChunks(put)) {
-      await database.monthLogs.bulkPut(chunk);
+      await putMonths(database, chunk);
       putSoFar += chunk.reduce((sum, log) => sum + log.sessionCount + log.checkInCount, 0);
       onProgress({ phase: 'writing', done: written + Math.round((recordWrites * putSoFar) / inMonths), total: toWrite });
     }
     if (emptied.length > 0) await database.monthLogs.bulkDelete(emptied);
     // A pair written on its own counts too: deleting a pair leaves its derived records as they were
     // (see deletePair), so a pair brought back by a newer copy may have been showing stale ones.
-    const touched = new Set([...plan.writes.pairs.map((pair) => pair.id), ...[...plan.writes.sessions, ...plan.writes.checkIns].map((record) => record.pairId)]);
+    const touched = new Set([...writes.pairs.map((pair) => pair.id), ...[...writes.sessions, ...writes.checkIns].map((record) => record.pairId)]);
     // A pair whose months were all read (or, onto a device with none, all written) has its digest
     // and figures built from them as they now stand, rather than read back; the rest are read.
     const known = [...touched].filter(logged.allMonthsKnown);
     const unknown = [...touched].filter((pairId) => !logged.allMonthsKnown(pairId));
     const { sessions, checkIns } = recordsOf(monthsAfter(logged.months, { put, emptied }));
-    await refreshPairDigestsFrom(database, known, { pairs: plan.writes.pairs, sessions, checkIns });
+    await refreshPairDigestsFrom(database, known, { pairs: writes.pairs, sessions, checkIns });
     await refreshPairDigests(database, unknown);
     return {
       ok: true,
@@ -370,12 +384,44 @@ export async function importBackup(
         records: total,
         counts: plan.counts,
         total: plan.total,
+        deletedWithPair: settled.deletedWithPair,
         scope: envelope.scope,
         exportedAt: envelope.exportedAt,
         appVersion: envelope.appVersion,
       },
     };
   });
+}
+
+/*
+ * Dexie tells every tab what a write changed. For a call of fewer than 50 records it names each
+ * key of each index, and a month's `recordIds` index has one key per session and check-in: a file
+ * whose months are few and large (thousands of records a month) named 200,000 ids, and the page
+ * that received the message spent half a second taking it in. A call of 50 records or more is
+ * named as a whole range instead. So a run of fewer than 50 large months goes out with small
+ * placeholder months beside it, deleted again in the same transaction: no reader ever sees them.
+ */
+const NAMED_KEY_BY_KEY_BELOW = 50;
+const PLACEHOLDER_PAIR = '\uffffimport-placeholder';
+const LARGE_RUN = 500;
+
+async function putMonths(database: MentorlogDatabase, chunk: readonly MonthLog[]): Promise<void> {
+  const ids = chunk.reduce((sum, log) => sum + log.recordIds.length, 0);
+  if (chunk.length >= NAMED_KEY_BY_KEY_BELOW || ids < LARGE_RUN) {
+    await database.monthLogs.bulkPut([...chunk]);
+    return;
+  }
+  const placeholders: MonthLog[] = Array.from({ length: NAMED_KEY_BY_KEY_BELOW - chunk.length }, (_, index) => ({
+    pairId: PLACEHOLDER_PAIR,
+    month: String(index).padStart(4, '0'),
+    sessions: [],
+    checkIns: [],
+    sessionCount: 0,
+    checkInCount: 0,
+    recordIds: [],
+  }));
+  await database.monthLogs.bulkPut([...chunk, ...placeholders]);
+  await database.monthLogs.where(':id').between([PLACEHOLDER_PAIR, Dexie.minKey], [PLACEHOLDER_PAIR, Dexie.maxKey], true, true).delete();
 }
 
 /** Months in runs of about WRITE_CHUNK sessions and check-ins, one Dexie call each (a month may be large). */
@@ -394,38 +440,107 @@ function* monthChunks(months: readonly MonthLog[]): Generator<MonthLog[]> {
   if (chunk.length > 0) yield chunk;
 }
 
-type Existing = Map<string, Pick<RecordFields, 'updatedAt' | 'deletedAt'>>;
-
-/** The device's copies of the incoming people or pairs, by id: only what the merge compares. */
-async function existingRecords(database: MentorlogDatabase, table: 'people' | 'pairs', incoming: readonly RecordFields[]): Promise<Existing> {
-  const byId: Existing = new Map();
-  for (let start = 0; start < incoming.length; start += WRITE_CHUNK) {
-    const found = await tableOf(database, table).bulkGet(incoming.slice(start, start + WRITE_CHUNK).map((record) => record.id));
-    for (const record of found) {
-      if (record) byId.set(record.id, { updatedAt: record.updatedAt, deletedAt: record.deletedAt });
-    }
+/** `bulkGet` in calls of WRITE_CHUNK keys: the records found, by id. */
+async function recordsById<T extends RecordFields>(table: { bulkGet(keys: string[]): Promise<(T | undefined)[]> }, ids: Iterable<string>): Promise<Map<string, T>> {
+  const wanted = [...new Set(ids)];
+  const byId = new Map<string, T>();
+  const calls: Promise<void>[] = [];
+  for (let start = 0; start < wanted.length; start += WRITE_CHUNK) {
+    calls.push(
+      table.bulkGet(wanted.slice(start, start + WRITE_CHUNK)).then((found) => {
+        for (const record of found) if (record) byId.set(record.id, record);
+      }),
+    );
   }
+  await Promise.all(calls);
   return byId;
 }
 
+type DeviceRead = DeviceCopies & {
+  people: Map<string, Person>;
+  pairs: Map<string, Pair>;
+  sessions: Map<string, Session>;
+  checkIns: Map<string, CheckIn>;
+  /** The months read, to write over. */
+  months: MonthLog[];
+  /** Whether all of a pair's months were read (all of them, on a device that holds none). */
+  allMonthsKnown: (pairId: string) => boolean;
+  /** Whether the device holds any session or check-in. */
+  heldAny: boolean;
+};
+
 /**
- * The device's copies of the incoming sessions and check-ins, by id, from the months of the pairs
- * they belong to: what the merge compares, and where each is stored; those months, to write over;
- * and which pairs' months are all known (all of them, on a device that holds none).
+ * What the device holds of what the file touches: the people and pairs the file holds or names;
+ * every month of the pairs whose sessions and check-ins the file holds, and of the pairs it holds
+ * that the device has too (a newer copy may move their start or delete them); and, for every id
+ * of the file new to its own table, where the device holds it as anything else (ids are unique
+ * across the device).
  */
-async function existingLogged(database: MentorlogDatabase, incoming: BackupRecords) {
-  const pairsRead = new Set([...incoming.sessions, ...incoming.checkIns].map((record) => record.pairId));
-  // Restoring onto a new device: nothing to compare with, so no month is read.
-  const heldAny = await holdsAnyRecord(database);
+async function readDeviceCopies(database: MentorlogDatabase, records: BackupRecords): Promise<DeviceRead> {
+  const outside = referencedOutsideFile(records);
+  const [people, pairs, heldAny, peopleHeld, pairsHeld] = await Promise.all([
+    recordsById(database.people, [...records.people.map((person) => person.id), ...outside.people]),
+    recordsById(database.pairs, [...records.pairs.map((pair) => pair.id), ...outside.pairs]),
+    // Restoring onto a new device: nothing to compare with, so no month is read.
+    holdsAnyRecord(database),
+    database.people.count(),
+    database.pairs.count(),
+  ]);
+  const pairsRead = new Set([...records.sessions, ...records.checkIns].map((record) => record.pairId));
+  for (const pair of records.pairs) if (pairs.has(pair.id)) pairsRead.add(pair.id);
   // Asked for together: one after another, a file of 1,000 pairs waited ~1,000 round trips.
   const months = heldAny ? (await Promise.all([...pairsRead].map((pairId) => readPairLogs(database, pairId)))).flat() : [];
   const { sessions, checkIns } = recordsOf(months);
-  return {
+  const device: DeviceRead = {
+    people,
+    pairs,
     sessions: new Map(sessions.map((session) => [session.id, session])),
     checkIns: new Map(checkIns.map((checkIn) => [checkIn.id, checkIn])),
+    heldElsewhere: new Map(),
     months,
     allMonthsKnown: (pairId: string) => !heldAny || pairsRead.has(pairId),
+    heldAny,
   };
+
+  const newPeople = records.people.filter((person) => !people.has(person.id)).map((person) => person.id);
+  const newPairs = records.pairs.filter((pair) => !pairs.has(pair.id)).map((pair) => pair.id);
+  const newLogged = [...records.sessions, ...records.checkIns].filter((record) => !device.sessions.has(record.id) && !device.checkIns.has(record.id)).map((record) => record.id);
+  const heldElsewhere = device.heldElsewhere as Map<string, IdHolder>;
+  const [asPairs, asPeople, inMonths] = await Promise.all([
+    pairsHeld > 0 ? recordsById(database.pairs, [...newPeople, ...newLogged]) : new Map<string, Pair>(),
+    peopleHeld > 0 ? recordsById(database.people, [...newPairs, ...newLogged]) : new Map<string, Person>(),
+    heldAny ? monthsHoldingIds(database, [...newPeople, ...newPairs, ...newLogged]) : new Map<string, MonthLogKey>(),
+  ]);
+  for (const id of asPairs.keys()) heldElsewhere.set(id, { table: 'pairs' });
+  for (const id of asPeople.keys()) heldElsewhere.set(id, { table: 'people' });
+  if (inMonths.size > 0) {
+    // Which kind of record holds each id: only the few months that hold one are read.
+    const holding = await database.monthLogs.bulkGet([...new Map([...inMonths.values()].map((key) => [key.join('|'), key])).values()]);
+    for (const log of holding) {
+      if (!log) continue;
+      for (const table of ['sessions', 'checkIns'] as const) {
+        for (const record of log[table]) if (inMonths.has(record.id)) heldElsewhere.set(record.id, { table, pairId: log.pairId });
+      }
+    }
+  }
+  return device;
+}
+
+/**
+ * When the file deletes people, what on the device still names them: the pairs, by index, and
+ * every session and check-in (there is no index by person, and a file deletes a person rarely).
+ */
+async function readWhatNamesDeletedPeople(database: MentorlogDatabase, people: readonly Person[], device: DeviceRead): Promise<void> {
+  const deleted = people.filter((person) => person.deletedAt !== null).map((person) => person.id);
+  if (deleted.length === 0) return;
+  const [asMentor, asMentee, all] = await Promise.all([
+    database.pairs.where('mentorId').anyOf(deleted).toArray(),
+    database.pairs.where('menteeId').anyOf(deleted).toArray(),
+    device.heldAny ? readAllLogged(database) : { sessions: [], checkIns: [] },
+  ]);
+  for (const pair of [...asMentor, ...asMentee]) if (!device.pairs.has(pair.id)) device.pairs.set(pair.id, pair);
+  for (const session of all.sessions) if (!device.sessions.has(session.id)) device.sessions.set(session.id, session);
+  for (const checkIn of all.checkIns) if (!device.checkIns.has(checkIn.id)) device.checkIns.set(checkIn.id, checkIn);
 }
 
 /** How many records each table holds, deleted ones included: what a device backup would carry. */

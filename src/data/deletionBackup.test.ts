@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { db, openDatabase, type MentorlogDatabase } from '../db/database';
+import { db, openDatabase, pairWriteTables, type MentorlogDatabase } from '../db/database';
+import { monthsHoldingIds } from '../db/monthLogs';
+import { addPairRecord } from '../db/pairDigests';
+import { monthOf } from '../domain/dates';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
 import { seedRecords, storedCheckIn, storedSession } from '../test/seedRecords';
 import { backupToJson, exportDevice, importBackup } from './backup';
@@ -68,5 +71,23 @@ describe('deletions and backups', () => {
     expect((await importBackup(await backupOf(db), undefined, other)).ok).toBe(true);
 
     expect((await storedSession(session.id, other))?.deletedAt).toBeNull();
+  });
+
+  it('a deletion and its undo keep every id once, indexed where it is, and the backup restores', async () => {
+    const { pair, session, checkIn } = await aPairWithRecords();
+    const undoPair = (await deletePair(pair.id)).undo;
+    await undoPair();
+    const undoSession = await deleteSession(session);
+    await undoSession();
+
+    const held = await monthsHoldingIds(db, [session.id, checkIn.id]);
+    expect([...held.values()]).toEqual([
+      [pair.id, monthOf(session.date)],
+      [pair.id, monthOf(checkIn.date)],
+    ]);
+    await expect(db.transaction('rw', pairWriteTables(db), () => addPairRecord(db, 'sessions', { ...session, date: '2026-02-10' }))).rejects.toThrow('is already stored');
+    const other = openDatabase('mentorlog-other-device');
+    others.push(other);
+    expect((await importBackup(await backupOf(db), undefined, other)).ok).toBe(true);
   });
 });

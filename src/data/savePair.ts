@@ -1,4 +1,6 @@
 import { db } from '../db/database';
+import { earliestRecordDate } from '../db/monthLogs';
+import { formDateMessage, startAfterRecordProblem } from '../domain/plausibleDate';
 import { NEW_PERSON, pairSchema, type Pair, type PairFormValues } from '../domain/pair';
 import type { Person } from '../domain/person';
 import { newRecordFields } from '../domain/record';
@@ -27,7 +29,12 @@ export async function savePair(form: PairFormValues, existing?: Pair): Promise<P
     goals: form.goals,
     updatedAt: now,
   });
-  await db.transaction('rw', db.people, db.pairs, async () => {
+  await db.transaction('rw', db.people, db.pairs, db.monthLogs, async () => {
+    // The form checks this against the records it was shown; this holds for every record, deleted
+    // ones too, so that the device's own backup is never refused for a session dated too early.
+    const earliest = existing && existing.startDate !== pair.startDate ? await earliestRecordDate(db, pair.id) : null;
+    const tooLate = earliest === null ? null : startAfterRecordProblem(pair.startDate, earliest);
+    if (tooLate) throw new Error(`${formDateMessage(tooLate).replace(/^This date/, 'The start date')}`);
     if (newPeople.length > 0) await db.people.bulkAdd(newPeople);
     await db.pairs.put(pair);
   });

@@ -4,7 +4,7 @@ import { checkInFacts } from '../domain/checkInFacts';
 import { localToday } from '../domain/dates';
 import { monthOf } from '../domain/dates';
 import { openDatabase } from './database';
-import { byDateThenId, countLogged, readPairRecords, type LoggedRef, type MonthLog } from './monthLogs';
+import { byDateThenId, countLogged, monthsHoldingIds, readPairRecords, type LoggedRef, type MonthLog } from './monthLogs';
 import { rebuildPairDerived } from '../test/rebuildPairDerived';
 import { v1Records, v1Stores, type V1Records } from '../test/fixtures/schemaV1';
 import { schemaVersions } from './schema';
@@ -201,8 +201,25 @@ const migrationCases: MigrationCase[] = [
       }
     },
   },
+  {
+    // Version 8 indexes the ids of every month's sessions and check-ins: each month lists exactly
+    // the ids it holds, and a lookup by id through the index finds every fixture record's month.
+    version: 8,
+    check: async (db, fixture) => {
+      await expectEveryRecordPacked(db, fixture);
+      await expectPackedReadsAnswer(db, fixture);
+      await expectDerivedFresh(db, fixture);
+      for (const log of await db.table<MonthLog>('monthLogs').toArray()) {
+        expect(log.recordIds, `the ids of ${log.pairId} ${log.month}`).toEqual([...log.sessions, ...log.checkIns].map((record) => record.id));
+      }
+      const everyRecord = [...fixture.sessions, ...fixture.checkIns];
+      const found = await monthsHoldingIds(db, [...everyRecord.map((record) => record.id), crypto.randomUUID()]);
+      expect(found.size).toBe(everyRecord.length);
+      for (const record of everyRecord) expect(found.get(record.id), `the month of ${record.id}`).toEqual([record.pairId, monthOf(record.date)]);
+    },
+  },
   // The next version adds its case here, e.g.
-  // { version: 8, check: async (db, fixture) => { …every fixture record, in its version-8 shape… } },
+  // { version: 9, check: async (db, fixture) => { …every fixture record, in its version-9 shape… } },
 ];
 
 let databaseCount = 0;

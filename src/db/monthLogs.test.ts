@@ -28,15 +28,15 @@ describe('a draft of month logs', () => {
 
     expect(emptied).toEqual([]);
     expect(put).toEqual([
-      { pairId, month: '2026-03', sessions: [sameDay, early, late], checkIns: [], sessionCount: 3, checkInCount: 0 },
-      { pairId, month: '2026-04', sessions: [], checkIns: [april], sessionCount: 0, checkInCount: 1 },
+      { pairId, month: '2026-03', sessions: [sameDay, early, late], checkIns: [], sessionCount: 3, checkInCount: 0, recordIds: [sameDay.id, early.id, late.id] },
+      { pairId, month: '2026-04', sessions: [], checkIns: [april], sessionCount: 0, checkInCount: 1, recordIds: [april.id] },
     ]);
   });
 
   it('replaces a record with the same id in its month, and leaves the months it was given as they were', () => {
     const session = aSession({ pairId, date: '2026-03-02', notes: 'Before' });
     const other = aSession({ pairId, date: '2026-03-05' });
-    const held: MonthLog = { pairId, month: '2026-03', sessions: [session, other], checkIns: [], sessionCount: 2, checkInCount: 0 };
+    const held: MonthLog = { pairId, month: '2026-03', sessions: [session, other], checkIns: [], sessionCount: 2, checkInCount: 0, recordIds: [session.id, other.id] };
     const copy = structuredClone(held);
 
     const { put } = new MonthLogDraft([held]).put('sessions', [{ ...session, notes: 'After' }]).changed();
@@ -49,13 +49,13 @@ describe('a draft of month logs', () => {
 
   it('moves a record to another month when taken out of its old one, and lists a month left empty for deletion', () => {
     const session = aSession({ pairId, date: '2026-03-02' });
-    const held: MonthLog = { pairId, month: '2026-03', sessions: [session], checkIns: [], sessionCount: 1, checkInCount: 0 };
+    const held: MonthLog = { pairId, month: '2026-03', sessions: [session], checkIns: [], sessionCount: 1, checkInCount: 0, recordIds: [session.id] };
     const moved = { ...session, date: '2026-05-10' };
 
     const { put, emptied } = new MonthLogDraft([held]).remove('sessions', [session]).put('sessions', [moved]).changed();
 
     expect(emptied).toEqual([[pairId, '2026-03']]);
-    expect(put).toEqual([{ pairId, month: '2026-05', sessions: [moved], checkIns: [], sessionCount: 1, checkInCount: 0 }]);
+    expect(put).toEqual([{ pairId, month: '2026-05', sessions: [moved], checkIns: [], sessionCount: 1, checkInCount: 0, recordIds: [moved.id] }]);
   });
 });
 

@@ -29,6 +29,12 @@ export interface MonthLog {
    */
   sessionCount: number;
   checkInCount: number;
+  /*
+   * The ids of the month's sessions and check-ins, indexed one entry each (schema version 8), so
+   * that any write can tell in one lookup whether an id is already held, under any pair or month:
+   * ids are unique across the device.
+   */
+  recordIds: string[];
 }
 
 export type MonthLogKey = [pairId: string, month: string];
@@ -213,14 +219,8 @@ export class MonthLogDraft {
     for (const { pairId, month, sessions, checkIns } of this.touched.values()) {
       if (sessions.size + checkIns.size === 0) emptied.push([pairId, month]);
       else {
-        put.push({
-          pairId,
-          month,
-          sessions: [...sessions.values()].sort(byDateThenId),
-          checkIns: [...checkIns.values()].sort(byDateThenId),
-          sessionCount: sessions.size,
-          checkInCount: checkIns.size,
-        });
+        const lists = { sessions: [...sessions.values()].sort(byDateThenId), checkIns: [...checkIns.values()].sort(byDateThenId) };
+        put.push({ pairId, month, ...lists, sessionCount: sessions.size, checkInCount: checkIns.size, recordIds: recordIdsOf(lists) });
       }
     }
     return { put, emptied };
@@ -286,6 +286,49 @@ export async function changeRecords<T extends LoggedTable>(
   });
   if (changed.length > 0) await writeDraft(source, new MonthLogDraft(held).put(table, changed as LoggedRecords[T]));
   return before;
+}
+
+/** The ids a month holds, sessions' and check-ins', as `recordIds` keeps them. */
+export function recordIdsOf(log: Pick<MonthLog, 'sessions' | 'checkIns'>): string[] {
+  return [...log.sessions.map((session) => session.id), ...log.checkIns.map((checkIn) => checkIn.id)];
+}
+
+/** Ids looked up per call to the index: one cursor walks them in order. */
+const ID_LOOKUP_CHUNK = 5000;
+
+/**
+ * Where the device holds any of these ids as a session or check-in: id → the key of its month
+ * (pair and month), from the index of ids alone, without reading a month. Ids it does not hold are
+ * not in the map.
+ */
+export async function monthsHoldingIds(source: TableSource, ids: Iterable<string>): Promise<Map<string, MonthLogKey>> {
+  const wanted = [...new Set(ids)];
+  const found = new Map<string, MonthLogKey>();
+  const lookups: Promise<void>[] = [];
+  for (let start = 0; start < wanted.length; start += ID_LOOKUP_CHUNK) {
+    lookups.push(
+      logsOf(source)
+        .where('recordIds')
+        .anyOf(wanted.slice(start, start + ID_LOOKUP_CHUNK))
+        .eachKey((id, cursor) => {
+          found.set(id as string, cursor.primaryKey as MonthLogKey);
+        }),
+    );
+  }
+  await Promise.all(lookups);
+  return found;
+}
+
+/** Whether the device holds this id as a session or check-in, in any pair and month. */
+export async function holdsRecordId(source: TableSource, id: string): Promise<boolean> {
+  return (await logsOf(source).where('recordIds').equals(id).limit(1).count()) > 0;
+}
+
+/** The date of a pair's earliest session or check-in, deleted ones included; null when it has none. */
+export async function earliestRecordDate(source: TableSource, pairId: string): Promise<string | null> {
+  const first = await monthsOfPair(source, pairId).first();
+  const dates = [first?.sessions[0]?.date, first?.checkIns[0]?.date].filter((date): date is string => date !== undefined).sort();
+  return dates[0] ?? null;
 }
 
 /** Every stored month of one pair, oldest first; from `fromMonth` (`YYYY-MM`) on when given. */

@@ -3,7 +3,7 @@ import { deleteCheckIn, deletePair, deleteSession } from '../data/deletion';
 import { loadDemoProgram } from '../data/demo';
 import { saveCheckIn } from '../data/checkIns';
 import { logSession, setActionItemDone } from '../data/sessions';
-import { appVersion, exportDevice, backupToJson, importBackup } from '../data/backup';
+import { appVersion, exportDevice, backupToJson, importBackup, readAllRecords } from '../data/backup';
 import { buildBackupFile } from '../domain/backupFormat';
 import { addDays, localToday } from '../domain/dates';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
@@ -200,6 +200,25 @@ describe('pair digests', () => {
     }
     expect(await readPairRecords(db, pair.id)).toEqual(before);
     expect(await db.pairDigests.get(pair.id)).toEqual(digest);
+  });
+
+  it('refuse a session or check-in whose id another month, another pair or the other kind of record holds, and change nothing', async () => {
+    const pair = await aDemoPair();
+    const other = (await db.pairs.toArray()).find((candidate) => candidate.id !== pair.id);
+    if (!other) throw new Error('The demo has one pair.');
+    const held = aSession({ pairId: pair.id, date: localToday(), loggedById: pair.mentorId, notes: 'Kept' });
+    await logSession(held);
+    const before = await readAllRecords();
+
+    const reuses = [
+      () => addPairRecord(db, 'sessions', { ...held, date: addDays(localToday(), -400), notes: 'Another month' }),
+      () => addPairRecord(db, 'sessions', { ...held, pairId: other.id, loggedById: other.mentorId, notes: 'Another pair' }),
+      () => addPairRecord(db, 'checkIns', aCheckIn({ id: held.id, pairId: other.id, raterId: other.menteeId, date: localToday() })),
+    ];
+    for (const again of reuses) {
+      await expect(db.transaction('rw', pairWriteTables(db), again)).rejects.toThrow(`A record with id ${held.id} is already stored.`);
+    }
+    expect(await readAllRecords()).toEqual(before);
   });
 
   it('count a saved check-in in its month, and follow a deleted pair with its undo', async () => {

@@ -9,6 +9,7 @@ import {
   MONTH_LOGS,
   MonthLogDraft,
   byDateThenId,
+  holdsRecordId,
   monthsAfter,
   readPairLogs,
   readPairRecords,
@@ -63,7 +64,7 @@ export async function writePairDerived(source: TableSource, derived: readonly Pa
 }
 
 /**
- * Adds a session or check-in that must be new (refusing one whose id its month holds) and rewrites
+ * Adds a session or check-in that must be new (refusing one whose id the device holds anywhere) and rewrites
  * its pair's digest and monthly figures: what adding it to its month and then `refreshPairDigests`
  * did, in two round trips of the transaction instead of five. The pair's months in the digests' reach are read
  * once, and serve the check, the write and the figures; a record dated before the reach reads its
@@ -80,15 +81,15 @@ export async function addPairRecord<T extends LoggedTable>(
   const from = reachFrom(today);
   const month = monthOf(record.date);
   const beforeReach = month < monthOf(from);
-  const [pair, inReach, olderMonth] = await Promise.all([
+  const [pair, inReach, olderMonth, idHeld] = await Promise.all([
     source.table<Pair, string>('pairs').get(pairId),
     readPairLogs(source, pairId, monthOf(from)),
     beforeReach ? source.table<MonthLog, MonthLogKey>(MONTH_LOGS).get([pairId, month]) : undefined,
+    // Ids are unique across the device: held in this month, another month or another pair's.
+    holdsRecordId(source, record.id),
   ]);
+  if (idHeld) throw new Error(`A record with id ${record.id} is already stored.`);
   const held = beforeReach ? olderMonth : inReach.find((log) => log.month === month);
-  if (held && (held[table] as readonly { id: string }[]).some((other) => other.id === record.id)) {
-    throw new Error(`A record with id ${record.id} is already stored.`);
-  }
   const draft = new MonthLogDraft(held ? [held] : []).put(table, [record] as LoggedRecords[T]);
   const changes = draft.changed();
   // A month before the reach, once added to the months in reach, has its records filtered out here.

@@ -2,6 +2,7 @@ import type { Transaction } from 'dexie';
 import { checkInFacts } from '../domain/checkInFacts';
 import { lastSessionOf, type PairDigest } from '../domain/pairDigest';
 import type { ScoredCheckIn } from '../domain/trend';
+import { recordIdsOf, type MonthLog } from './monthLogs';
 import { packRecordTables, refreshFromRecordTables } from './recordTables';
 
 export interface SchemaVersion {
@@ -121,6 +122,23 @@ export const schemaVersions: readonly SchemaVersion[] = [
       const digests = (await transaction.table('pairDigests').toArray()) as PairDigest[];
       await transaction.table('pairLastSessions').bulkPut(digests.map(lastSessionOf));
     },
+  },
+  {
+    // Version 8 indexes every session's and check-in's id, one entry each, in the months that hold
+    // them (`recordIds`, multiEntry), so that a write or an import can tell at once whether an id
+    // is already held under another pair or month: ids are unique across the device, and before
+    // this a pair file could bring a second record with an id the device held elsewhere. Each
+    // month gets the ids of its lists; nothing else changes.
+    version: 8,
+    stores: { monthLogs: '[pairId+month], [sessionCount+checkInCount], *recordIds' },
+    upgrade: (transaction) =>
+      transaction
+        .table('monthLogs')
+        .toCollection()
+        .modify((log: MonthLog) => {
+          log.recordIds = recordIdsOf(log);
+        })
+        .then(() => undefined),
   },
 ];
 

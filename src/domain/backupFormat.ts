@@ -4,6 +4,8 @@ import { pairSchema, type Pair } from './pair';
 import { personSchema, type Person } from './person';
 import { isoTimestampSchema, type RecordFields } from './record';
 import { sessionSchema, type Session } from './session';
+import { localToday } from './dates';
+import { ownRuleCheck } from './importRules';
 import { wellFormedRecord } from './wellFormedRecord';
 
 /**
@@ -247,6 +249,7 @@ export function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
       }
       return withFound(issue.message, value);
     case 'invalid_value':
+      if (issue.values.length === 1) return `is ${shown(value)}; it should be ${JSON.stringify(issue.values[0])}.`;
       return `is ${shown(value)}, which is not one of ${issue.values.map((option) => JSON.stringify(option)).join(', ')}.`;
     case 'invalid_format':
       if (issue.format === 'uuid') return `is ${shown(value)}, which is not an id (ids look like 0f8fad5b-d9cb-469f-a165-70867728950e).`;
@@ -367,6 +370,12 @@ export function readBackupText(text: string): BackupReadResult {
     };
   }
 
+  for (const [field, holder] of [
+    ['', value],
+    ['records.', value.records],
+  ] as const) {
+    if (isObject(holder) && Object.hasOwn(holder, PROTO)) return { ok: false, problems: [{ field: `${field}${PROTO}`, message: PROTO_KEY_MESSAGE }] };
+  }
   const envelope = backupEnvelopeSchema.safeParse(value);
   if (!envelope.success) return { ok: false, problems: issuesToProblems(envelope.error.issues, value, {}) };
   return { ok: true, envelope: envelope.data };
@@ -388,25 +397,52 @@ export interface CheckProgress {
 /** Records checked between two yields: small enough to keep a page responsive, big enough not to crawl. */
 export const CHECK_CHUNK = 2000;
 
+const PROTO = '__proto__';
+
+const PROTO_KEY_MESSAGE = `is a key that cannot be kept: "${PROTO}" names an object's prototype in JavaScript, so Mentorlog would drop it without a word. Remove it from the file.`;
+
+/**
+ * Where a record holds a key "__proto__" (JSON.parse makes it an own key; copying it into another
+ * object would set that object's prototype instead, and the key would vanish): in the record, in a
+ * map of characteristics or in an action item. Null when it holds none.
+ */
+function protoKeyField(raw: unknown): string | null {
+  if (!isObject(raw)) return null;
+  if (Object.hasOwn(raw, PROTO)) return PROTO;
+  for (const map of ['scores', 'comments']) {
+    const value = raw[map];
+    if (isObject(value) && Object.hasOwn(value, PROTO)) return `${map}.${PROTO}`;
+  }
+  const items = raw.actionItems;
+  if (Array.isArray(items)) {
+    for (const [index, item] of items.entries()) if (isObject(item) && Object.hasOwn(item, PROTO)) return `actionItems[${index}].${PROTO}`;
+  }
+  return null;
+}
+
 function readableId(raw: unknown): string | undefined {
   if (!isObject(raw) || typeof raw.id !== 'string') return undefined;
   return raw.id.length > 60 ? `${raw.id.slice(0, 60)}…` : raw.id;
 }
 
 /**
- * Checks each record against its table's schema and that no id is used twice in a table, yielding
+ * Checks each record against its table's schema and the rules it must meet on its own (plausible
+ * dates: importRules.ts), and that no id is used twice in the file, in one table or across
+ * tables, yielding
  * after every `chunkSize` records. Returns the records as the schemas output them (trimmed, with
  * unknown fields dropped), which is what gets written.
  */
-export function* checkBackupRecords(envelope: BackupEnvelope, chunkSize = CHECK_CHUNK): Generator<CheckProgress, RecordsCheck, void> {
+export function* checkBackupRecords(envelope: BackupEnvelope, chunkSize = CHECK_CHUNK, now: Date = new Date()): Generator<CheckProgress, RecordsCheck, void> {
   const problems = new ProblemList();
   const records: BackupRecords = { people: [], pairs: [], sessions: [], checkIns: [] };
   const total = countRecords(envelope.records);
+  const ownRuleProblems = ownRuleCheck(localToday(now), now);
   let checked = 0;
+  // An id is the record's across every table: one session never shares it with a check-in or a person.
+  const firstOfId = new Map<string, { table: BackupTable; index: number }>();
 
   for (const table of backupTables) {
     const schema = recordSchemas[table];
-    const firstIndexOfId = new Map<string, number>();
     const output: RecordFields[] = records[table];
     const raws = envelope.records[table];
     for (let index = 0; index < raws.length; index++) {
@@ -416,17 +452,27 @@ export function* checkBackupRecords(envelope: BackupEnvelope, chunkSize = CHECK_
         const id = readableId(raw);
         return { table, index, ...(id ? { id } : {}) };
       };
+      const protoField = protoKeyField(raw);
+      if (protoField !== null) {
+        problems.add({ ...where(), field: protoField, message: PROTO_KEY_MESSAGE });
+        checked++;
+        if (checked % chunkSize === 0) yield { checked, total };
+        continue;
+      }
       // Most records of a file Mentorlog wrote are exactly what the schema outputs: a quick look
       // accepts those, and the schema checks the rest.
       const wellFormed = wellFormedRecord(table, raw);
       const result = wellFormed ? { success: true as const, data: wellFormed } : schema.safeParse(raw);
       if (result.success) {
-        const earlier = firstIndexOfId.get(result.data.id);
-        if (earlier === undefined) {
-          firstIndexOfId.set(result.data.id, index);
-          output.push(result.data);
+        const earlier = firstOfId.get(result.data.id);
+        const ruleProblems = ownRuleProblems(table, result.data);
+        if (earlier !== undefined) {
+          problems.add({ ...where(), field: 'id', message: `is also the id of ${earlier.table}[${earlier.index}]; every record needs its own id.` });
+        } else if (ruleProblems.length > 0) {
+          for (const problem of ruleProblems) problems.add({ ...where(), ...problem });
         } else {
-          problems.add({ ...where(), field: 'id', message: `is also the id of ${table}[${earlier}]; every record needs its own id.` });
+          firstOfId.set(result.data.id, { table, index });
+          output.push(result.data);
         }
       } else {
         for (const problem of issuesToProblems(result.error.issues, raw, where())) problems.add(problem);

@@ -3,7 +3,10 @@ import { sideSchema } from './side';
 
 export const characteristicIdSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'A characteristic id is lower-case letters, digits and dashes.');
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'A characteristic id is lower-case letters, digits and dashes.')
+  // Scores and comments are kept in objects keyed by these ids: a key every object already has
+  // ("constructor") would read as that built-in, not as a characteristic.
+  .refine((id) => !(id in Object.prototype), 'A characteristic id cannot be the name of a built-in property of JavaScript objects.');
 
 export const scoreSchema = z
   .number({ error: 'Choose a score from 1 to 5.' })

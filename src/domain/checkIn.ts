@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { characteristicIdSchema, scoreSchema } from './characteristic';
+import { formDateMessage, recordDateProblem } from './plausibleDate';
 import { idSchema, isoDateSchema, recordFieldsSchema } from './record';
 import { sideSchema } from './side';
 
@@ -39,7 +40,7 @@ export type CheckIn = z.infer<typeof checkInSchema>;
  * The check-in form. Scores arrive from radio buttons as strings, hence the coercion; every
  * characteristic shown must be rated.
  */
-export function checkInFormSchema(characteristicIds: readonly string[]) {
+export function checkInFormSchema(characteristicIds: readonly string[], dates?: { pairStartDate: string; today: string }) {
   // Radio buttons give a string, or nothing until one is chosen.
   const score = z
     .string({ error: 'Choose a score from 1 to 5.' })
@@ -53,6 +54,10 @@ export function checkInFormSchema(characteristicIds: readonly string[]) {
     reflection: reflectionSchema,
     visibility: visibilitySchema,
     notesVisibility: visibilitySchema,
+  }).superRefine((form, ctx) => {
+    // Held to `plausibleDates`, as an import holds a check-in.
+    const problem = dates ? recordDateProblem(form.date, dates.pairStartDate, dates.today) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: formDateMessage(problem), path: ['date'] });
   });
 }
 

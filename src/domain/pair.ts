@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pairStatuses } from './pairStatus';
+import { formDateMessage, pairStartProblem, startAfterRecordProblem } from './plausibleDate';
 import { idSchema, isoDateSchema, recordFieldsSchema } from './record';
 
 export const pairStatusSchema = z.enum(pairStatuses);
@@ -75,6 +76,18 @@ export const pairFormSchema = z
       });
     }
   });
+
+/**
+ * The pair form with its start date held to `plausibleDates`, as an import holds it: in range, and
+ * (editing a pair) not so late that its first session or check-in, `earliestRecordDate`, would be
+ * more than the allowed time before it.
+ */
+export function pairFormSchemaFor(today: string, earliestRecordDate: string | null = null) {
+  return pairFormSchema.superRefine((form, ctx) => {
+    const problem = pairStartProblem(form.startDate, today) ?? (earliestRecordDate === null ? null : startAfterRecordProblem(form.startDate, earliestRecordDate));
+    if (problem) ctx.addIssue({ code: 'custom', message: formDateMessage(problem), path: ['startDate'] });
+  });
+}
 
 export type PairFormInput = z.input<typeof pairFormSchema>;
 export type PairFormValues = z.output<typeof pairFormSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dueDateProblem, formDateMessage, recordDateProblem } from './plausibleDate';
 import { idSchema, isoDateSchema, recordFieldsSchema } from './record';
 import { sideSchema } from './side';
 
@@ -62,6 +63,18 @@ export const sessionFormSchema = z.object({
     }),
   ),
 });
+
+/** The form for a session of a pair that started on `pairStartDate`: its dates held to `plausibleDates`, as an import holds them. */
+export function sessionFormSchemaFor(pairStartDate: string, today: string) {
+  return sessionFormSchema.superRefine((form, ctx) => {
+    const problem = recordDateProblem(form.date, pairStartDate, today);
+    if (problem) ctx.addIssue({ code: 'custom', message: formDateMessage(problem), path: ['date'] });
+    for (const [index, item] of form.actionItems.entries()) {
+      const due = item.dueDate === '' ? null : dueDateProblem(item.dueDate, form.date);
+      if (due) ctx.addIssue({ code: 'custom', message: formDateMessage(due), path: ['actionItems', index, 'dueDate'] });
+    }
+  });
+}
 
 export type SessionFormInput = z.input<typeof sessionFormSchema>;
 export type SessionFormValues = z.output<typeof sessionFormSchema>;

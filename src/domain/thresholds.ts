@@ -44,3 +44,21 @@ export const thresholds = {
   RECENT_DAYS,
   PROGRAM_TREND_MONTHS,
 } as const;
+
+/**
+ * The dates a program's records can actually hold: what an import accepts and the forms allow
+ * (src/domain/plausibleDate.ts applies them and words the messages). Dates outside them come from a
+ * damaged or made-up file, or a slip of the keyboard (1926 for 2026), and would skew every trend.
+ */
+export const plausibleDates = {
+  /** No pair starts before this day: no program kept records like these earlier. */
+  EARLIEST_PAIR_START: '1970-01-01',
+  /** No day (a pair's start or end, a session, a check-in) is more than this many years after today. */
+  YEARS_AFTER_TODAY: 1,
+  /** A session or check-in is at most this many years before its pair started (a first meeting before the match was made). */
+  YEARS_BEFORE_PAIR_START: 1,
+  /** An action item is due at most this many years before or after its session. */
+  DUE_YEARS_FROM_SESSION: 5,
+  /** No record was made, changed or deleted more than this many days after now (clocks differ a little). */
+  TIMESTAMP_DAYS_AFTER_NOW: 1,
+} as const;

@@ -123,7 +123,7 @@ function byCharacteristic<T>(raw: unknown, accepts: (value: unknown) => value is
   const copy: Record<string, T> = {};
   for (const key of Object.keys(raw)) {
     const value = raw[key];
-    if (!CHARACTERISTIC_ID.test(key) || !accepts(value)) return null;
+    if (!CHARACTERISTIC_ID.test(key) || key in Object.prototype || !accepts(value)) return null;
     copy[key] = value;
   }
   return copy;

@@ -6,12 +6,8 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { downloadFile } from '../../ui/downloadFile';
 import { ImportBackupForm } from './ImportBackupForm';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { countOf, nouns } from '../../domain/countNoun';
 
-const count = new Intl.NumberFormat();
-
-function plural(n: number, one: string, many: string): string {
-  return `${count.format(n)} ${n === 1 ? one : many}`;
-}
 
 type ExportStatus = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
 
@@ -29,7 +25,7 @@ export function BackupPage() {
       downloadFile(fileName, backup.blob);
       setStatus({
         kind: 'done',
-        message: `Your browser is downloading ${fileName}, with ${plural(backup.records, 'record', 'records')}. Keep it somewhere safe.`,
+        message: `Your browser is downloading ${fileName}, with ${countOf(backup.records, nouns.record)}. Keep it somewhere safe.`,
       });
     } catch (error) {
       const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
@@ -46,7 +42,7 @@ export function BackupPage() {
         <p>
           Download one file with every record on this device
           {held
-            ? `: ${plural(held.people, 'person', 'people')}, ${plural(held.pairs, 'pair', 'pairs')}, ${plural(held.sessions, 'session', 'sessions')} and ${plural(held.checkIns, 'check-in', 'check-ins')}`
+            ? `: ${countOf(held.people, nouns.person)}, ${countOf(held.pairs, nouns.pair)}, ${countOf(held.sessions, nouns.session)} and ${countOf(held.checkIns, nouns.checkIn)}`
             : ''}
           . Import it here or on another device to get the same records back.
         </p>

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ImportProgress, ImportSummary } from '../../data/backup';
 import { backupTables, describeProblem, type BackupTable, type MergeCounts } from '../../domain/backupFormat';
+import { countOf, countWas, formatCount, nouns, plural } from '../../domain/countNoun';
 import { Field } from '../../ui/Field';
 import { useBackupImport, type ImportState } from './useBackupImport';
 import './backup.css';
 
-const count = new Intl.NumberFormat();
 const exportTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 const tableLabels: Record<BackupTable, string> = {
@@ -16,7 +16,7 @@ const tableLabels: Record<BackupTable, string> = {
 };
 
 function records(n: number): string {
-  return `${count.format(n)} ${n === 1 ? 'record' : 'records'}`;
+  return countOf(n, nouns.record);
 }
 
 /**
@@ -81,7 +81,7 @@ function ImportStatus({ state }: { state: ImportState }) {
       const intro =
         problemCount === 1
           ? 'The file has a problem:'
-          : `The file has ${count.format(problemCount)} problems${problemCount > problems.length ? `; the first ${problems.length} are` : ''}:`;
+          : `The file has ${countOf(problemCount, nouns.problem)}${problemCount > problems.length ? `; the first ${formatCount(problems.length)} ${plural(problems.length, { one: 'is', other: 'are' })}` : ''}:`;
       return (
         <div className="form-error import-outcome" role="alert">
           <p>
@@ -115,8 +115,8 @@ function ImportProgressBar({ progress }: { progress: ImportProgress }) {
     phase === 'reading'
       ? 'Reading the file…'
       : phase === 'checking'
-        ? `Checked ${count.format(done)} of ${records(total)}`
-        : `Imported ${count.format(done)} of ${records(total)}`;
+        ? `Checked ${formatCount(done)} of ${records(total)}`
+        : `Imported ${formatCount(done)} of ${records(total)}`;
   return (
     <div className="import-progress">
       <label htmlFor={id}>{label}</label>
@@ -127,15 +127,21 @@ function ImportProgressBar({ progress }: { progress: ImportProgress }) {
   );
 }
 
-function summarize(total: MergeCounts): string {
+function summarize(total: MergeCounts, deletedWithPair: number): string {
   const changed = [
     total.added > 0 ? `${records(total.added)} added` : null,
     total.updated > 0 ? `${records(total.updated)} updated` : null,
   ].filter(Boolean);
-  const parts = [changed.length > 0 ? `${changed.join(' and ')}.` : 'Nothing new: this device already had everything in the file.'];
-  if (total.unchanged > 0 && changed.length > 0) parts.push(`${records(total.unchanged)} were already up to date.`);
+  const first = changed.join(' and ');
+  const parts = [changed.length > 0 ? `${first.charAt(0).toUpperCase()}${first.slice(1)}.` : 'Nothing new: this device already had everything in the file.'];
+  if (total.unchanged > 0 && changed.length > 0) parts.push(`${countWas(total.unchanged, nouns.record)} already up to date.`);
   if (total.skippedOlder > 0) {
-    parts.push(`${records(total.skippedOlder)} ${total.skippedOlder === 1 ? 'was' : 'were'} kept as they are here, because this device has a newer version.`);
+    parts.push(`${countWas(total.skippedOlder, nouns.record)} kept as ${plural(total.skippedOlder, { one: 'it is', other: 'they are' })} here, because this device has a newer version.`);
+  }
+  if (deletedWithPair > 0) {
+    parts.push(
+      `${countWas(deletedWithPair, { one: 'session or check-in', other: 'sessions and check-ins' })} marked deleted, because ${plural(deletedWithPair, { one: 'its pair is', other: 'their pairs are' })} deleted.`,
+    );
   }
   return parts.join(' ');
 }
@@ -146,7 +152,7 @@ function ImportDone({ fileName, summary }: { fileName: string; summary: ImportSu
     <div className="import-outcome">
       <p role="status" className="success">
         <strong>Imported {fileName}</strong> ({source} exported on {exportTime.format(new Date(summary.exportedAt))}).{' '}
-        {summarize(summary.total)}
+        {summarize(summary.total, summary.deletedWithPair)}
       </p>
       <table className="import-summary">
         <caption>What the import did, by kind of record</caption>
@@ -165,10 +171,10 @@ function ImportDone({ fileName, summary }: { fileName: string; summary: ImportSu
             return (
               <tr key={table}>
                 <th scope="row">{tableLabels[table]}</th>
-                <td>{count.format(row.added)}</td>
-                <td>{count.format(row.updated)}</td>
-                <td>{count.format(row.unchanged)}</td>
-                <td>{count.format(row.skippedOlder)}</td>
+                <td>{formatCount(row.added)}</td>
+                <td>{formatCount(row.updated)}</td>
+                <td>{formatCount(row.unchanged)}</td>
+                <td>{formatCount(row.skippedOlder)}</td>
               </tr>
             );
           })}

@@ -59,7 +59,7 @@ describe('BackupPage', () => {
     const downloads = catchDownloads();
     const { user } = renderApp('/backup');
 
-    expect(await screen.findByText(/with every record on this device: 2 people, 1 pair, 1 session and 0 check-ins\./)).toBeInTheDocument();
+    expect(await screen.findByText(/with every record on this device: 2 people, 1 pair, 1 session and no check-ins\./)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Download a backup' }));
 
     expect(await screen.findByText(/^Your browser is downloading mentorlog-backup-\d{4}-\d{2}-\d{2}\.json, with 4 records\./)).toHaveAttribute('role', 'status');
@@ -100,6 +100,25 @@ describe('BackupPage', () => {
     expect(await storedSession(session.id)).toEqual(session);
   });
 
+  it('counts in English at one: the record already here, the one kept, the one deleted with its pair', async () => {
+    const { mentor, mentee, pair } = await aPairOnDevice();
+    const deletedAt = '2026-03-01T00:00:00.000Z';
+    await db.pairs.put({ ...pair, deletedAt, updatedAt: deletedAt });
+    const kept = aSession({ pairId: pair.id, loggedById: mentor.id, updatedAt: '2026-02-01T00:00:00.000Z', deletedAt: '2026-02-01T00:00:00.000Z' });
+    await seedRecords({ sessions: [kept] });
+    const fresh = aSession({ pairId: pair.id, loggedById: mentee.id, loggedBy: 'mentee', updatedAt: '2026-03-05T00:00:00.000Z' });
+    const { user } = renderApp('/backup');
+
+    const older = { ...kept, deletedAt: null, updatedAt: '2026-01-20T00:00:00.000Z' };
+    await user.upload(await screen.findByLabelText('Backup or shared pair file'), jsonFile(backupText({ people: [mentor], sessions: [older, fresh] })));
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+
+    const status = await screen.findByText(/^Imported mentorlog-backup-2026-03-21\.json/);
+    expect(status.closest('[role="status"]')).toHaveTextContent(
+      /1 record added\. 1 record was already up to date\. 1 record was kept as it is here, because this device has a newer version\. 1 session or check-in was marked deleted, because its pair is deleted\.$/,
+    );
+  });
+
   it('refuses a broken file, listing each problem with where it is, and changes nothing', async () => {
     const { mentor, mentee, pair } = await aPairOnDevice();
     const before = JSON.stringify(await readAllRecords());
@@ -134,11 +153,14 @@ describe('BackupPage', () => {
   });
 
   it('shows a progress bar with a count while a large file is checked and saved', { timeout: 60_000 }, async () => {
-    const { mentor, mentee, pair } = await aPairOnDevice();
+    const { mentor, mentee, pair: paired } = await aPairOnDevice();
+    // The sessions go back to 2024: the pairs started then (a session long before its pair started is refused).
+    const pair = { ...paired, startDate: '2024-01-01' };
+    await db.pairs.put(pair);
     // Saving writes whole months of a pair's records, a few hundred months a call (src/data/backup.ts):
     // the sessions are spread over pairs and months, as a program's are, so that saving takes several
     // calls. The other pairs are on the device already, so the file's counts are those of one pair.
-    const otherPairs = Array.from({ length: 49 }, () => aPair({ mentorId: mentor.id, menteeId: mentee.id }));
+    const otherPairs = Array.from({ length: 49 }, () => aPair({ mentorId: mentor.id, menteeId: mentee.id, startDate: '2024-01-01' }));
     await seedRecords({ pairs: otherPairs });
     const pairIds = [pair.id, ...otherPairs.map((other) => other.id)];
     const sessions = Array.from({ length: 19_997 }, (_, index) => {

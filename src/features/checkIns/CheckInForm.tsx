@@ -9,6 +9,7 @@ import {
   type CheckInFormInput,
   type CheckInFormValues,
 } from '../../domain/checkIn';
+import { localToday } from '../../domain/dates';
 import type { Side } from '../../domain/side';
 import { Field, FieldError } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -16,6 +17,8 @@ import { saveErrorMessage } from '../../data/storageFailureMessage';
 
 interface CheckInFormProps {
   side: Side;
+  /** The pair's start date: a check-in is dated no earlier than `plausibleDates` allows before it. */
+  pairStartDate: string;
   characteristics: readonly Characteristic[];
   defaultValues: CheckInFormInput;
   /** Given the checked values and, to give back to the form if the save later fails, the input as typed. */
@@ -26,8 +29,8 @@ interface CheckInFormProps {
 }
 
 /** One rating per characteristic, with the prompt written for this side and a label on every point. */
-export function CheckInForm({ side, characteristics, defaultValues, onSave, onCancel, initialError = null }: CheckInFormProps) {
-  const schema = useMemo(() => checkInFormSchema(characteristics.map((c) => c.id)), [characteristics]);
+export function CheckInForm({ side, pairStartDate, characteristics, defaultValues, onSave, onCancel, initialError = null }: CheckInFormProps) {
+  const schema = useMemo(() => checkInFormSchema(characteristics.map((c) => c.id), { pairStartDate, today: localToday() }), [characteristics, pairStartDate]);
   const [saveError, setSaveError] = useState<string | null>(initialError);
   const {
     register,

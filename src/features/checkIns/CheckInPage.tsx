@@ -93,6 +93,7 @@ function NewCheckInPage() {
       <CheckInForm
         key={returned?.id ?? 'new'}
         side={side}
+        pairStartDate={pair.startDate}
         characteristics={builtInCharacteristics}
         defaultValues={returned?.values ?? emptyForm(side)}
         initialError={returned?.error}

@@ -1,5 +1,5 @@
 import { useNavigate, useParams } from 'react-router';
-import { usePair } from '../../data/pairRecords';
+import { usePair, usePairCheckIns, usePairSessions } from '../../data/pairRecords';
 import { savePair } from '../../data/savePair';
 import { usePeople } from '../../data/people';
 import { Loading } from '../../ui/Loading';
@@ -12,6 +12,9 @@ export function EditPairPage() {
   const { pairId } = useParams();
   const navigate = useNavigate();
   const row = usePair(pairId);
+  const sessions = usePairSessions(pairId);
+  const checkIns = usePairCheckIns(pairId);
+  const earliestRecordDate = [...(sessions ?? []), ...(checkIns ?? [])].map((record) => record.date).sort()[0] ?? null;
   const people = usePeople();
   if (row === undefined || people === undefined) return <Loading what="Loading the pair" />;
   if (row === null) return <NotFound />;
@@ -22,6 +25,7 @@ export function EditPairPage() {
       <PairForm
         people={people}
         submitLabel="Save changes"
+        earliestRecordDate={earliestRecordDate}
         defaultValues={{
           mentor: { personId: pair.mentorId, newName: '' },
           mentee: { personId: pair.menteeId, newName: '' },

@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import type { z } from 'zod';
-import { NEW_PERSON, pairFormSchema, type PairFormValues } from '../../domain/pair';
+import { localToday } from '../../domain/dates';
+import { NEW_PERSON, pairFormSchemaFor, type pairFormSchema, type PairFormValues } from '../../domain/pair';
 import type { Person } from '../../domain/person';
 import { Field } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -14,19 +15,22 @@ interface PairFormProps {
   people: readonly Person[];
   defaultValues: Input;
   submitLabel: string;
+  /** Editing a pair: the date of its first session or check-in, which its start may not be moved far past. */
+  earliestRecordDate?: string | null;
   onSave: (values: PairFormValues) => Promise<void>;
   onCancel: () => void;
 }
 
 /** Sets up or edits a pair. Either partner can be someone already here or a new person named inline. */
-export function PairForm({ people, defaultValues, submitLabel, onSave, onCancel }: PairFormProps) {
+export function PairForm({ people, defaultValues, submitLabel, earliestRecordDate = null, onSave, onCancel }: PairFormProps) {
+  const schema = useMemo(() => pairFormSchemaFor(localToday(), earliestRecordDate), [earliestRecordDate]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const {
     register,
     control,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<Input, unknown, PairFormValues>({ resolver: zodResolver(pairFormSchema), defaultValues });
+  } = useForm<Input, unknown, PairFormValues>({ resolver: zodResolver(schema), defaultValues });
 
   const onSubmit = handleSubmit(async (values) => {
     setSaveError(null);

@@ -92,6 +92,28 @@ describe('pairs', () => {
     expect((await db.pairs.get(pair.id))?.goals).toBe('Lead a project');
   });
 
+  it('will not move a pair’s start years past its sessions, in the form or, for a deleted one, when saving', async () => {
+    const alex = await signInAs('mentor', { name: 'Alex Chen' });
+    const sam = aPerson({ name: 'Sam Lee' });
+    const pair = aPair({ mentorId: alex.id, menteeId: sam.id, startDate: '2024-01-01' });
+    const session = aSession({ pairId: pair.id, loggedById: alex.id, date: '2024-02-01' });
+    const deleted = aSession({ pairId: pair.id, loggedById: alex.id, date: '2023-06-01', deletedAt: '2026-01-01T12:00:00.000Z' });
+    await seedRecords({ people: [sam], pairs: [pair], sessions: [session, deleted] });
+    const { user } = renderApp(`/pairs/${pair.id}/edit`);
+    const start = await screen.findByLabelText('Start date');
+
+    await user.clear(start);
+    await user.type(start, '2025-06-01');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText("This date is more than 1 year after the pair's first session or check-in, dated 2024-02-01.")).toBeInTheDocument();
+
+    await user.clear(start);
+    await user.type(start, '2025-01-15');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText(/The start date is more than 1 year after the pair's first session or check-in, dated 2023-06-01\./)).toBeInTheDocument();
+    expect((await db.pairs.get(pair.id))?.startDate).toBe('2024-01-01');
+  });
+
   it('says so when a pair does not exist', async () => {
     await signInAs('mentor');
     renderApp(`/pairs/${crypto.randomUUID()}`);

@@ -39,6 +39,7 @@ export function LogSessionPage() {
       </p>
       <SessionForm
         key={returned?.id ?? 'new'}
+        pairStartDate={pair.startDate}
         defaultValues={
           returned?.values ?? { date: localToday(), durationMinutes: DEFAULT_DURATION_MINUTES, mode: 'in-person', topics: '', notes: '', actionItems: [] }
         }

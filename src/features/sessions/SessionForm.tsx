@@ -1,13 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
-import { sessionFormSchema, sessionModeLabels, sessionModeSchema, type SessionFormInput, type SessionFormValues } from '../../domain/session';
+import { localToday } from '../../domain/dates';
+import { sessionFormSchemaFor, sessionModeLabels, sessionModeSchema, type SessionFormInput, type SessionFormValues } from '../../domain/session';
 import { sideLabels, sides } from '../../domain/side';
 import { Field } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { saveErrorMessage } from '../../data/storageFailureMessage';
 
 interface SessionFormProps {
+  /** The pair's start date: a session is dated no earlier than `plausibleDates` allows before it. */
+  pairStartDate: string;
   defaultValues: SessionFormInput;
   /** Given the checked values and, to give back to the form if the save later fails, the input as typed. */
   onSave: (values: SessionFormValues, typed: SessionFormInput) => Promise<void> | void;
@@ -17,7 +20,8 @@ interface SessionFormProps {
 }
 
 /** One short form, meant to be filled in within a minute of the session ending. */
-export function SessionForm({ defaultValues, onSave, onCancel, initialError = null }: SessionFormProps) {
+export function SessionForm({ pairStartDate, defaultValues, onSave, onCancel, initialError = null }: SessionFormProps) {
+  const schema = useMemo(() => sessionFormSchemaFor(pairStartDate, localToday()), [pairStartDate]);
   const [saveError, setSaveError] = useState<string | null>(initialError);
   const {
     register,
@@ -26,7 +30,7 @@ export function SessionForm({ defaultValues, onSave, onCancel, initialError = nu
     setFocus,
     getValues,
     formState: { errors, isSubmitting },
-  } = useForm<SessionFormInput, unknown, SessionFormValues>({ resolver: zodResolver(sessionFormSchema), defaultValues });
+  } = useForm<SessionFormInput, unknown, SessionFormValues>({ resolver: zodResolver(schema), defaultValues });
   const { fields, append, remove } = useFieldArray({ control, name: 'actionItems' });
 
   const onSubmit = handleSubmit(async (values) => {

@@ -44,6 +44,19 @@ describe('logging a session', () => {
     expect(screen.getByText('Draft the case')).toBeInTheDocument();
   });
 
+  it('refuses a date decades before the pair started, with the rule an import holds it to, and saves nothing', async () => {
+    const { pair } = await aPairOfAlexAndSam();
+    const { user } = renderApp(`/pairs/${pair.id}/sessions/new`);
+    const date = await screen.findByLabelText('Date');
+    await user.clear(date);
+    await user.type(date, '1901-01-01');
+    await user.click(screen.getByRole('button', { name: 'Save session' }));
+
+    expect(await screen.findByText(`This date is more than 1 year before its pair started (${pair.startDate}).`)).toBeInTheDocument();
+    expect(screen.getByLabelText('Date')).toHaveAttribute('aria-invalid', 'true');
+    expect(await storedRecords()).toEqual({ sessions: [], checkIns: [] });
+  });
+
   it('keeps everything typed when the duration is invalid, and saves nothing', async () => {
     const { pair } = await aPairOfAlexAndSam();
     const { user } = renderApp(`/pairs/${pair.id}/sessions/new`);
