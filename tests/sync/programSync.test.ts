@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sessionForProgram } from '../../src/domain/session';
 import { aCheckIn, aSession } from '../../src/test/builders';
+import { pullDatabase, pushDatabase } from '../../src/sync/couchClient';
 import { docId } from '../../src/sync/syncDocument';
-import { everythingStored } from './couch';
+import { MAX_STAMP_AHEAD_MS } from '../../src/sync/changeClock';
+import { admin, couch, everythingStored } from './couch';
 import { aSyncedProgram, setUpPair, syncInTurn, type ProgramMember } from './syncedProgram';
 
 // The sync engine against the program server's own rules (members, validate_doc_update), as the
@@ -67,5 +69,139 @@ describe('a program syncing through its server', () => {
     const stored = await everythingStored();
     expect(stored.length).toBeGreaterThan(0);
     expect(stored.filter((body) => body.includes(secret))).toEqual([]);
+  });
+
+  it('settles offline edits of one session and a deletion the same way on all three devices', async () => {
+    const program = await aSyncedProgram();
+    const { mentor, mentee, coordinator, pair, clock } = program;
+    await setUpPair(program);
+    const logged = (notes: string) =>
+      mentor.edit({
+        type: 'session',
+        record: aSession({ pairId: pair.id, loggedBy: 'mentor', loggedById: mentor.person.id, notes }),
+      });
+    const session = logged('First talk about the offer.');
+    const other = logged('Second talk.');
+    await syncInTurn(mentor, mentee, coordinator);
+
+    // Both offline: the mentor edits both sessions, then the mentee edits the first and deletes the second.
+    clock.ms += 1000;
+    mentor.edit({ ...session, record: { ...session.record, notes: 'Mentor’s notes', durationMinutes: 30 } });
+    mentor.edit({ ...other, record: { ...other.record, notes: 'Mentor’s edit of the second' } });
+    clock.ms += 1000;
+    const menteeEdit = mentee.edit({
+      ...session,
+      record: { ...session.record, notes: 'Mentee’s later notes', durationMinutes: 45 },
+    });
+    const deletion = mentee.edit({
+      ...other,
+      record: { ...other.record, deletedAt: new Date(clock.ms).toISOString() },
+    });
+
+    await syncInTurn(mentor, mentee, mentor, coordinator);
+
+    for (const partner of [mentor, mentee]) {
+      expect(recordOn(partner, 'session', session.record.id)).toEqual(menteeEdit.record);
+      expect(recordOn(partner, 'session', other.record.id)).toEqual(deletion.record);
+    }
+    expect(recordOn(coordinator, 'session', session.record.id)).toEqual(sessionForProgram(menteeEdit.record));
+    expect(recordOn(coordinator, 'session', other.record.id)).toEqual(sessionForProgram(deletion.record));
+    for (const member of [mentor, mentee])
+      expect(await member.device.store.pending(program.databases.pair)).toEqual([]);
+  });
+
+  it('lets a device whose clock is almost a day behind win with an edit made after seeing its partner’s', async () => {
+    const program = await aSyncedProgram();
+    const { mentor, mentee, coordinator, pair } = program;
+    mentor.clockOffsetMs = -(MAX_STAMP_AHEAD_MS - 60_000);
+    await setUpPair(program);
+    const session = mentee.edit({
+      type: 'session',
+      record: aSession({ pairId: pair.id, loggedBy: 'mentee', loggedById: mentee.person.id, durationMinutes: 60 }),
+    });
+    await syncInTurn(mentee, mentor);
+
+    const correction = mentor.edit({ ...session, record: { ...session.record, durationMinutes: 90 } });
+    expect(Date.parse(correction.record.updatedAt)).toBeGreaterThan(Date.parse(session.record.updatedAt));
+    await syncInTurn(mentor, mentee, coordinator);
+
+    expect(recordOn(mentee, 'session', session.record.id)).toEqual(correction.record);
+    expect(recordOn(coordinator, 'session', session.record.id)).toMatchObject({ durationMinutes: 90 });
+  });
+
+  it('takes a check-in out of the program’s copy, and off the coordinator’s device, when its sharing narrows', async () => {
+    const program = await aSyncedProgram();
+    const { mentor, mentee, coordinator, pair, clock } = program;
+    await setUpPair(program);
+    const checkIn = mentee.edit({
+      type: 'checkIn',
+      record: aCheckIn({ pairId: pair.id, side: 'mentee', raterId: mentee.person.id, visibility: 'program' }),
+    });
+    await syncInTurn(mentee, coordinator);
+    expect(recordOn(coordinator, 'checkIn', checkIn.record.id)).toBeDefined();
+
+    clock.ms += 1000;
+    const narrowed = mentee.edit({ ...checkIn, record: { ...checkIn.record, visibility: 'pair' } });
+    await syncInTurn(mentee, mentor, coordinator);
+
+    expect(recordOn(coordinator, 'checkIn', checkIn.record.id)).toBeUndefined();
+    expect(recordOn(mentor, 'checkIn', checkIn.record.id)).toEqual(narrowed.record);
+    const inShared = await couch('GET', `${program.databases.shared}/${docId('checkIn', checkIn.record.id)}`, {
+      as: { name: admin.name, password: admin.password },
+    });
+    expect(inShared.status).toBe(404);
+  });
+});
+
+describe('the order a device meets the server in', () => {
+  it('never puts the program’s blanked copy of a session on a partner’s device', async () => {
+    const program = await aSyncedProgram();
+    const { mentor, mentee, pair, clock, databases } = program;
+    await setUpPair(program);
+    const session = mentor.edit({
+      type: 'session',
+      record: aSession({ pairId: pair.id, loggedById: mentor.person.id, notes: 'First notes', topics: ['Offer'] }),
+    });
+    await syncInTurn(mentor, mentee);
+    clock.ms += 1000;
+    mentee.edit({ ...session, record: { ...session.record, notes: 'Mentee’s earlier edit' } });
+    clock.ms += 1000;
+    const later = mentor.edit({ ...session, record: { ...session.record, notes: 'Mentor’s later edit' } });
+    await syncInTurn(mentor);
+
+    // The mentee's device reaches the shared database first: the mentor's later version wins there.
+    const { store, records } = mentee.device;
+    await pushDatabase(mentee.connection, databases.shared, store, records, mentee.now);
+    expect(recordOn(mentee, 'session', session.record.id)).toMatchObject({ topics: ['Offer'] });
+    await syncInTurn(mentee);
+    expect(recordOn(mentee, 'session', session.record.id)).toEqual(later.record);
+  });
+
+  it('does not push back an edit that a later version pulled from the partner has replaced', async () => {
+    const program = await aSyncedProgram();
+    const { mentor, mentee, coordinator, pair, clock, databases } = program;
+    await setUpPair(program);
+    const session = mentor.edit({
+      type: 'session',
+      record: aSession({ pairId: pair.id, loggedById: mentor.person.id, durationMinutes: 30 }),
+    });
+    await syncInTurn(mentor, mentee);
+    clock.ms += 1000;
+    mentor.edit({ ...session, record: { ...session.record, durationMinutes: 40 } });
+    clock.ms += 1000;
+    const later = mentee.edit({ ...session, record: { ...session.record, durationMinutes: 50 } });
+    await syncInTurn(mentee);
+
+    // The mentor's device reads the partner's later version before it pushes its own edit.
+    const { store, records } = mentor.device;
+    await pullDatabase(mentor.connection, databases.pair, store, records, { nowMs: mentor.now });
+    await syncInTurn(mentor, coordinator);
+
+    expect(recordOn(mentor, 'session', session.record.id)).toEqual(later.record);
+    expect(recordOn(coordinator, 'session', session.record.id)).toMatchObject({ durationMinutes: 50 });
+    const onServer = await couch('GET', `${databases.pair}/${docId('session', session.record.id)}`, {
+      as: { name: admin.name, password: admin.password },
+    });
+    expect(onServer.body.content).toEqual(later.record);
   });
 });
