@@ -85,3 +85,12 @@ export async function everythingStored(): Promise<string[]> {
   }
   return bodies;
 }
+
+/** Waits for something the sync loop does in its own time. */
+export async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

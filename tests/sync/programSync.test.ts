@@ -4,7 +4,10 @@ import { aCheckIn, aSession } from '../../src/test/builders';
 import { pullDatabase, pushDatabase } from '../../src/sync/couchClient';
 import { docId } from '../../src/sync/syncDocument';
 import { MAX_STAMP_AHEAD_MS } from '../../src/sync/changeClock';
-import { admin, couch, everythingStored } from './couch';
+import { provisionPair } from '../../src/sync/provisionProgram';
+import { DESIGN_DOC_ID } from '../../src/sync/serverRules';
+import { aServerDoc, type ServerDoc } from '../../src/test/serverDocs';
+import { admin, couch, everythingStored, server, until } from './couch';
 import { aSyncedProgram, setUpPair, syncInTurn, type ProgramMember } from './syncedProgram';
 
 // The sync engine against the program server's own rules (members, validate_doc_update), as the
@@ -150,6 +153,61 @@ describe('a program syncing through its server', () => {
       as: { name: admin.name, password: admin.password },
     });
     expect(inShared.status).toBe(404);
+  });
+});
+
+describe('documents put on the server by hand', () => {
+  it('are applied on no device, and each device’s sync status says which and why', async () => {
+    const program = await aSyncedProgram();
+    const { mentor, mentee, coordinator, pair, databases } = program;
+    await setUpPair(program);
+    const asAdmin = { name: admin.name, password: admin.password };
+    const place = async (database: string, doc: ServerDoc | Record<string, unknown>) => {
+      const id = String(doc._id);
+      const answer = await couch('PUT', `${database}/${encodeURIComponent(id)}`, { as: asAdmin, body: doc });
+      expect(answer.status, `${id}: ${JSON.stringify(answer.body)}`).toBeLessThan(300);
+      return id;
+    };
+    const badScore = aServerDoc('checkIn', aCheckIn({ pairId: pair.id, raterId: mentee.person.id }));
+    badScore.content.scores = { trust: 9 };
+    const unknownType = { ...aServerDoc('session', aSession({ pairId: pair.id })), meta: { type: 'note' } };
+    unknownType._id = `note:${crypto.randomUUID()}`;
+    const missingPair = aServerDoc('session', aSession({ pairId: crypto.randomUUID() }));
+    const polluting = (key: string) => {
+      const doc = aServerDoc('session', aSession({ pairId: pair.id }));
+      doc.content = { ...doc.content, ...(JSON.parse(`{"${key}": {"isAdmin": true}}`) as object) };
+      return doc;
+    };
+    const hostile = [
+      await place(databases.pair, badScore),
+      await place(databases.pair, unknownType),
+      await place(databases.pair, missingPair),
+      await place(databases.pair, polluting('constructor')),
+      await place(databases.shared, { ...badScore, meta: { ...badScore.meta, visibility: 'program' } }),
+    ];
+    // CouchDB keeps a "__proto__" key; the stand-in drops it as it stores the doc, leaving a plain session.
+    const protoId = await place(databases.pair, polluting('__proto__'));
+    const protoKept = JSON.stringify((await couch('GET', `${databases.pair}/${protoId}`, { as: asAdmin })).body);
+    if (protoKept.includes('__proto__')) hostile.push(protoId);
+    else expect(server.standIn).toBe(true);
+    // The server refuses a huge doc even from its admin: its write rule is taken away to put one there.
+    const huge = aServerDoc('session', aSession({ pairId: pair.id }));
+    huge.content.padding = 'x'.repeat(70_000);
+    const design = await couch('GET', `${databases.pair}/${DESIGN_DOC_ID}`, { as: asAdmin });
+    await couch('DELETE', `${databases.pair}/${DESIGN_DOC_ID}?rev=${String(design.body._rev)}`, { as: asAdmin });
+    hostile.push(await place(databases.pair, huge));
+    await provisionPair(admin, pair);
+
+    for (const member of [mentor, mentee, coordinator]) {
+      const sync = member.start();
+      await until(() => sync.status().state === 'up-to-date', `${member.person.name}'s device to catch up`);
+      await sync.stop();
+      const reported = sync.status().problems.map((problem) => problem.docId);
+      const readable = hostile.filter((id, index) => (member === coordinator) === (index === 4));
+      expect(reported.sort()).toEqual([...readable].sort());
+      for (const id of hostile) expect(member.device.all.has(id)).toBe(false);
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    }
   });
 });
 
