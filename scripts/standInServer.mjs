@@ -1,6 +1,8 @@
 // Starts pouchdb-server, the stand-in for Apache CouchDB 3.x that `npm run server` and the sync
 // tests use, and ends its "admin party" (anyone an admin) by creating an admin. Loopback only.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,10 +39,23 @@ async function waitUntilUp(url, child, output) {
 }
 
 /**
+ * Gives the server a cookie secret of its own in its configuration file, unless it has one.
+ * pouchdb-server makes up a new one at every start and keeps it nowhere, so a restart would sign
+ * every device out; CouchDB writes the one it makes up into its configuration, and so does this.
+ */
+function keepCookieSecret(configFile) {
+  const config = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {};
+  if (config.couch_httpd_auth?.secret) return;
+  config.couch_httpd_auth = { ...config.couch_httpd_auth, secret: randomUUID() };
+  fs.writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+}
+
+/**
  * Starts pouchdb-server with its files (config.json, log.txt, and the databases unless in memory)
  * in `folder`. Returns its address and a stop function.
  */
 export async function startStandIn({ folder, port, inMemory }) {
+  keepCookieSecret(path.join(folder, 'config.json'));
   const args = [
     binary,
     '--host',

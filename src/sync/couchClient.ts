@@ -131,6 +131,10 @@ export async function pushDatabase(
   for (let round = 0; round < CONFLICT_ROUNDS && waiting.length > 0; round++) {
     const changes: Array<{ entry: SyncRecord; change: OutgoingChange }> = [];
     for (const entry of waiting) {
+      if (await replacedSince(records, entry)) {
+        await store.pushed(database, entry);
+        continue;
+      }
       const change = outgoingChange(entry, destination, await store.rev(database, docId(entry.type, entry.record.id)));
       if (change) changes.push({ entry, change });
       else await store.pushed(database, entry);
@@ -168,7 +172,22 @@ export async function pushDatabase(
   return { pushed, problems };
 }
 
-/** Reads the server's copy after a conflict; true when ours still wins and must be pushed again. */
+/**
+ * True when the device's record is no longer the pending edit: a later version pulled from a
+ * partner won over it. Pushing the edit then, with the rev that pull recorded, would put the
+ * losing version on the server without a conflict, where every other device would read it.
+ */
+async function replacedSince(records: LocalRecords, entry: SyncRecord): Promise<boolean> {
+  const current = await records.get(entry.type, entry.record.id);
+  return current !== null && compareVersions(current.record, entry.record) > 0;
+}
+
+/**
+ * Reads the server's copy after a conflict; true when ours still wins and must be pushed again.
+ * A winning copy from the shared database is not applied: it is the program's view of the record,
+ * blanked of the partners' words, and a partner's device takes the whole version from the pair's
+ * database instead (the coordinator's device never pushes to the shared database).
+ */
 async function resolveConflict(
   connection: CouchConnection,
   database: string,
@@ -197,7 +216,7 @@ async function resolveConflict(
   await store.setRev(database, id, check.rev);
   const ours = contentFor(entry, destination) ?? entry.record;
   if (compareVersions(ours, check.entry.record) > 0) return true;
-  await applyPulled(records, check.entry, destination);
+  if (destination.kind !== 'shared') await applyPulled(records, check.entry, destination);
   return false;
 }
 

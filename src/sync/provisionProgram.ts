@@ -129,8 +129,13 @@ async function putSecurity(
 }
 
 /** Writes the design document unless the server already has this very rule. */
-async function putDesignDocument(admin: ServerAdmin, database: ProgramDatabase, name: string): Promise<void> {
-  const wanted = designDocument(database);
+async function putDesignDocument(
+  admin: ServerAdmin,
+  database: ProgramDatabase,
+  name: string,
+  partners: PairPartners | null,
+): Promise<void> {
+  const wanted = designDocument(database, partners);
   const path = `${databasePath(name)}/${DESIGN_DOC_ID}`;
   // Two tries: a coordinator provisioning from two devices at once makes the first one's _rev stale.
   for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -156,7 +161,7 @@ async function provisionDatabase(
   const name = databaseName(database);
   await ensureDatabase(admin, name);
   await putSecurity(admin, database, name, partners);
-  await putDesignDocument(admin, database, name);
+  await putDesignDocument(admin, database, name, partners);
   return name;
 }
 

@@ -11,6 +11,7 @@ import {
   sharedSecurity,
   directorySecurity,
   validateDocUpdateSource,
+  type PairPartners,
   type ProgramDatabase,
   type SecurityObject,
 } from './serverRules';
@@ -22,8 +23,8 @@ interface UserContext {
 type Validate = (newDoc: unknown, oldDoc: unknown, userCtx: UserContext, secObj: SecurityObject) => void;
 
 /** The function as CouchDB would run it: its source evaluated on its own. */
-function compile(database: ProgramDatabase): Validate {
-  return new Function(`return (${validateDocUpdateSource(database)});`)() as Validate;
+function compile(database: ProgramDatabase, partners: PairPartners | null): Validate {
+  return new Function(`return (${validateDocUpdateSource(database, partners)});`)() as Validate;
 }
 
 /** The sentence the function refuses with, or null when it lets the write through. */
@@ -47,9 +48,9 @@ function refusal(
 function setUp() {
   const fixture = aServerPair();
   const { pair, mentor, mentee } = fixture;
-  const pairDb = compile({ kind: 'pair', pairId: pair.id });
-  const sharedDb = compile({ kind: 'shared', pairId: pair.id });
-  const directory = compile({ kind: 'directory' });
+  const pairDb = compile({ kind: 'pair', pairId: pair.id }, pair);
+  const sharedDb = compile({ kind: 'shared', pairId: pair.id }, pair);
+  const directory = compile({ kind: 'directory' }, null);
   const asMentor: UserContext = { name: mentor.id, roles: [] };
   const asMentee: UserContext = { name: mentee.id, roles: [] };
   const asCoordinator: UserContext = { name: crypto.randomUUID(), roles: [COORDINATOR_ROLE] };
@@ -91,19 +92,36 @@ describe('database names and members', () => {
 
 describe('validate_doc_update', () => {
   it('is ES5, which every CouchDB 3 JavaScript engine runs', () => {
-    for (const database of [{ kind: 'directory' }, { kind: 'pair', pairId: aServerPair().pair.id }] as const) {
-      const source = validateDocUpdateSource(database);
+    const { pair } = aServerPair();
+    for (const database of [{ kind: 'directory' }, { kind: 'pair', pairId: pair.id }] as const) {
+      const source = validateDocUpdateSource(database, pair);
       expect(() => parse(`(${source})`, { ecmaVersion: 5 })).not.toThrow();
     }
   });
 
   it('writes the pair’s id into the design document of its databases', () => {
     const { pair } = aServerPair();
-    expect(designDocument({ kind: 'shared', pairId: pair.id })).toMatchObject({
+    expect(designDocument({ kind: 'shared', pairId: pair.id }, pair)).toMatchObject({
       _id: '_design/mentorlog',
       language: 'javascript',
     });
-    expect(designDocument({ kind: 'pair', pairId: pair.id }).validate_doc_update).toContain(JSON.stringify(pair.id));
+    expect(designDocument({ kind: 'pair', pairId: pair.id }, pair).validate_doc_update).toContain(
+      JSON.stringify(pair.id),
+    );
+  });
+
+  it('knows the partners from its own source, since the stand-in’s _bulk_docs passes it no members', () => {
+    const { pair, mentor, mentee, pairDb, sharedDb, asMentor, asMentee } = setUp();
+    const noMembers: SecurityObject = { admins: { names: [], roles: [] }, members: { names: [], roles: [] } };
+    expect(refusal(pairDb, aServerDoc('pair', pair), asMentor, noMembers)).toBeNull();
+    expect(refusal(pairDb, aServerDoc('person', mentee), asMentor, noMembers)).toBeNull();
+    expect(refusal(sharedDb, aServerDoc('person', mentor, { visibility: 'program' }), asMentee, noMembers)).toBeNull();
+    const stranger = aServerPair().mentor;
+    expect(refusal(pairDb, aServerDoc('person', stranger), asMentor, noMembers)).toMatch(/partners' own records/);
+  });
+
+  it('needs a pair’s partners to write its rules', () => {
+    expect(() => validateDocUpdateSource({ kind: 'pair', pairId: aServerPair().pair.id }, null)).toThrow(/partners/);
   });
 
   it('lets partners write their pair, their people, sessions and their own check-ins', () => {

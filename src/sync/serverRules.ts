@@ -102,8 +102,8 @@ export function securityObject(database: ProgramDatabase, partners: PairPartners
 
 /**
  * The body of `validate_doc_update`. CouchDB runs it in its own JavaScript engine (SpiderMonkey or
- * QuickJS), so it is ES5: no arrow functions, let/const or template literals. `KIND`, `PAIR_ID`
- * and the limits are declared before it by `validateDocUpdateSource`.
+ * QuickJS), so it is ES5: no arrow functions, let/const or template literals. `KIND`, `PAIR_ID`,
+ * `PARTNERS` and the limits are declared before it by `validateDocUpdateSource`.
  *
  * A deletion (`_deleted`) carries no record, so it needs no shape; it may not carry new content
  * either (CouchDB keeps a deleted revision's body, which members can read). The stand-in's
@@ -113,7 +113,7 @@ export function securityObject(database: ProgramDatabase, partners: PairPartners
  */
 const validateBody = `
   var isAdmin = userCtx.roles.indexOf('_admin') !== -1;
-  var members = (secObj && secObj.members && secObj.members.names) || [];
+  var members = PARTNERS;
   function refuse(sentence) {
     throw({ forbidden: sentence });
   }
@@ -214,16 +214,21 @@ const typesIn: Record<ProgramDatabase['kind'], readonly SyncedRecordType[]> = {
 };
 
 /**
- * `validate_doc_update` for one database, with its pair's id written into the source: CouchDB
- * gives the function no database name, and the rule "a record of this pair only" needs one.
- * Refuses with `{forbidden: <sentence>}` (403 on CouchDB, 401 on the stand-in).
+ * `validate_doc_update` for one database, with its pair's id and its two partners written into the
+ * source: CouchDB gives the function no database name, and the rule "a record of this pair only"
+ * needs one. The partners are written in rather than read from `secObj`, which the stand-in passes
+ * empty on `_bulk_docs` (the sync engine's push), where it would refuse every partner's pair and
+ * people. Refuses with `{forbidden: <sentence>}` (403 on CouchDB, 401 on the stand-in).
  */
-export function validateDocUpdateSource(database: ProgramDatabase): string {
+export function validateDocUpdateSource(database: ProgramDatabase, partners: PairPartners | null): string {
   const pairId = database.kind === 'directory' ? null : checkedPairId(database.pairId);
+  if (database.kind !== 'directory' && !partners) throw new Error("A pair's write rules need its two partners.");
+  const names = database.kind === 'directory' || !partners ? [] : [partners.mentorId, partners.menteeId];
   return [
-    'function (newDoc, oldDoc, userCtx, secObj) {',
+    'function (newDoc, oldDoc, userCtx) {',
     `  var KIND = ${JSON.stringify(database.kind)};`,
     `  var PAIR_ID = ${JSON.stringify(pairId)};`,
+    `  var PARTNERS = ${JSON.stringify(names)};`,
     `  var TYPES = ${JSON.stringify(typesIn[database.kind])};`,
     `  var MAX_LENGTH = ${MAX_DOC_JSON_LENGTH};`,
     validateBody,
@@ -231,6 +236,10 @@ export function validateDocUpdateSource(database: ProgramDatabase): string {
   ].join('\n');
 }
 
-export function designDocument(database: ProgramDatabase): DesignDocument {
-  return { _id: DESIGN_DOC_ID, language: 'javascript', validate_doc_update: validateDocUpdateSource(database) };
+export function designDocument(database: ProgramDatabase, partners: PairPartners | null): DesignDocument {
+  return {
+    _id: DESIGN_DOC_ID,
+    language: 'javascript',
+    validate_doc_update: validateDocUpdateSource(database, partners),
+  };
 }

@@ -45,3 +45,52 @@ export async function couch(
  * stand-in, pouchdb-server, answers 401 to every refusal, so both count.
  */
 export const refusedStatuses = [401, 403];
+
+const asAdmin = { name: admin.name, password: admin.password };
+
+async function adminJson(path: string): Promise<unknown> {
+  const answer = await couch('GET', path, { as: asAdmin });
+  return answer.status === 200 ? answer.body : null;
+}
+
+/**
+ * The text of every revision body the server still holds, in every database, read as its admin:
+ * each doc's leaves (deleted ones too, `open_revs=all`) and every earlier revision they descend
+ * from that has not been compacted away. What no reader may see must be in none of them.
+ */
+export async function everythingStored(): Promise<string[]> {
+  const bodies: string[] = [];
+  const databases = ((await adminJson('_all_dbs')) as string[] | null) ?? [];
+  for (const database of databases) {
+    const path = encodeURIComponent(database);
+    const changes = (await adminJson(`${path}/_changes?style=all_docs&since=0`)) as {
+      results?: Array<{ id: string }>;
+    } | null;
+    for (const { id } of changes?.results ?? []) {
+      const docPath = `${path}/${encodeURIComponent(id)}`;
+      const leaves =
+        ((await adminJson(`${docPath}?open_revs=all&revs=true`)) as unknown as Array<{
+          ok?: { _revisions?: { start: number; ids: string[] } };
+        }> | null) ?? [];
+      for (const leaf of leaves) {
+        if (!leaf.ok) continue;
+        bodies.push(JSON.stringify(leaf.ok));
+        const { start, ids } = leaf.ok._revisions ?? { start: 0, ids: [] };
+        for (const [index, hash] of ids.entries()) {
+          const earlier = await adminJson(`${docPath}?rev=${start - index}-${hash}`);
+          if (earlier) bodies.push(JSON.stringify(earlier));
+        }
+      }
+    }
+  }
+  return bodies;
+}
+
+/** Waits for something the sync loop does in its own time. */
+export async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

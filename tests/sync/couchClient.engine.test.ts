@@ -5,6 +5,7 @@ import { createMemoryDevice, type MemoryDevice } from '../../src/sync/memorySync
 import { startSync, type SyncStatus } from '../../src/sync/startSync';
 import { docId, type SyncRecord } from '../../src/sync/syncDocument';
 import { databaseName } from '../../src/sync/serverRules';
+import { until } from './couch';
 import { PouchServer } from './pouchServer';
 
 const mentor = aPerson({ name: 'Maya' });
@@ -22,14 +23,6 @@ async function syncOnce(server: PouchServer, device: MemoryDevice, database = pa
 }
 
 const recordsOf = (device: MemoryDevice) => Object.fromEntries([...device.all].sort(([a], [b]) => a.localeCompare(b)));
-
-async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('syncing through a CouchDB-compatible server', () => {
   let server: PouchServer;

@@ -1,28 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { freePort, startStandIn } from '../../scripts/standInServer.mjs';
 
-const binary = fileURLToPath(new URL('../../node_modules/.bin/pouchdb-server', import.meta.url));
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** A pouchdb-server on 127.0.0.1, its files (logs, and data unless in memory) in a directory of its own. */
+/**
+ * A stand-in server of a test's own, for what the global one cannot do: be stopped and started
+ * again on the same port (with `inMemory: false` its data survives), or run in "admin party".
+ * Started the one way `npm run server` and the global setup start it.
+ */
 export class PouchServer {
-  private child: ChildProcess | null = null;
+  private stopServer: (() => Promise<void>) | null = null;
   readonly dir = mkdtempSync(join(tmpdir(), 'mentorlog-sync-'));
 
   private constructor(
@@ -41,28 +28,14 @@ export class PouchServer {
   }
 
   async restart(): Promise<void> {
-    const storage = this.inMemory ? ['--in-memory'] : ['--dir', join(this.dir, 'data')];
-    this.child = spawn(binary, ['--host', '127.0.0.1', '--port', String(this.port), ...storage], {
-      cwd: this.dir,
-      stdio: 'ignore',
-    });
-    for (let tries = 0; tries < 100; tries++) {
-      try {
-        if ((await fetch(this.url)).ok) return;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
-    throw new Error(`pouchdb-server did not start on ${this.url}`);
+    const started = await startStandIn({ folder: this.dir, port: this.port, inMemory: this.inMemory });
+    this.stopServer = started.stop;
   }
 
   async stop(): Promise<void> {
-    const child = this.child;
-    this.child = null;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    const stop = this.stopServer;
+    this.stopServer = null;
+    await stop?.();
   }
 
   async dispose(): Promise<void> {
@@ -70,7 +43,7 @@ export class PouchServer {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /** As an admin (the server is in admin party): databases are created this way, never by a member. */
+  /** As an admin while the server is in admin party (no admin created yet). */
   async admin(method: string, path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`${this.url}/${path}`, {
       method,
