@@ -5,12 +5,12 @@ import {
   countLogged,
   holdsAnyRecord,
   MonthLogDraft,
-  monthsAfter,
+  applyMonthChanges,
   readAllLogged,
   readLogsOfPairRange,
   readPairLogs,
   readPairRecords,
-  recordsOf,
+  recordsInMonths,
   monthsHoldingIds,
   type MonthLog,
   type MonthLogKey,
@@ -149,7 +149,7 @@ function loggedRuns(database: MentorlogDatabase): Promise<{ sessions: Blob[]; ch
   let count = 0;
   const runs = idRanges().map(([lower, upper]) =>
     readLogsOfPairRange(database, lower, upper).then((logs: MonthLog[]) => {
-      const { sessions, checkIns } = recordsOf(logs);
+      const { sessions, checkIns } = recordsInMonths(logs);
       count += sessions.length + checkIns.length;
       return { sessions: textRun(sessions), checkIns: textRun(checkIns) };
     }),
@@ -375,7 +375,7 @@ export async function importBackup(
     // and figures built from them as they now stand, rather than read back; the rest are read.
     const known = [...touched].filter(logged.allMonthsKnown);
     const unknown = [...touched].filter((pairId) => !logged.allMonthsKnown(pairId));
-    const { sessions, checkIns } = recordsOf(monthsAfter(logged.months, { put, emptied }));
+    const { sessions, checkIns } = recordsInMonths(applyMonthChanges(logged.months, { put, emptied }));
     await refreshPairDigestsFrom(database, known, { pairs: writes.pairs, sessions, checkIns });
     await refreshPairDigests(database, unknown);
     return {
@@ -490,7 +490,7 @@ async function readDeviceCopies(database: MentorlogDatabase, records: BackupReco
   for (const pair of records.pairs) if (pairs.has(pair.id)) pairsRead.add(pair.id);
   // Asked for together: one after another, a file of 1,000 pairs waited ~1,000 round trips.
   const months = heldAny ? (await Promise.all([...pairsRead].map((pairId) => readPairLogs(database, pairId)))).flat() : [];
-  const { sessions, checkIns } = recordsOf(months);
+  const { sessions, checkIns } = recordsInMonths(months);
   const device: DeviceRead = {
     people,
     pairs,

@@ -1,5 +1,5 @@
 import { db, pairWriteTables } from '../db/database';
-import { changeRecords, MonthLogDraft, readPairLogs, recordsOf, writeDraft, type LoggedRef, type LoggedTable } from '../db/monthLogs';
+import { changeRecords, MonthLogDraft, readPairLogs, recordsInMonths, writeDraft, type LoggedRef, type LoggedTable } from '../db/monthLogs';
 import { refreshPairDigests } from '../db/pairDigests';
 import type { RecordFields } from '../domain/record';
 
@@ -85,7 +85,7 @@ export async function deletePair(pairId: string): Promise<PairDeletion> {
     const pair = await db.pairs.get(pairId);
     if (!pair || pair.deletedAt !== null) throw new Error('That pair was already deleted.');
     const logs = await readPairLogs(db, pairId);
-    const { sessions, checkIns } = recordsOf(logs);
+    const { sessions, checkIns } = recordsInMonths(logs);
     const [liveSessions, liveCheckIns] = [live(sessions), live(checkIns)];
     const deleted = stamped(stamp, stamp);
     await db.pairs.put(deleted(pair));

@@ -71,7 +71,7 @@ function monthsOfPair(source: TableSource, pairId: string, fromMonth?: string) {
 }
 
 /** Every session and check-in of these months, in their order. */
-export function recordsOf(logs: readonly MonthLog[]): LoggedRecords {
+export function recordsInMonths(logs: readonly MonthLog[]): LoggedRecords {
   const records: LoggedRecords = { sessions: [], checkIns: [] };
   for (const log of logs) {
     for (const session of log.sessions) records.sessions.push(session);
@@ -85,12 +85,12 @@ export function recordsOf(logs: readonly MonthLog[]): LoggedRecords {
  * those dated `fromDate` or later when it is given.
  */
 export async function readPairRecords(source: TableSource, pairId: string, fromDate?: string): Promise<LoggedRecords> {
-  const records = recordsOf(await monthsOfPair(source, pairId, fromDate === undefined ? undefined : monthOf(fromDate)).toArray());
-  return fromDate === undefined ? records : recordsFrom(records, fromDate);
+  const records = recordsInMonths(await monthsOfPair(source, pairId, fromDate === undefined ? undefined : monthOf(fromDate)).toArray());
+  return fromDate === undefined ? records : recordsDatedFrom(records, fromDate);
 }
 
 /** The sessions and check-ins dated `fromDate` or later. */
-export function recordsFrom(records: LoggedRecords, fromDate: string): LoggedRecords {
+export function recordsDatedFrom(records: LoggedRecords, fromDate: string): LoggedRecords {
   return {
     sessions: records.sessions.filter((session) => session.date >= fromDate),
     checkIns: records.checkIns.filter((checkIn) => checkIn.date >= fromDate),
@@ -106,7 +106,7 @@ export async function readRecordsOfPairs(source: TableSource, pairIds: Iterable<
 
 /** Every session and check-in on the device, deleted ones included, by pair, then date, then id. */
 export async function readAllLogged(source: TableSource): Promise<LoggedRecords> {
-  return recordsOf(await logsOf(source).toArray());
+  return recordsInMonths(await logsOf(source).toArray());
 }
 
 /** The months of pairs whose ids fall in [lower, upper) (null: unbounded), in key order. */
@@ -231,7 +231,7 @@ export class MonthLogDraft {
  * Months as they stand once a draft's changes are written over `held`: every held month, changed
  * ones in their new form, emptied ones gone, new ones added.
  */
-export function monthsAfter(held: readonly MonthLog[], changes: { put: readonly MonthLog[]; emptied: readonly MonthLogKey[] }): MonthLog[] {
+export function applyMonthChanges(held: readonly MonthLog[], changes: { put: readonly MonthLog[]; emptied: readonly MonthLogKey[] }): MonthLog[] {
   const months = new Map(held.map((log) => [keyText(log.pairId, log.month), log]));
   for (const log of changes.put) months.set(keyText(log.pairId, log.month), log);
   for (const [pairId, month] of changes.emptied) months.delete(keyText(pairId, month));

@@ -10,11 +10,11 @@ import {
   MonthLogDraft,
   byDateThenId,
   holdsRecordId,
-  monthsAfter,
+  applyMonthChanges,
   readPairLogs,
   readPairRecords,
-  recordsFrom,
-  recordsOf,
+  recordsDatedFrom,
+  recordsInMonths,
   writeDraft,
   type LoggedRecords,
   type LoggedTable,
@@ -93,8 +93,8 @@ export async function addPairRecord<T extends LoggedTable>(
   const draft = new MonthLogDraft(held ? [held] : []).put(table, [record] as LoggedRecords[T]);
   const changes = draft.changed();
   // A month before the reach, once added to the months in reach, has its records filtered out here.
-  const reached = recordsFrom(recordsOf(monthsAfter(inReach, changes)), from);
-  const records = reachHoldsEnough(reached) ? reached : recordsOf(monthsAfter(await readPairLogs(source, pairId), changes));
+  const reached = recordsDatedFrom(recordsInMonths(applyMonthChanges(inReach, changes)), from);
+  const records = reachHoldsEnough(reached) ? reached : recordsInMonths(applyMonthChanges(await readPairLogs(source, pairId), changes));
   await Promise.all([writeDraft(source, draft), writePairDerived(source, [pairDerivedFrom(pairId, pair, records.sessions, records.checkIns, today)])]);
 }
 
