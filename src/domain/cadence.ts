@@ -1,8 +1,7 @@
 import { addDays, daysBetween } from './dates';
 import type { Pair } from './pair';
+import { OVERDUE_FACTOR } from './thresholds';
 
-/** A session is overdue once the time since the last one passes this multiple of the cadence. */
-export const OVERDUE_FACTOR = 1.5;
 
 export interface SessionDue {
   /** The last session's date, or null when none has been held. */

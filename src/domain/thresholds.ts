@@ -1,10 +1,11 @@
-import { OVERDUE_FACTOR } from './cadence';
-
 /*
  * The numbers behind trends, perception gaps and attention flags, in a module of their own with no
  * imports beyond plain constants, so that the database layer (which keeps pair digests) can read
  * them without loading the characteristics and zod.
  */
+
+/** A session is overdue once the time since the last one passes this multiple of the cadence. */
+export const OVERDUE_FACTOR = 1.5;
 
 /** A score this low or lower needs attention. */
 export const LOW_SCORE_MAX = 2;

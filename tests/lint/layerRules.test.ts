@@ -57,7 +57,7 @@ const wrongImports: Array<[string, string, string, string]> = [
   ['a file spells check-in "checkin"', 'src/domain/checkinRules.ts', 'export {};', 'check-file/filename-blocklist'],
   [
     'a folder spells check-ins "checkins"',
-    'src/features/checkIns/Probe.tsx',
+    'src/features/checkins/Probe.tsx',
     'export {};',
     'check-file/filename-blocklist',
   ],
