@@ -5,7 +5,8 @@ import { addPairRecord } from '../db/pairDigests';
 import { monthOf } from '../domain/dates';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
 import { seedRecords, storedCheckIn, storedSession } from '../test/seedRecords';
-import { backupToJson, exportDevice, importBackup } from './backup';
+import { backupToJson, exportDevice } from './exportBackup';
+import { importBackup } from './importBackup';
 import { deletePair, deleteSession } from './deletion';
 
 const others: MentorlogDatabase[] = [];
@@ -85,7 +86,11 @@ describe('deletions and backups', () => {
       [pair.id, monthOf(session.date)],
       [pair.id, monthOf(checkIn.date)],
     ]);
-    await expect(db.transaction('rw', pairWriteTables(db), () => addPairRecord(db, 'sessions', { ...session, date: '2026-02-10' }))).rejects.toThrow('is already stored');
+    await expect(
+      db.transaction('rw', pairWriteTables(db), () =>
+        addPairRecord(db, 'sessions', { ...session, date: '2026-02-10' }),
+      ),
+    ).rejects.toThrow('is already stored');
     const other = openDatabase('mentorlog-other-device');
     others.push(other);
     expect((await importBackup(await backupOf(db), undefined, other)).ok).toBe(true);

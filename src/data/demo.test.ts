@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/database';
-import { countDeviceRecords } from './backup';
+import { countDeviceRecords } from './countDeviceRecords';
 import { generateDemoProgram } from '../domain/demoProgram';
 import { loadDemoProgram } from './demo';
 

@@ -1,5 +1,5 @@
 import { openDatabase } from '../db/database';
-import { importBackup, type ImportProgress, type ImportResult } from './backup';
+import { importBackup, type ImportProgress, type ImportResult } from './importBackup';
 
 /**
  * The import as a worker runs it: with a connection of its own to the same database, closed when

@@ -3,8 +3,9 @@ import { deleteCheckIn, deletePair, deleteSession } from '../data/deletion';
 import { loadDemoProgram } from '../data/demo';
 import { saveCheckIn } from '../data/checkIns';
 import { logSession, setActionItemDone } from '../data/sessions';
-import { appVersion, exportDevice, backupToJson, importBackup, readAllRecords } from '../data/backup';
-import { buildBackupFile } from '../domain/backupFormat';
+import { appVersion, exportDevice, backupToJson, readAllRecords } from '../data/exportBackup';
+import { importBackup } from '../data/importBackup';
+import { buildBackupFile } from '../domain/backupFile';
 import { addDays, localToday } from '../domain/dates';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
 import { rebuildPairDerived } from '../test/rebuildPairDerived';
@@ -24,7 +25,10 @@ async function expectDigestsFresh() {
     const fresh = await rebuildPairDerived(db, pair.id, today);
     expect(await db.pairDigests.get(pair.id), `the digest of pair ${pair.id}`).toEqual(fresh.digest);
     expect(await db.pairMonths.get(pair.id), `the monthly figures of pair ${pair.id}`).toEqual(fresh.months);
-    expect(await db.pairLastSessions.get(pair.id), `the last session of pair ${pair.id}`).toEqual({ pairId: pair.id, lastSessionDate: fresh.digest.lastSessionDate });
+    expect(await db.pairLastSessions.get(pair.id), `the last session of pair ${pair.id}`).toEqual({
+      pairId: pair.id,
+      lastSessionDate: fresh.digest.lastSessionDate,
+    });
   }
 }
 
@@ -62,8 +66,20 @@ describe('pair digests', () => {
 
   it('keep only check-ins shared with the program, and follow a deleted check-in', async () => {
     const pair = await aDemoPair();
-    const shared = aCheckIn({ pairId: pair.id, raterId: pair.menteeId, date: localToday(), scores: { trust: 1 }, visibility: 'program' });
-    const pairOnly = aCheckIn({ pairId: pair.id, raterId: pair.menteeId, date: localToday(), scores: { trust: 5 }, visibility: 'pair' });
+    const shared = aCheckIn({
+      pairId: pair.id,
+      raterId: pair.menteeId,
+      date: localToday(),
+      scores: { trust: 1 },
+      visibility: 'program',
+    });
+    const pairOnly = aCheckIn({
+      pairId: pair.id,
+      raterId: pair.menteeId,
+      date: localToday(),
+      scores: { trust: 5 },
+      visibility: 'pair',
+    });
     await saveCheckIn(shared);
     await saveCheckIn(pairOnly);
     const digest = await db.pairDigests.get(pair.id);
@@ -100,10 +116,23 @@ describe('pair digests', () => {
     const newPair = aPair({ mentorId: mentor.id, menteeId: mentee.id, startDate: addDays(localToday(), -30) });
     const file = await exportDevice();
     const sessions = file.records.sessions.map((session) =>
-      session.pairId === pair.id && session.date === latest?.date ? { ...session, deletedAt: `${localToday()}T00:00:00.000Z`, updatedAt: new Date().toISOString() } : session,
+      session.pairId === pair.id && session.date === latest?.date
+        ? { ...session, deletedAt: `${localToday()}T00:00:00.000Z`, updatedAt: new Date().toISOString() }
+        : session,
     );
-    sessions.push(aSession({ pairId: pair.id, date: localToday(), loggedById: pair.mentorId }), aSession({ pairId: newPair.id, date: localToday(), loggedById: mentor.id }));
-    const merged = buildBackupFile({ ...file, records: { ...file.records, people: [...file.records.people, mentor, mentee], pairs: [...file.records.pairs, newPair], sessions } });
+    sessions.push(
+      aSession({ pairId: pair.id, date: localToday(), loggedById: pair.mentorId }),
+      aSession({ pairId: newPair.id, date: localToday(), loggedById: mentor.id }),
+    );
+    const merged = buildBackupFile({
+      ...file,
+      records: {
+        ...file.records,
+        people: [...file.records.people, mentor, mentee],
+        pairs: [...file.records.pairs, newPair],
+        sessions,
+      },
+    });
 
     expect((await importBackup(backupToJson(merged), () => undefined)).ok).toBe(true);
 
@@ -116,11 +145,27 @@ describe('pair digests', () => {
     const today = localToday();
     const [mentor, mentee, quietMentor, quietMentee] = [aPerson(), aPerson({ name: 'Sam Lee' }), aPerson(), aPerson()];
     const pair = aPair({ mentorId: mentor.id, menteeId: mentee.id, startDate: addDays(today, -1000) });
-    const quiet = aPair({ mentorId: quietMentor.id, menteeId: quietMentee.id, startDate: addDays(today, -1000), status: 'paused' });
+    const quiet = aPair({
+      mentorId: quietMentor.id,
+      menteeId: quietMentee.id,
+      startDate: addDays(today, -1000),
+      status: 'paused',
+    });
     const session = (onPair: typeof pair, daysAgo: number, deleted = false) =>
-      aSession({ pairId: onPair.id, loggedById: onPair.mentorId, date: addDays(today, -daysAgo), deletedAt: deleted ? `${today}T09:00:00.000Z` : null });
+      aSession({
+        pairId: onPair.id,
+        loggedById: onPair.mentorId,
+        date: addDays(today, -daysAgo),
+        deletedAt: deleted ? `${today}T09:00:00.000Z` : null,
+      });
     const checkIn = (side: 'mentor' | 'mentee', daysAgo: number, overrides: Parameters<typeof aCheckIn>[0] = {}) =>
-      aCheckIn({ pairId: pair.id, side, raterId: side === 'mentor' ? mentor.id : mentee.id, date: addDays(today, -daysAgo), ...overrides });
+      aCheckIn({
+        pairId: pair.id,
+        side,
+        raterId: side === 'mentor' ? mentor.id : mentee.id,
+        date: addDays(today, -daysAgo),
+        ...overrides,
+      });
     const sessions = [
       session(pair, 3),
       session(pair, 1, true),
@@ -132,7 +177,9 @@ describe('pair digests', () => {
     ];
     const checkIns = [
       // Three of one day, told apart by when they were made.
-      ...['08', '09', '10'].map((hour, score) => checkIn('mentee', 2, { createdAt: `${addDays(today, -2)}T${hour}:00:00.000Z`, scores: { trust: score + 1 } })),
+      ...['08', '09', '10'].map((hour, score) =>
+        checkIn('mentee', 2, { createdAt: `${addDays(today, -2)}T${hour}:00:00.000Z`, scores: { trust: score + 1 } }),
+      ),
       // Two of one day made at the same moment: the index keeps them in order of id.
       ...[3, 4].map((score) => checkIn('mentee', 0, { scores: { trust: score } })),
       ...[5, 20, 40, 60, 500].map((daysAgo) => checkIn('mentee', daysAgo)),
@@ -172,7 +219,13 @@ describe('pair digests', () => {
     const added = [
       aSession({ pairId: busy.id, date: localToday(), loggedById: busy.mentorId }),
       aSession({ pairId: busy.id, date: longAgo, loggedById: busy.mentorId }),
-      aCheckIn({ pairId: busy.id, raterId: busy.menteeId, side: 'mentee', date: addDays(localToday(), -1), visibility: 'program' }),
+      aCheckIn({
+        pairId: busy.id,
+        raterId: busy.menteeId,
+        side: 'mentee',
+        date: addDays(localToday(), -1),
+        visibility: 'program',
+      }),
       aSession({ pairId: quiet.id, date: longAgo, loggedById: mentor.id }),
       aCheckIn({ pairId: quiet.id, raterId: mentee.id, side: 'mentee', date: localToday(), visibility: 'program' }),
       aSession({ pairId: quiet.id, date: addDays(localToday(), -3), loggedById: mentor.id }),
@@ -189,13 +242,22 @@ describe('pair digests', () => {
   it('refuse a session or check-in whose id its month already holds, and change nothing', async () => {
     const pair = await aDemoPair();
     const recent = aSession({ pairId: pair.id, date: localToday(), loggedById: pair.mentorId, notes: 'Kept' });
-    const old = aCheckIn({ pairId: pair.id, raterId: pair.menteeId, side: 'mentee', date: addDays(localToday(), -800), reflection: 'Kept' });
+    const old = aCheckIn({
+      pairId: pair.id,
+      raterId: pair.menteeId,
+      side: 'mentee',
+      date: addDays(localToday(), -800),
+      reflection: 'Kept',
+    });
     await logSession(recent);
     await saveCheckIn(old);
     const before = await readPairRecords(db, pair.id);
     const digest = await db.pairDigests.get(pair.id);
 
-    for (const again of [() => addPairRecord(db, 'sessions', { ...recent, notes: 'Again' }), () => addPairRecord(db, 'checkIns', { ...old, reflection: 'Again' })]) {
+    for (const again of [
+      () => addPairRecord(db, 'sessions', { ...recent, notes: 'Again' }),
+      () => addPairRecord(db, 'checkIns', { ...old, reflection: 'Again' }),
+    ]) {
       await expect(db.transaction('rw', pairWriteTables(db), again)).rejects.toThrow('is already stored');
     }
     expect(await readPairRecords(db, pair.id)).toEqual(before);
@@ -212,11 +274,19 @@ describe('pair digests', () => {
 
     const reuses = [
       () => addPairRecord(db, 'sessions', { ...held, date: addDays(localToday(), -400), notes: 'Another month' }),
-      () => addPairRecord(db, 'sessions', { ...held, pairId: other.id, loggedById: other.mentorId, notes: 'Another pair' }),
-      () => addPairRecord(db, 'checkIns', aCheckIn({ id: held.id, pairId: other.id, raterId: other.menteeId, date: localToday() })),
+      () =>
+        addPairRecord(db, 'sessions', { ...held, pairId: other.id, loggedById: other.mentorId, notes: 'Another pair' }),
+      () =>
+        addPairRecord(
+          db,
+          'checkIns',
+          aCheckIn({ id: held.id, pairId: other.id, raterId: other.menteeId, date: localToday() }),
+        ),
     ];
     for (const again of reuses) {
-      await expect(db.transaction('rw', pairWriteTables(db), again)).rejects.toThrow(`A record with id ${held.id} is already stored.`);
+      await expect(db.transaction('rw', pairWriteTables(db), again)).rejects.toThrow(
+        `A record with id ${held.id} is already stored.`,
+      );
     }
     expect(await readAllRecords()).toEqual(before);
   });
@@ -240,11 +310,19 @@ describe('pair digests', () => {
     await deletePair(pair.id);
     // Someone edited the pair on another device after it was deleted here, but not its sessions.
     const edited = new Date(Date.now() + 60_000).toISOString();
-    const copy = { ...file, records: { ...file.records, pairs: file.records.pairs.map((record) => (record.id === pair.id ? { ...record, updatedAt: edited } : record)) } };
+    const copy = {
+      ...file,
+      records: {
+        ...file.records,
+        pairs: file.records.pairs.map((record) => (record.id === pair.id ? { ...record, updatedAt: edited } : record)),
+      },
+    };
     const result = await importBackup(backupToJson(copy), () => undefined);
     expect(result.ok).toBe(true);
     expect((await db.pairs.get(pair.id))?.deletedAt).toBeNull();
-    expect(Object.values((await db.pairMonths.get(pair.id))?.months ?? {}).map((figures) => figures.sessions)).toEqual([]);
+    expect(Object.values((await db.pairMonths.get(pair.id))?.months ?? {}).map((figures) => figures.sessions)).toEqual(
+      [],
+    );
     await expectDigestsFresh();
   });
 });

@@ -1,8 +1,19 @@
-import type { BackupProblem, BackupRecords, BackupTable, MergePlan } from './backupFormat';
+import type { BackupProblem } from './backupProblems';
+import type { BackupRecords, BackupTable } from './backupRecords';
 import type { CheckIn } from './checkIn';
 import type { Pair } from './pair';
 import type { Person } from './person';
-import { addYears, afterTodayProblem, beforePairStartProblem, dueDateProblem, pairEndProblem, pairStartProblem, startAfterRecordProblem, timestampProblem } from './plausibleDate';
+import type { MergePlan } from './planMerge';
+import {
+  addYears,
+  afterTodayProblem,
+  beforePairStartProblem,
+  dueDateProblem,
+  pairEndProblem,
+  pairStartProblem,
+  startAfterRecordProblem,
+  timestampProblem,
+} from './plausibleDate';
 import type { RecordFields } from './record';
 import type { Session } from './session';
 import { plausibleDates } from './thresholds';
@@ -19,7 +30,12 @@ import { plausibleDates } from './thresholds';
  * over the device's records that the caller read.
  */
 
-const nouns: Record<BackupTable, string> = { people: 'a person', pairs: 'a pair', sessions: 'a session', checkIns: 'a check-in' };
+const nouns: Record<BackupTable, string> = {
+  people: 'a person',
+  pairs: 'a pair',
+  sessions: 'a session',
+  checkIns: 'a check-in',
+};
 
 type Located = Omit<BackupProblem, 'message'> & { message: string };
 
@@ -30,16 +46,31 @@ const NO_PROBLEMS: readonly { field: string; message: string }[] = [];
  * for `today` and `now`: a record that meets them is passed by a few string comparisons (a backup
  * has 200,000 records), and only one that may not is looked at closely.
  */
-export function ownRuleCheck(today: string, now: Date): (table: BackupTable, record: RecordFields) => readonly { field: string; message: string }[] {
-  const latestStamp = new Date(now.getTime() + plausibleDates.TIMESTAMP_DAYS_AFTER_NOW * 24 * 60 * 60 * 1000).toISOString();
+export function ownRuleCheck(
+  today: string,
+  now: Date,
+): (table: BackupTable, record: RecordFields) => readonly { field: string; message: string }[] {
+  const latestStamp = new Date(
+    now.getTime() + plausibleDates.TIMESTAMP_DAYS_AFTER_NOW * 24 * 60 * 60 * 1000,
+  ).toISOString();
   const latestDay = addYears(today, plausibleDates.YEARS_AFTER_TODAY);
   // Timestamps in UTC ('…Z', as Mentorlog writes them) compare as text; others are parsed.
-  const stampAfter = (stamp: string) => (stamp.endsWith('Z') ? stamp > latestStamp : Date.parse(stamp) > Date.parse(latestStamp));
+  const stampAfter = (stamp: string) =>
+    stamp.endsWith('Z') ? stamp > latestStamp : Date.parse(stamp) > Date.parse(latestStamp);
   const mayBreak = (table: BackupTable, record: RecordFields): boolean => {
-    if (stampAfter(record.createdAt) || stampAfter(record.updatedAt) || (record.deletedAt !== null && stampAfter(record.deletedAt))) return true;
+    if (
+      stampAfter(record.createdAt) ||
+      stampAfter(record.updatedAt) ||
+      (record.deletedAt !== null && stampAfter(record.deletedAt))
+    )
+      return true;
     if (table === 'pairs') {
       const pair = record as Pair;
-      return pair.startDate < plausibleDates.EARLIEST_PAIR_START || pair.startDate > latestDay || (pair.endDate !== null && pair.endDate > latestDay);
+      return (
+        pair.startDate < plausibleDates.EARLIEST_PAIR_START ||
+        pair.startDate > latestDay ||
+        (pair.endDate !== null && pair.endDate > latestDay)
+      );
     }
     if (table === 'people') return false;
     if ((record as Session | CheckIn).date > latestDay) return true;
@@ -49,7 +80,12 @@ export function ownRuleCheck(today: string, now: Date): (table: BackupTable, rec
 }
 
 /** The rules one record must meet on its own, each broken one with its field. */
-export function ownRuleProblems(table: BackupTable, record: RecordFields, today: string, now: Date): { field: string; message: string }[] {
+export function ownRuleProblems(
+  table: BackupTable,
+  record: RecordFields,
+  today: string,
+  now: Date,
+): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   const add = (field: string, message: string | null) => {
     if (message !== null) problems.push({ field, message });
@@ -105,9 +141,21 @@ function holderText(holder: IdHolder, sameTable: boolean): string {
  */
 export function findIdProblems(records: BackupRecords, device: DeviceCopies): Located[] {
   const problems: Located[] = [];
-  const check = (table: BackupTable, index: number, record: RecordFields, holder: IdHolder | undefined, sameTable = false) => {
+  const check = (
+    table: BackupTable,
+    index: number,
+    record: RecordFields,
+    holder: IdHolder | undefined,
+    sameTable = false,
+  ) => {
     if (!holder) return;
-    problems.push({ table, index, id: record.id, field: 'id', message: `is already the id of ${holderText(holder, sameTable)}; every record needs its own id.` });
+    problems.push({
+      table,
+      index,
+      id: record.id,
+      field: 'id',
+      message: `is already the id of ${holderText(holder, sameTable)}; every record needs its own id.`,
+    });
   };
   const logged = (id: string): IdHolder | undefined => {
     const session = device.sessions.get(id);
@@ -116,10 +164,20 @@ export function findIdProblems(records: BackupRecords, device: DeviceCopies): Lo
     return checkIn ? { table: 'checkIns', pairId: checkIn.pairId } : undefined;
   };
   for (const [index, person] of records.people.entries()) {
-    check('people', index, person, device.heldElsewhere.get(person.id) ?? (device.pairs.has(person.id) ? { table: 'pairs' } : logged(person.id)));
+    check(
+      'people',
+      index,
+      person,
+      device.heldElsewhere.get(person.id) ?? (device.pairs.has(person.id) ? { table: 'pairs' } : logged(person.id)),
+    );
   }
   for (const [index, pair] of records.pairs.entries()) {
-    check('pairs', index, pair, device.heldElsewhere.get(pair.id) ?? (device.people.has(pair.id) ? { table: 'people' } : logged(pair.id)));
+    check(
+      'pairs',
+      index,
+      pair,
+      device.heldElsewhere.get(pair.id) ?? (device.people.has(pair.id) ? { table: 'people' } : logged(pair.id)),
+    );
   }
   for (const table of ['sessions', 'checkIns'] as const) {
     for (const [index, record] of (records[table] as readonly (Session | CheckIn)[]).entries()) {
@@ -175,24 +233,35 @@ export function settleMerge(records: BackupRecords, plan: MergePlan, device: Dev
   const writtenPairs = new Map(writes.pairs.map((pair) => [pair.id, pair]));
   const personAfter = (id: string) => writtenPeople.get(id) ?? device.people.get(id);
   const pairAfter = (id: string) => writtenPairs.get(id) ?? device.pairs.get(id);
-  const deletedPersonText = (id: string) => `points to a person (id ${id}) who is deleted ${writtenPeople.has(id) ? 'in this file' : 'on this device'}`;
+  const deletedPersonText = (id: string) =>
+    `points to a person (id ${id}) who is deleted ${writtenPeople.has(id) ? 'in this file' : 'on this device'}`;
 
   // A live pair names two live people.
   for (const pair of writes.pairs) {
     if (!live(pair)) continue;
     for (const field of ['mentorId', 'menteeId'] as const) {
       const person = personAfter(pair[field]);
-      if (person && !live(person)) problems.push({ ...at.pairs(pair.id), field, message: `${deletedPersonText(pair[field])}; a pair that is not deleted needs its two people.` });
+      if (person && !live(person))
+        problems.push({
+          ...at.pairs(pair.id),
+          field,
+          message: `${deletedPersonText(pair[field])}; a pair that is not deleted needs its two people.`,
+        });
     }
   }
   // A person the file deletes is named by no live pair, session or check-in the device keeps.
   const deletedPeople = new Set(writes.people.filter((person) => !live(person)).map((person) => person.id));
   if (deletedPeople.size > 0) {
     const stillNamed = (personId: string, what: string) =>
-      problems.push({ ...at.people(personId), field: 'deletedAt', message: `deletes a person whom ${what}, not deleted, still names; delete that first, or import a file that does.` });
+      problems.push({
+        ...at.people(personId),
+        field: 'deletedAt',
+        message: `deletes a person whom ${what}, not deleted, still names; delete that first, or import a file that does.`,
+      });
     for (const pair of device.pairs.values()) {
       if (writtenPairs.has(pair.id) || !live(pair)) continue;
-      for (const personId of [pair.mentorId, pair.menteeId]) if (deletedPeople.has(personId)) stillNamed(personId, `the pair ${pair.id} on this device`);
+      for (const personId of [pair.mentorId, pair.menteeId])
+        if (deletedPeople.has(personId)) stillNamed(personId, `the pair ${pair.id} on this device`);
     }
     for (const [table, byId] of [
       ['sessions', device.sessions],
@@ -221,7 +290,12 @@ export function settleMerge(records: BackupRecords, plan: MergePlan, device: Dev
       const field = 'raterId' in record ? 'raterId' : 'loggedById';
       const personId = 'raterId' in record ? record.raterId : record.loggedById;
       const person = personAfter(personId);
-      if (person && !live(person)) problems.push({ ...at[table](record.id), field, message: `${deletedPersonText(personId)}; only a deleted record may.` });
+      if (person && !live(person))
+        problems.push({
+          ...at[table](record.id),
+          field,
+          message: `${deletedPersonText(personId)}; only a deleted record may.`,
+        });
     }
   }
   // A pair whose start the file moves keeps the device's sessions and check-ins plausibly dated.
@@ -235,7 +309,11 @@ export function settleMerge(records: BackupRecords, plan: MergePlan, device: Dev
       const written = new Set((writes[table] as readonly RecordFields[]).map((record) => record.id));
       for (const record of byId.values()) {
         if (record.pairId !== pair.id || written.has(record.id)) continue;
-        const message = startAfterRecordProblem(pair.startDate, record.date, `${nouns[table]} it has on this device (id ${record.id})`);
+        const message = startAfterRecordProblem(
+          pair.startDate,
+          record.date,
+          `${nouns[table]} it has on this device (id ${record.id})`,
+        );
         if (message) {
           problems.push({ ...at.pairs(pair.id), field: 'startDate', message });
           break;

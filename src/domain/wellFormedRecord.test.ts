@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
-import { backupTables, type BackupTable } from './backupFormat';
+import { backupTables, type BackupTable } from './backupRecords';
 import { checkInSchema } from './checkIn';
 import { pairSchema } from './pair';
 import { personSchema } from './person';
@@ -13,7 +13,11 @@ const item = { id: crypto.randomUUID(), text: 'Read the chapter', owner: 'mentee
 const records: Record<BackupTable, Record<string, unknown>> = {
   people: aPerson({ contact: 'alex@example.org' }),
   pairs: aPair({ endDate: '2026-06-30', goals: 'Find a first role.' }),
-  sessions: aSession({ topics: ['Interviews', 'CV'], notes: 'Went well.', actionItems: [{ ...item, owner: 'mentee' }] }),
+  sessions: aSession({
+    topics: ['Interviews', 'CV'],
+    notes: 'Went well.',
+    actionItems: [{ ...item, owner: 'mentee' }],
+  }),
   checkIns: aCheckIn({ sessionId: crypto.randomUUID(), comments: { trust: 'Open.' }, reflection: 'A good month.' }),
 };
 
@@ -43,7 +47,10 @@ const values: unknown[] = [
   'a ',
   'trust',
   'Trust',
-  ...[40, 41, 120, 121, 200, 201, 500, 501, 2000, 2001, 5000, 5001, 20000, 20001].flatMap((length) => [text(length), ` ${text(length - 1)}`]),
+  ...[40, 41, 120, 121, 200, 201, 500, 501, 2000, 2001, 5000, 5001, 20000, 20001].flatMap((length) => [
+    text(length),
+    ` ${text(length - 1)}`,
+  ]),
   crypto.randomUUID(),
   crypto.randomUUID().toUpperCase(),
   '00000000-0000-0000-0000-000000000000',
@@ -114,7 +121,8 @@ function withField(record: Record<string, unknown>, path: readonly (string | num
 }
 
 function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(value)) return value.flatMap((entry, index) => [[...prefix, index], ...pathsOf(entry, [...prefix, index])]);
+  if (Array.isArray(value))
+    return value.flatMap((entry, index) => [[...prefix, index], ...pathsOf(entry, [...prefix, index])]);
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).flatMap(([key, entry]) => [[...prefix, key], ...pathsOf(entry, [...prefix, key])]);
   }
@@ -137,14 +145,22 @@ describe('wellFormedRecord', () => {
     expect(JSON.stringify(quick)).toBe(JSON.stringify(schemas[table].parse(records[table])));
   });
 
-  it.each(backupTables)('accepts no %s record its schema refuses or would output otherwise, whatever field is changed to whatever', (table) => {
-    const record = records[table];
-    for (const path of pathsOf(record)) {
-      for (const value of values) expectAgreement(table, withField(record, path, value), `${path.join('.')} = ${JSON.stringify(value)?.slice(0, 60)}`);
-    }
-    for (const value of values) expectAgreement(table, value, `the record = ${JSON.stringify(value)?.slice(0, 60)}`);
-    expectAgreement(table, { ...record, extra: 'dropped' }, 'an unknown field');
-  });
+  it.each(backupTables)(
+    'accepts no %s record its schema refuses or would output otherwise, whatever field is changed to whatever',
+    (table) => {
+      const record = records[table];
+      for (const path of pathsOf(record)) {
+        for (const value of values)
+          expectAgreement(
+            table,
+            withField(record, path, value),
+            `${path.join('.')} = ${JSON.stringify(value)?.slice(0, 60)}`,
+          );
+      }
+      for (const value of values) expectAgreement(table, value, `the record = ${JSON.stringify(value)?.slice(0, 60)}`);
+      expectAgreement(table, { ...record, extra: 'dropped' }, 'an unknown field');
+    },
+  );
 
   it('leaves to the schema a record whose text it would trim, or that has a field missing', () => {
     expect(wellFormedRecord('people', { ...records.people, name: ' Alex Chen ' })).toBeNull();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BackupTable } from './backupFormat';
+import type { BackupTable } from './backupRecords';
 import { visibilitySchema, type CheckIn } from './checkIn';
 import { pairStatusSchema, type Pair } from './pair';
 import type { Person } from './person';
@@ -30,15 +30,19 @@ const CHARACTERISTIC_ID = /^[a-z][a-z0-9-]{0,39}$/;
 
 type Fields = Record<string, unknown>;
 
-const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isFields = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 const isTimestamp = (value: unknown): value is string => typeof value === 'string' && TIMESTAMP.test(value);
-const isDate = (value: unknown): value is string => typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-const isWhole = (value: unknown, min: number, max: number): value is number => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+const isDate = (value: unknown): value is string =>
+  typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+const isWhole = (value: unknown, min: number, max: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 /** Text of at most `max` characters, and at least `min` with nothing to trim when `trimmed`. */
 const isText = (value: unknown, max: number, trimmed = false, min = 0): value is string =>
   typeof value === 'string' && value.length <= max && value.length >= min && (!trimmed || value.trim() === value);
-const isOneOf = <T extends string>(value: unknown, options: readonly T[]): value is T => typeof value === 'string' && (options as readonly string[]).includes(value);
+const isOneOf = <T extends string>(value: unknown, options: readonly T[]): value is T =>
+  typeof value === 'string' && (options as readonly string[]).includes(value);
 
 const SIDES = sideSchema.options;
 const PAIR_STATUSES = pairStatusSchema.options;
@@ -84,7 +88,14 @@ function actionItems(raw: unknown): ActionItem[] | null {
   for (const item of raw) {
     if (!isFields(item)) return null;
     const { id, text, owner, dueDate, done } = item;
-    if (!isId(id) || !isText(text, 500, true, 1) || !isOneOf(owner, SIDES) || !(dueDate === null || isDate(dueDate)) || typeof done !== 'boolean') return null;
+    if (
+      !isId(id) ||
+      !isText(text, 500, true, 1) ||
+      !isOneOf(owner, SIDES) ||
+      !(dueDate === null || isDate(dueDate)) ||
+      typeof done !== 'boolean'
+    )
+      return null;
     items.push({ id, text, owner, dueDate, done });
   }
   return items;
@@ -114,7 +125,21 @@ function session(raw: Fields): Session | null {
   const items = actionItems(raw.actionItems);
   if (!sessionTopics || !items) return null;
   const { id, createdAt, updatedAt, deletedAt } = raw;
-  return { id, createdAt, updatedAt, deletedAt, pairId, date, durationMinutes, mode, topics: sessionTopics, notes, actionItems: items, loggedBy, loggedById };
+  return {
+    id,
+    createdAt,
+    updatedAt,
+    deletedAt,
+    pairId,
+    date,
+    durationMinutes,
+    mode,
+    topics: sessionTopics,
+    notes,
+    actionItems: items,
+    loggedBy,
+    loggedById,
+  };
 }
 
 /** A record keyed by characteristic id, each value passing `accepts`; copied in its own order. */
@@ -151,10 +176,30 @@ function checkIn(raw: Fields): CheckIn | null {
   const comments = byCharacteristic(raw.comments, isComment);
   if (!scores || !comments) return null;
   const { id, createdAt, updatedAt, deletedAt } = raw;
-  return { id, createdAt, updatedAt, deletedAt, pairId, sessionId, date, side, raterId, scores, comments, reflection, visibility, notesVisibility };
+  return {
+    id,
+    createdAt,
+    updatedAt,
+    deletedAt,
+    pairId,
+    sessionId,
+    date,
+    side,
+    raterId,
+    scores,
+    comments,
+    reflection,
+    visibility,
+    notesVisibility,
+  };
 }
 
-const readers: { [T in BackupTable]: (raw: Fields) => RecordFields | null } = { people: person, pairs: pair, sessions: session, checkIns: checkIn };
+const readers: { [T in BackupTable]: (raw: Fields) => RecordFields | null } = {
+  people: person,
+  pairs: pair,
+  sessions: session,
+  checkIns: checkIn,
+};
 
 /**
  * The record as its table's schema would output it, when it is exactly such a record already;

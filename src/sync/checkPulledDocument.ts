@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeIssue } from '../domain/backupFormat';
+import { describeIssue } from '../domain/backupProblems';
 import { checkInSchema } from '../domain/checkIn';
 import { pairSchema } from '../domain/pair';
 import { personSchema } from '../domain/person';

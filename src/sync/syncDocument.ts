@@ -1,4 +1,4 @@
-import { checkInForPartner } from '../domain/backupFormat';
+import { checkInForPartner } from '../domain/pairShare';
 import type { CheckIn } from '../domain/checkIn';
 import type { Pair } from '../domain/pair';
 import type { Person } from '../domain/person';

@@ -1,6 +1,7 @@
-// Writes a synthetic program as Mentorlog backup files (the format src/domain/backupFormat.ts reads),
-// streaming so that size L never sits in memory as one string. Size L is split into files of at
-// most 1,000 pairs: one JSON string of all of it would pass V8's string limit in the browser.
+// Writes a synthetic program as Mentorlog backup files (the format src/domain/backupFile.ts
+// describes and src/domain/readBackup.ts reads), streaming so that size L never sits in memory as
+// one string. Size L is split into files of at most 1,000 pairs: one JSON string of all of it would
+// pass V8's string limit in the browser.
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateProgram, SIZES } from './generateProgram.mjs';

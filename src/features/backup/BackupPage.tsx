@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { backupFileName, exportDeviceDownload } from '../../data/backup';
+import { backupFileName, exportDeviceDownload } from '../../data/exportBackup';
 import { useDeviceRecordCounts } from '../../data/useDeviceRecordCounts';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { downloadFile } from '../../ui/downloadFile';
@@ -8,8 +8,8 @@ import { ImportBackupForm } from './ImportBackupForm';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { countOf, nouns } from '../../domain/countNoun';
 
-
-type ExportStatus = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
+type ExportStatus =
+  { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
 
 /** Back up everything on this device to one file, and import a backup or a pair a partner shared. */
 export function BackupPage() {
@@ -29,7 +29,10 @@ export function BackupPage() {
       });
     } catch (error) {
       const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
-      setStatus({ kind: 'error', message: `The backup could not be made${detail}. Nothing on this device changed; try again.` });
+      setStatus({
+        kind: 'error',
+        message: `The backup could not be made${detail}. Nothing on this device changed; try again.`,
+      });
     }
   };
 
@@ -47,10 +50,16 @@ export function BackupPage() {
           . Import it here or on another device to get the same records back.
         </p>
         <p className="notice">
-          The backup includes private check-ins and reflections, so anyone who has the file can read them. To send one pair to your
-          partner, open the pair and use <strong>Share with your partner</strong> instead: it leaves private things out.
+          The backup includes private check-ins and reflections, so anyone who has the file can read them. To send one
+          pair to your partner, open the pair and use <strong>Share with your partner</strong> instead: it leaves
+          private things out.
         </p>
-        <button type="button" className="button button--primary" onClick={() => void exportAll()} disabled={status.kind === 'working'}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void exportAll()}
+          disabled={status.kind === 'working'}
+        >
           {status.kind === 'working' ? 'Preparing the backup…' : 'Download a backup'}
         </button>
         {status.kind === 'done' ? (
@@ -64,9 +73,9 @@ export function BackupPage() {
       <section aria-labelledby="import-heading" className="card">
         <h2 id="import-heading">Import a backup or a shared pair</h2>
         <p>
-          Records are matched one by one: a record new to this device is added, and one that is already here is replaced only if the
-          file has a newer version of it, deletions included. Nothing else on this device changes. Mentorlog checks the whole file
-          first; if anything in it is wrong, nothing is imported.
+          Records are matched one by one: a record new to this device is added, and one that is already here is replaced
+          only if the file has a newer version of it, deletions included. Nothing else on this device changes. Mentorlog
+          checks the whole file first; if anything in it is wrong, nothing is imported.
         </p>
         <ImportBackupForm />
       </section>

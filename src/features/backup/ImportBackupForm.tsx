@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { ImportProgress, ImportSummary } from '../../data/backup';
-import { backupTables, describeProblem, type BackupTable, type MergeCounts } from '../../domain/backupFormat';
+import type { ImportProgress, ImportSummary } from '../../data/importBackup';
+import { describeProblem } from '../../domain/backupProblems';
+import { backupTables, type BackupTable } from '../../domain/backupRecords';
+import type { MergeCounts } from '../../domain/planMerge';
 import { countOf, countWas, formatCount, nouns, plural } from '../../domain/countNoun';
 import { Field } from '../../ui/Field';
 import { useBackupImport, type ImportState } from './useBackupImport';
@@ -110,7 +112,8 @@ function ImportStatus({ state }: { state: ImportState }) {
 function ImportProgressBar({ progress }: { progress: ImportProgress }) {
   const id = useId();
   const { phase, done, total } = progress;
-  const label = phase === 'reading' ? 'Reading the file' : phase === 'checking' ? 'Checking the file' : 'Saving to this device';
+  const label =
+    phase === 'reading' ? 'Reading the file' : phase === 'checking' ? 'Checking the file' : 'Saving to this device';
   const text =
     phase === 'reading'
       ? 'Reading the file…'
@@ -121,7 +124,11 @@ function ImportProgressBar({ progress }: { progress: ImportProgress }) {
     <div className="import-progress">
       <label htmlFor={id}>{label}</label>
       {/* Without a value the bar shows activity of unknown length: the file is being read. */}
-      <progress id={id} max={total > 0 ? total : undefined} value={phase === 'reading' || total === 0 ? undefined : done} />
+      <progress
+        id={id}
+        max={total > 0 ? total : undefined}
+        value={phase === 'reading' || total === 0 ? undefined : done}
+      />
       <p role="status">{text}</p>
     </div>
   );
@@ -133,10 +140,17 @@ function summarize(total: MergeCounts, deletedWithPair: number): string {
     total.updated > 0 ? `${records(total.updated)} updated` : null,
   ].filter(Boolean);
   const first = changed.join(' and ');
-  const parts = [changed.length > 0 ? `${first.charAt(0).toUpperCase()}${first.slice(1)}.` : 'Nothing new: this device already had everything in the file.'];
-  if (total.unchanged > 0 && changed.length > 0) parts.push(`${countWas(total.unchanged, nouns.record)} already up to date.`);
+  const parts = [
+    changed.length > 0
+      ? `${first.charAt(0).toUpperCase()}${first.slice(1)}.`
+      : 'Nothing new: this device already had everything in the file.',
+  ];
+  if (total.unchanged > 0 && changed.length > 0)
+    parts.push(`${countWas(total.unchanged, nouns.record)} already up to date.`);
   if (total.skippedOlder > 0) {
-    parts.push(`${countWas(total.skippedOlder, nouns.record)} kept as ${plural(total.skippedOlder, { one: 'it is', other: 'they are' })} here, because this device has a newer version.`);
+    parts.push(
+      `${countWas(total.skippedOlder, nouns.record)} kept as ${plural(total.skippedOlder, { one: 'it is', other: 'they are' })} here, because this device has a newer version.`,
+    );
   }
   if (deletedWithPair > 0) {
     parts.push(

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ImportSummary } from '../../data/backup';
+import type { ImportSummary } from '../../data/importBackup';
 import { useViewerStore } from '../../state/viewerStore';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { ChooseYourselfForm } from './ChooseYourselfForm';
@@ -19,8 +19,9 @@ export function RestorePage() {
     <section className="narrow">
       <h1>Restore a backup or open a shared pair</h1>
       <p>
-        Bring your records to this device: a backup you downloaded on another device, or the file your mentor or mentee sent you from
-        their pair. Mentorlog checks the whole file first; if anything in it is wrong, nothing is imported.
+        Bring your records to this device: a backup you downloaded on another device, or the file your mentor or mentee
+        sent you from their pair. Mentorlog checks the whole file first; if anything in it is wrong, nothing is
+        imported.
       </p>
       <div className="card">
         <ImportBackupForm onImported={setImported} />

@@ -1,4 +1,4 @@
-import { importBackup, type ImportProgress, type ImportResult } from '../../data/backup';
+import { importBackup, type ImportProgress, type ImportResult } from '../../data/importBackup';
 import { errorOfFailedImport, type ImportRequest, type ImportWorkerMessage } from './importWorkerProtocol';
 
 /**

@@ -1,4 +1,4 @@
-import type { ImportProgress, ImportResult } from '../../data/backup';
+import type { ImportProgress, ImportResult } from '../../data/importBackup';
 import { errorNames } from '../../data/storageFailureMessage';
 
 /** What the page sends the import worker: the file the user chose (a File crosses to a worker without copying its bytes). */
@@ -25,7 +25,11 @@ export function failedImport(error: unknown): Extract<ImportWorkerMessage, { typ
 }
 
 /** The error the worker reported, rebuilt on the page with the causes where the message module looks for them. */
-export function errorOfFailedImport({ name, message, causes }: Extract<ImportWorkerMessage, { type: 'failed' }>): Error {
+export function errorOfFailedImport({
+  name,
+  message,
+  causes,
+}: Extract<ImportWorkerMessage, { type: 'failed' }>): Error {
   return Object.assign(new Error(message), {
     name,
     failures: causes.map((cause) => ({ name: cause })),

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { Dexie } from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/database';
-import { BACKUP_FORMAT } from '../../domain/backupFormat';
+import { BACKUP_FORMAT } from '../../domain/backupFile';
 import { aPair, aPerson } from '../../test/builders';
 import { failWritesTo, installFailingWrites, stopFailingWrites, storageFull } from '../../test/failingWrites';
 import { renderApp, signInAs } from '../../test/renderApp';

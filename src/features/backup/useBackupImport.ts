@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ImportProgress, ImportSummary } from '../../data/backup';
-import type { BackupProblem } from '../../domain/backupFormat';
+import type { ImportProgress, ImportSummary } from '../../data/importBackup';
+import type { BackupProblem } from '../../domain/backupProblems';
 import { importErrorMessage } from '../../data/storageFailureMessage';
 import { importInBackground } from './importInBackground';
 
@@ -25,7 +25,9 @@ export function useBackupImport(onImported?: (summary: ImportSummary) => void) {
       const fileName = file.name;
       setState({ status: 'running', fileName, progress: { phase: 'reading', done: 0, total: 0 } });
       try {
-        const result = await importInBackground(file, (progress) => setState({ status: 'running', fileName, progress }));
+        const result = await importInBackground(file, (progress) =>
+          setState({ status: 'running', fileName, progress }),
+        );
         if (result.ok) {
           setState({ status: 'done', fileName, summary: result.summary });
           onImported?.(result.summary);
