@@ -145,7 +145,7 @@ describe('importBackup', () => {
     expect(await storedSession(session.id)).toEqual(session);
   });
 
-  it('reports its checking at least every hundredth of the file, however fast the checks run', async () => {
+  it('reports its checking at least every hundredth of the file, however fast the checks run', { timeout: 60_000 }, async () => {
     const { mentor, mentee, pair } = aPairWithPeople();
     const sessions = Array.from({ length: 49_997 }, () => aSession({ pairId: pair.id, loggedById: mentor.id }));
     const progress: ImportProgress[] = [];
