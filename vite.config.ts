@@ -61,7 +61,8 @@ function immutableAssets(): Plugin {
     name: 'mentorlog:immutable-assets',
     configurePreviewServer(server) {
       server.middlewares.use((request, response, next) => {
-        if (request.url?.startsWith('/assets/')) response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        if (request.url?.startsWith('/assets/'))
+          response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         next();
       });
     },
@@ -77,17 +78,24 @@ function immutableAssets(): Plugin {
 function firstReadScript(): Plugin {
   const source = '/src/app/firstReadScript.ts';
   const name = 'first-read';
-  const tag = (src: string) => ({ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src }, injectTo: 'head-prepend' as const });
+  const tag = (src: string) => ({
+    tag: 'script',
+    attrs: { type: 'module', async: true, crossorigin: true, src },
+    injectTo: 'head-prepend' as const,
+  });
   return {
     name: 'mentorlog:first-read-script',
     buildStart() {
-      if (this.environment.config.command === 'build' && this.environment.name === 'client') this.emitFile({ type: 'chunk', id: fileURLToPath(new URL(`.${source}`, import.meta.url)), name });
+      if (this.environment.config.command === 'build' && this.environment.name === 'client')
+        this.emitFile({ type: 'chunk', id: fileURLToPath(new URL(`.${source}`, import.meta.url)), name });
     },
     transformIndexHtml: {
       order: 'post',
       handler(_html, { bundle, server }) {
         if (server) return [tag(source)];
-        const chunk = Object.values(bundle ?? {}).find((file) => file.type === 'chunk' && file.isEntry && file.name === name);
+        const chunk = Object.values(bundle ?? {}).find(
+          (file) => file.type === 'chunk' && file.isEntry && file.name === name,
+        );
         if (!chunk) throw new Error(`The build has no ${name} chunk.`);
         return [tag(`/${chunk.fileName}`)];
       },

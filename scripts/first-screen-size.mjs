@@ -14,4 +14,6 @@ for (const file of files) {
   else css += size;
   console.log(`${(size / 1024).toFixed(1).padStart(7)} KB  ${file}`);
 }
-console.log(`First screen: ${(js / 1024).toFixed(1)} KB of JavaScript and ${(css / 1024).toFixed(1)} KB of CSS, gzipped.`);
+console.log(
+  `First screen: ${(js / 1024).toFixed(1)} KB of JavaScript and ${(css / 1024).toFixed(1)} KB of CSS, gzipped.`,
+);

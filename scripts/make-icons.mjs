@@ -67,8 +67,7 @@ try {
           for (let x = 0; x < width; x++) {
             if (Math.hypot(x + 0.5 - width / 2, y + 0.5 - height / 2) <= safeRadius * width) continue;
             const i = (y * width + x) * 4;
-            const differs =
-              Math.abs(data[i] - r) > 2 || Math.abs(data[i + 1] - g) > 2 || Math.abs(data[i + 2] - b) > 2;
+            const differs = Math.abs(data[i] - r) > 2 || Math.abs(data[i + 1] - g) > 2 || Math.abs(data[i + 2] - b) > 2;
             if (differs || data[i + 3] !== 255) outsideSafeZone++;
           }
         }

@@ -35,8 +35,8 @@ export function DatabaseBanner() {
     return (
       <div className="app-banner" role="status">
         <p>
-          Mentorlog is rearranging the records on this device so that it works faster. This happens once, and can take a minute for a
-          large program: please keep this tab open.
+          Mentorlog is rearranging the records on this device so that it works faster. This happens once, and can take a
+          minute for a large program: please keep this tab open.
         </p>
         <progress max={upgrading.total} value={upgrading.done} aria-label="Records rearranged">
           {upgrading.done} of {upgrading.total} pairs

@@ -79,7 +79,8 @@ export function UpdateBanner() {
   return (
     <div className="app-banner" role="status">
       <p>
-        A new version of Mentorlog is ready. <span className="muted">Updating reloads the page, so save what you are typing first.</span>
+        A new version of Mentorlog is ready.{' '}
+        <span className="muted">Updating reloads the page, so save what you are typing first.</span>
       </p>
       <button type="button" className="button button--primary" onClick={() => void updateNow()}>
         Update now

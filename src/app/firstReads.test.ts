@@ -4,7 +4,10 @@ import { useViewerStore } from '../state/viewerStore';
 import { holdDashboardFirstRead, startFirstReads } from './firstReads';
 
 const started = vi.hoisted(() => ({ pairList: 0, dashboard: [] as string[] }));
-vi.mock('../data/pairs', () => ({ startPairListRead: () => (started.pairList += 1), keepRememberedPairListCurrent: () => () => undefined }));
+vi.mock('../data/pairs', () => ({
+  startPairListRead: () => (started.pairList += 1),
+  keepRememberedPairListCurrent: () => () => undefined,
+}));
 
 /** Routes with no screens: only the addresses matter here. */
 const routes = ['/pairs', '/dashboard', '/guidance'].map((path) => ({ path, element: null }));

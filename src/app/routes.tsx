@@ -85,7 +85,10 @@ export const routes: RouteObject[] = [
               { path: 'sessions/:sessionId', lazy: async () => ({ Component: (await screens.session()).SessionPage }) },
               // The form ('new') and each check-in share one route: saving moves from one to the other
               // without a route to load first, so the check-in is drawn in the same task.
-              { path: 'check-ins/:checkInId', lazy: async () => ({ Component: (await screens.checkIns()).CheckInScreen }) },
+              {
+                path: 'check-ins/:checkInId',
+                lazy: async () => ({ Component: (await screens.checkIns()).CheckInScreen }),
+              },
               { path: 'trends', lazy: async () => ({ Component: (await screens.pairTrends()).PairTrendsPage }) },
             ],
           },

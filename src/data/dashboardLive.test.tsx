@@ -24,13 +24,15 @@ const rowOf = (rows: DashboardPair[] | undefined, pairId: string) => rows?.find(
 describe('the live dashboard', () => {
   it('re-reads only the pair a check-in was saved for, and shows it', async () => {
     const { pairs, people } = await seedProgram(3);
-    const [first, second, third] = pairs as [typeof pairs[0], typeof pairs[0], typeof pairs[0]];
+    const [first, second, third] = pairs as [(typeof pairs)[0], (typeof pairs)[0], (typeof pairs)[0]];
     const { result } = renderHook(() => useDashboard(today));
     await waitFor(() => expect(result.current).toHaveLength(3));
     const before = result.current!;
     expect(rowOf(before, first.id)?.summary.latestTrust.mentee).toBeNull();
 
-    await saveCheckIn(aCheckIn({ pairId: first.id, side: 'mentee', raterId: people[1]!.id, date: today, scores: { trust: 2 } }));
+    await saveCheckIn(
+      aCheckIn({ pairId: first.id, side: 'mentee', raterId: people[1]!.id, date: today, scores: { trust: 2 } }),
+    );
 
     await waitFor(() => expect(rowOf(result.current, first.id)?.summary.latestTrust.mentee).toBe(2));
     // The other pairs' rows are the very same objects: they were not read again.
@@ -73,7 +75,9 @@ describe('the live program months', () => {
     const { result } = renderHook(() => useProgramMonths(today));
     await waitFor(() => expect(result.current?.at(-1)?.checkInsShared).toBe(0));
 
-    await saveCheckIn(aCheckIn({ pairId: pairs[1]!.id, side: 'mentee', raterId: people[3]!.id, date: today, scores: { trust: 5 } }));
+    await saveCheckIn(
+      aCheckIn({ pairId: pairs[1]!.id, side: 'mentee', raterId: people[3]!.id, date: today, scores: { trust: 5 } }),
+    );
 
     await waitFor(() => expect(result.current?.at(-1)?.checkInsShared).toBe(1));
     expect(result.current?.at(-1)?.means.trust?.mentee).toBe(5);

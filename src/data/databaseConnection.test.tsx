@@ -47,7 +47,9 @@ describe('a newer version of the app opened in another tab', () => {
     expect(newer.verno).toBe(LATEST + 1);
     expect(db.isOpen()).toBe(false);
     expect(useDatabaseStatusStore.getState().closedBecause).toBe('newerVersion');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Mentorlog was updated in another tab. Reload to continue.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Mentorlog was updated in another tab. Reload to continue.',
+    );
     expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
   });
 
@@ -88,7 +90,8 @@ describe('a long upgrade of this device’s database', () => {
     const name = 'mentorlog-upgrading';
     // A database as version 4 of the app left it: a pair with a session, one record each.
     const version4 = new Dexie(name);
-    for (const step of schemaVersions.filter((candidate) => candidate.version <= 4)) version4.version(step.version).stores(step.stores);
+    for (const step of schemaVersions.filter((candidate) => candidate.version <= 4))
+      version4.version(step.version).stores(step.stores);
     const pair = aPair();
     await version4.table('pairs').add(pair);
     await version4.table('sessions').add(aSession({ pairId: pair.id }));

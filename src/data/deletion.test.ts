@@ -44,7 +44,10 @@ describe('deleting', () => {
   it('deletes a pair with its sessions and check-ins, and the undo restores exactly those', async () => {
     const pair = aPair();
     const other = aPair();
-    const sessions = [aSession({ pairId: pair.id, date: '2026-01-10' }), aSession({ pairId: pair.id, date: '2026-02-10' })];
+    const sessions = [
+      aSession({ pairId: pair.id, date: '2026-01-10' }),
+      aSession({ pairId: pair.id, date: '2026-02-10' }),
+    ];
     const deletedEarlier = aSession({ pairId: pair.id, deletedAt: '2026-01-20T00:00:00.000Z' });
     const checkIns = [aCheckIn({ pairId: pair.id }), aCheckIn({ pairId: pair.id, visibility: 'private' })];
     const othersSession = aSession({ pairId: other.id });

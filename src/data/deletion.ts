@@ -1,5 +1,13 @@
 import { db, pairWriteTables } from '../db/database';
-import { changeRecords, MonthLogDraft, readPairLogs, recordsInMonths, writeDraft, type LoggedRef, type LoggedTable } from '../db/monthLogs';
+import {
+  changeRecords,
+  MonthLogDraft,
+  readPairLogs,
+  recordsInMonths,
+  writeDraft,
+  type LoggedRef,
+  type LoggedTable,
+} from '../db/monthLogs';
 import { refreshPairDigests } from '../db/pairDigests';
 import type { RecordFields } from '../domain/record';
 
@@ -51,7 +59,9 @@ async function deleteRecord(table: LoggedTable, ref: LoggedRef, alreadyDeleted: 
   const stamp = new Date().toISOString();
   const marked: Marked = { pairId: null, records: [{ table, refs: [ref] }] };
   await db.transaction('rw', pairWriteTables(db), async () => {
-    const [held] = await changeRecords(db, table, [ref], (record) => (record.deletedAt === null ? stamped(stamp, stamp)(record) : record));
+    const [held] = await changeRecords(db, table, [ref], (record) =>
+      record.deletedAt === null ? stamped(stamp, stamp)(record) : record,
+    );
     if (!held || held.deletedAt !== null) throw new Error(alreadyDeleted);
     await refreshPairDigests(db, [ref.pairId]);
   });
@@ -72,7 +82,8 @@ export interface PairDeletion {
   checkIns: number;
 }
 
-const live = <T extends { deletedAt: string | null }>(records: readonly T[]): T[] => records.filter((record) => record.deletedAt === null);
+const live = <T extends { deletedAt: string | null }>(records: readonly T[]): T[] =>
+  records.filter((record) => record.deletedAt === null);
 
 /**
  * Deletes a pair with its sessions and check-ins, in one transaction, so that no session is left
@@ -90,7 +101,10 @@ export async function deletePair(pairId: string): Promise<PairDeletion> {
     const deleted = stamped(stamp, stamp);
     await db.pairs.put(deleted(pair));
     // Marked in the months just read, rather than read again by id.
-    await writeDraft(db, new MonthLogDraft(logs).put('sessions', liveSessions.map(deleted)).put('checkIns', liveCheckIns.map(deleted)));
+    await writeDraft(
+      db,
+      new MonthLogDraft(logs).put('sessions', liveSessions.map(deleted)).put('checkIns', liveCheckIns.map(deleted)),
+    );
     const marked: Marked = {
       pairId,
       records: [

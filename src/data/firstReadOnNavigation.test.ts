@@ -7,7 +7,9 @@ import { seedRecords } from '../test/seedRecords';
 import { startFirstRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
 
 /** A reader of every person by id, counting its full reads. */
-function peopleReader(): RecordMapReader<Person> & { readAll: ReturnType<typeof vi.fn<() => Promise<Map<string, Person>>>> } {
+function peopleReader(): RecordMapReader<Person> & {
+  readAll: ReturnType<typeof vi.fn<() => Promise<Map<string, Person>>>>;
+} {
   return {
     tables: ['people'],
     readAll: vi.fn(async () => new Map((await db.people.toArray()).map((person) => [person.id, person]))),
@@ -16,7 +18,8 @@ function peopleReader(): RecordMapReader<Person> & { readAll: ReturnType<typeof 
   };
 }
 
-const names = (map: ReadonlyMap<string, Person> | undefined) => (map ? [...map.values()].map((person) => person.name).sort() : undefined);
+const names = (map: ReadonlyMap<string, Person> | undefined) =>
+  map ? [...map.values()].map((person) => person.name).sort() : undefined;
 
 describe('a read started before its screen renders', () => {
   it('is drawn in the screen’s first render when it is done, and not read again', async () => {

@@ -37,7 +37,10 @@ export interface RecordMapReader<T> {
    * The map's keys a write may have changed, from what it touched in each table; 'all' to read
    * everything again. `current` is the map as it stands.
    */
-  affectedKeys: (changes: Partial<Record<string, TableChange>>, current: ReadonlyMap<string, T>) => ReadonlySet<string> | 'all';
+  affectedKeys: (
+    changes: Partial<Record<string, TableChange>>,
+    current: ReadonlyMap<string, T>,
+  ) => ReadonlySet<string> | 'all';
   /**
    * How long to wait after a write before reading, gathering the writes that come meanwhile into
    * one read; none by default. For a map that matters less than the screen's main one, so that it
@@ -54,7 +57,8 @@ export function mergeChanges(a: Changes, b: Changes): Changes {
   for (const [table, change] of Object.entries(b)) {
     if (!change) continue;
     const before = merged[table];
-    merged[table] = before === undefined ? change : before === 'all' || change === 'all' ? 'all' : new Set([...before, ...change]);
+    merged[table] =
+      before === undefined ? change : before === 'all' || change === 'all' ? 'all' : new Set([...before, ...change]);
   }
   return merged;
 }

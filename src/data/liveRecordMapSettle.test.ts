@@ -10,7 +10,10 @@ describe('a live record map that lets writes settle', () => {
   it('reads once, a while after a burst of writes, the records they all touched', async () => {
     const [ana, ben] = [aPerson({ name: 'Ana' }), aPerson({ name: 'Ben' })];
     await seedRecords({ people: [ana, ben] });
-    const readSome = vi.fn(async (ids: ReadonlySet<string>) => new Map((await db.people.bulkGet([...ids])).map((person, index) => [[...ids][index]!, person ?? null])));
+    const readSome = vi.fn(
+      async (ids: ReadonlySet<string>) =>
+        new Map((await db.people.bulkGet([...ids])).map((person, index) => [[...ids][index]!, person ?? null])),
+    );
     const reader: RecordMapReader<Person> = {
       tables: ['people'],
       readAll: async () => new Map((await db.people.toArray()).map((person) => [person.id, person])),
@@ -35,7 +38,12 @@ describe('a live record map that lets writes settle', () => {
 
 describe('mergeChanges', () => {
   it('joins the keys each table was touched at, and keeps "all" as all', () => {
-    expect(mergeChanges({ pairs: new Set(['a']), people: 'all' }, { pairs: new Set(['b']), people: new Set(['x']), pairMonths: new Set(['c']) })).toEqual({
+    expect(
+      mergeChanges(
+        { pairs: new Set(['a']), people: 'all' },
+        { pairs: new Set(['b']), people: new Set(['x']), pairMonths: new Set(['c']) },
+      ),
+    ).toEqual({
       pairs: new Set(['a', 'b']),
       people: 'all',
       pairMonths: new Set(['c']),

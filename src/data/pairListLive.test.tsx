@@ -13,7 +13,9 @@ const today = localToday();
 
 async function seedPairs(names: Array<[mentor: string, mentee: string]>) {
   const people = names.flatMap(([mentor, mentee]) => [aPerson({ name: mentor }), aPerson({ name: mentee })]);
-  const pairs = names.map((_, index) => aPair({ mentorId: people[index * 2]!.id, menteeId: people[index * 2 + 1]!.id, startDate: addDays(today, -60) }));
+  const pairs = names.map((_, index) =>
+    aPair({ mentorId: people[index * 2]!.id, menteeId: people[index * 2 + 1]!.id, startDate: addDays(today, -60) }),
+  );
   await seedRecords({ people, pairs });
   return { people, pairs };
 }

@@ -27,7 +27,12 @@ interface Snapshot {
 }
 
 function isSnapshot(value: unknown): value is Snapshot {
-  return typeof value === 'object' && value !== null && (value as Snapshot).version === SNAPSHOT_VERSION && Array.isArray((value as Snapshot).rows);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Snapshot).version === SNAPSHOT_VERSION &&
+    Array.isArray((value as Snapshot).rows)
+  );
 }
 
 /** The list as last drawn, in its order; undefined when there is none, or a write came since. */
@@ -82,7 +87,10 @@ export function forgetPairList(): void {
  * its pairs (a restore), or a read that fails, leaves it forgotten; a write during the read sends
  * everything round again. Call once as the app starts; returns a function that stops.
  */
-export function keepPairListCurrent(reader: Pick<RecordMapReader<PairListRow>, 'readSome' | 'affectedKeys'>, order: (a: PairListRow, b: PairListRow) => number): () => void {
+export function keepPairListCurrent(
+  reader: Pick<RecordMapReader<PairListRow>, 'readSome' | 'affectedKeys'>,
+  order: (a: PairListRow, b: PairListRow) => number,
+): () => void {
   /** The copy as it was before the writes not yet applied to it; undefined when there was none. */
   let base: PairListRow[] | undefined;
   let pending: Partial<Record<string, TableChange>> = {};

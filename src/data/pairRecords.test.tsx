@@ -5,7 +5,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { db } from '../db/database';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
 import { seedRecords } from '../test/seedRecords';
-import { PairRecordsProvider, usePair, usePairCheckIn, usePairCheckIns, usePairSession, usePairSessions, useSaveState, useShowWhileSaving } from './pairRecords';
+import {
+  PairRecordsProvider,
+  usePair,
+  usePairCheckIn,
+  usePairCheckIns,
+  usePairSession,
+  usePairSessions,
+  useSaveState,
+  useShowWhileSaving,
+} from './pairRecords';
 import { logSession } from './sessions';
 
 async function aPairWithRecords() {
@@ -46,8 +55,12 @@ function forgetSharedReads(): void {
 describe("a pair's records, held for the screens below its route", () => {
   it('gives those screens the held records without reading the tables again', async () => {
     const { pair, session, checkIn } = await aPairWithRecords();
-    const wrapper = ({ children }: { children: ReactNode }) => <PairRecordsProvider pairId={pair.id}>{children}</PairRecordsProvider>;
-    const held = renderHook(() => ({ sessions: usePairSessions(pair.id), checkIns: usePairCheckIns(pair.id) }), { wrapper });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <PairRecordsProvider pairId={pair.id}>{children}</PairRecordsProvider>
+    );
+    const held = renderHook(() => ({ sessions: usePairSessions(pair.id), checkIns: usePairCheckIns(pair.id) }), {
+      wrapper,
+    });
     await waitFor(() => expect(held.result.current.sessions).toHaveLength(1));
 
     // Every read of a pair's sessions or check-ins goes through a table's `where` (a range of its months), whichever way the table is reached.
@@ -96,7 +109,14 @@ describe("a pair's records, held for the screens below its route", () => {
 
     // Written past Dexie, so the held records are never read again: they stay as they were just
     // after a save, before their live read has run.
-    await putUnseen('monthLogs', { pairId: pair.id, month: '2026-03', sessions: [], checkIns: [fresh], sessionCount: 0, checkInCount: 1 });
+    await putUnseen('monthLogs', {
+      pairId: pair.id,
+      month: '2026-03',
+      sessions: [],
+      checkIns: [fresh],
+      sessionCount: 0,
+      checkInCount: 1,
+    });
     forgetSharedReads();
     act(() => show(fresh.id));
 
@@ -108,9 +128,15 @@ describe("a pair's records, held for the screens below its route", () => {
     const { pair, checkIn } = await aPairWithRecords();
     const other = await aPairWithRecords();
     await seedRecords({ sessions: [{ ...other.session, deletedAt: '2026-03-01T00:00:00.000Z' }] });
-    const wrapper = ({ children }: { children: ReactNode }) => <PairRecordsProvider pairId={pair.id}>{children}</PairRecordsProvider>;
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <PairRecordsProvider pairId={pair.id}>{children}</PairRecordsProvider>
+    );
     const { result } = renderHook(
-      () => ({ foreign: usePairCheckIn(pair.id, other.checkIn.id), own: usePairCheckIn(pair.id, checkIn.id), deleted: usePairSession(other.pair.id, other.session.id) }),
+      () => ({
+        foreign: usePairCheckIn(pair.id, other.checkIn.id),
+        own: usePairCheckIn(pair.id, checkIn.id),
+        deleted: usePairSession(other.pair.id, other.session.id),
+      }),
       { wrapper },
     );
     await waitFor(() => expect(result.current.own?.id).toBe(checkIn.id));
@@ -122,9 +148,16 @@ describe("a pair's records, held for the screens below its route", () => {
     const { pair, session: february, mentor } = await aPairWithRecords();
     const march = aSession({ pairId: pair.id, loggedById: mentor.id, date: '2026-03-01' });
     const january = aSession({ pairId: pair.id, loggedById: mentor.id, date: '2026-01-15' });
-    const wrapper = ({ children }: { children: ReactNode }) => <PairRecordsProvider pairId={pair.id}>{children}</PairRecordsProvider>;
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <PairRecordsProvider pairId={pair.id}>{children}</PairRecordsProvider>
+    );
     const { result } = renderHook(
-      () => ({ sessions: usePairSessions(pair.id), show: useShowWhileSaving(pair.id), march: useSaveState(pair.id, march.id), january: useSaveState(pair.id, january.id) }),
+      () => ({
+        sessions: usePairSessions(pair.id),
+        show: useShowWhileSaving(pair.id),
+        march: useSaveState(pair.id, march.id),
+        january: useSaveState(pair.id, january.id),
+      }),
       { wrapper },
     );
     await waitFor(() => expect(result.current.sessions).toHaveLength(1));
@@ -133,8 +166,14 @@ describe("a pair's records, held for the screens below its route", () => {
     const held = new Promise<void>((resolve) => (commit = resolve));
     let saved!: Promise<void>;
     act(() => {
-      saved = result.current.show('sessions', march, held.then(() => logSession(march)));
-      void result.current.show('sessions', january, Promise.reject(new Error('The quota has been exceeded.'))).catch(() => undefined);
+      saved = result.current.show(
+        'sessions',
+        march,
+        held.then(() => logSession(march)),
+      );
+      void result.current
+        .show('sessions', january, Promise.reject(new Error('The quota has been exceeded.')))
+        .catch(() => undefined);
     });
 
     // Newest first, as the live read lists them.

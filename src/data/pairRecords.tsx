@@ -29,7 +29,11 @@ interface PairRecords {
  * Shows a record on its pair's screens from the moment its write starts, and gives back the
  * write's promise. A write that fails takes the record off again; the caller says so to the user.
  */
-export type ShowWhileSaving = <T extends LoggedTable>(table: T, record: LoggedRecords[T][number], write: Promise<void>) => Promise<void>;
+export type ShowWhileSaving = <T extends LoggedTable>(
+  table: T,
+  record: LoggedRecords[T][number],
+  write: Promise<void>,
+) => Promise<void>;
 
 /** A record shown ahead of the live read: while its write runs, and once committed until a read from after the commit has it. */
 interface ShownAhead {
@@ -79,7 +83,9 @@ export function PairRecordsProvider({ pairId, children }: { pairId: string; chil
     // A record stays ahead until a read that started after its commit, which has it (or, if it was
     // deleted since, rightly lacks it). Those past that point are few (one per save while the
     // pair's screens are open) and are simply passed over.
-    const shown = live ? ahead.filter((entry) => entry.committedAt === null || entry.committedAt >= live.readFrom) : ahead;
+    const shown = live
+      ? ahead.filter((entry) => entry.committedAt === null || entry.committedAt >= live.readFrom)
+      : ahead;
     return {
       pairId,
       row,
@@ -103,7 +109,9 @@ function withShownAhead<T extends LoggedTable>(
 ): LoggedRecords[T] | undefined {
   if (!records) return records;
   const held = new Set(records.map((record) => record.id));
-  const extra = ahead.filter((entry) => entry.table === table && !held.has(entry.record.id)).map((entry) => entry.record as LoggedRecords[T][number]);
+  const extra = ahead
+    .filter((entry) => entry.table === table && !held.has(entry.record.id))
+    .map((entry) => entry.record as LoggedRecords[T][number]);
   if (extra.length === 0) return records;
   return [...extra, ...records].sort((a, b) => byDateThenId(b, a)) as LoggedRecords[T];
 }
@@ -184,7 +192,8 @@ function useHeldOrRead<T extends LoggedTable>(
   return found ?? read;
 }
 
-const newestFirstLive = <T extends { deletedAt: string | null }>(records: readonly T[]): T[] => records.filter((record) => record.deletedAt === null).reverse();
+const newestFirstLive = <T extends { deletedAt: string | null }>(records: readonly T[]): T[] =>
+  records.filter((record) => record.deletedAt === null).reverse();
 
 /** The pair's live sessions and check-ins, each newest first, in one read of its months. */
 function usePairRecordsQuery(pairId: string | undefined): LiveRecords | undefined {

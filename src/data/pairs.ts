@@ -52,7 +52,11 @@ interface PerPairRecords {
 }
 
 /** How a screen builds its row for one live pair from the pair, its people and its record of `perPair`. */
-export type PairRowBuilder<K extends keyof PerPairRecords, T> = (pair: Pair, people: ReadonlyMap<string, Person>, record: PerPairRecords[K] | undefined) => T;
+export type PairRowBuilder<K extends keyof PerPairRecords, T> = (
+  pair: Pair,
+  people: ReadonlyMap<string, Person>,
+  record: PerPairRecords[K] | undefined,
+) => T;
 
 interface ProgramRecords<K extends keyof PerPairRecords> {
   pairs: Pair[];
@@ -76,7 +80,11 @@ export function pairRowReader<K extends keyof PerPairRecords, T extends { pair: 
   const perPairTable = () => db.table<PerPairRecords[K], string>(perPair);
   const readProgram = () =>
     db.transaction('r', db.pairs, db.people, perPairTable(), async (): Promise<ProgramRecords<K>> => {
-      const [pairs, people, records] = await Promise.all([db.pairs.toArray(), db.people.toArray(), perPairTable().toArray()]);
+      const [pairs, people, records] = await Promise.all([
+        db.pairs.toArray(),
+        db.people.toArray(),
+        perPairTable().toArray(),
+      ]);
       return { pairs, people, perPair: records };
     });
   return {
@@ -92,7 +100,9 @@ export function pairRowReader<K extends keyof PerPairRecords, T extends { pair: 
       db.transaction('r', db.pairs, db.people, perPairTable(), async () => {
         const ids = [...pairIds];
         const [pairs, records] = await Promise.all([db.pairs.bulkGet(ids), perPairTable().bulkGet(ids)]);
-        const people = await partnersOf(pairs.filter((pair): pair is Pair => pair !== undefined && pair.deletedAt === null));
+        const people = await partnersOf(
+          pairs.filter((pair): pair is Pair => pair !== undefined && pair.deletedAt === null),
+        );
         return new Map(
           ids.map((id, index) => {
             const pair = pairs[index];
@@ -150,7 +160,9 @@ export function startPairListRead(): void {
 
 /** The pairs list's order: by the mentor's name, then the mentee's. */
 export function byPartnerNames(a: PairListRow, b: PairListRow): number {
-  return compareText(a.mentor?.name ?? '', b.mentor?.name ?? '') || compareText(a.mentee?.name ?? '', b.mentee?.name ?? '');
+  return (
+    compareText(a.mentor?.name ?? '', b.mentor?.name ?? '') || compareText(a.mentee?.name ?? '', b.mentee?.name ?? '')
+  );
 }
 
 /**

@@ -6,7 +6,9 @@ import { partnersOf } from './people';
 /** `count` pairs, each with its own mentor and mentee, and the people of all of them. */
 function pairsWithPeople(count: number) {
   const people = Array.from({ length: count * 2 }, (_, index) => aPerson({ name: `Person ${index}` }));
-  const pairs = Array.from({ length: count }, (_, index) => aPair({ mentorId: people[index * 2]!.id, menteeId: people[index * 2 + 1]!.id }));
+  const pairs = Array.from({ length: count }, (_, index) =>
+    aPair({ mentorId: people[index * 2]!.id, menteeId: people[index * 2 + 1]!.id }),
+  );
   return { people, pairs };
 }
 

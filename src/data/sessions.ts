@@ -3,7 +3,13 @@ import { changeRecords, type LoggedRef } from '../db/monthLogs';
 import { addPairRecord, refreshPairDigests } from '../db/pairDigests';
 import type { Pair } from '../domain/pair';
 import { newRecordFields } from '../domain/record';
-import { parseTopics, sessionSchema, type Session, type SessionActionItem, type SessionFormValues } from '../domain/session';
+import {
+  parseTopics,
+  sessionSchema,
+  type Session,
+  type SessionActionItem,
+  type SessionFormValues,
+} from '../domain/session';
 import type { Side } from '../domain/side';
 import { askForPersistenceOnce } from './storagePersistence';
 

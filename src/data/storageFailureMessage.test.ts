@@ -1,7 +1,13 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useDatabaseStatusStore } from '../state/databaseStatusStore';
-import { deleteErrorMessage, importErrorMessage, openFailure, openFailureMessage, saveErrorMessage } from './storageFailureMessage';
+import {
+  deleteErrorMessage,
+  importErrorMessage,
+  openFailure,
+  openFailureMessage,
+  saveErrorMessage,
+} from './storageFailureMessage';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -15,11 +21,15 @@ describe('saveErrorMessage', () => {
   });
 
   it('says the device is full when a bulk write failed record by record for lack of space', () => {
-    expect(saveErrorMessage(new Dexie.BulkError('1 of 2 operations failed', { 1: quota() }))).toMatch(/out of storage space/);
+    expect(saveErrorMessage(new Dexie.BulkError('1 of 2 operations failed', { 1: quota() }))).toMatch(
+      /out of storage space/,
+    );
   });
 
   it('says the database was closed for Dexie’s DatabaseClosedError', () => {
-    expect(saveErrorMessage(new Dexie.DatabaseClosedError())).toMatch(/^The browser closed the database, so nothing was saved\./);
+    expect(saveErrorMessage(new Dexie.DatabaseClosedError())).toMatch(
+      /^The browser closed the database, so nothing was saved\./,
+    );
   });
 
   it('names any other failure and says what was typed is still there', () => {
@@ -49,7 +59,9 @@ describe('when storage is full', () => {
       'This device ran out of storage space while importing, so nothing was written: an import is stored whole or not at all, and your records on this device are as they were. Free some space on this device (Settings shows how much Mentorlog uses) and try again.';
     expect(importErrorMessage(quota())).toBe(expected);
     expect(importErrorMessage(new Dexie.AbortError('Transaction aborted', quota()))).toBe(expected);
-    expect(importErrorMessage(new Dexie.BulkError('2 of 500 operations failed', { 3: quota(), 7: quota() }))).toBe(expected);
+    expect(importErrorMessage(new Dexie.BulkError('2 of 500 operations failed', { 3: quota(), 7: quota() }))).toBe(
+      expected,
+    );
   });
 });
 
@@ -59,7 +71,9 @@ describe('when the database was closed under the page', () => {
   it('says the records are no longer in this browser when it was deleted, and how to get them back', () => {
     useDatabaseStatusStore.getState().setClosed('deleted');
     const message = saveErrorMessage(new Dexie.DatabaseClosedError());
-    expect(message).toMatch(/^This browser no longer holds your Mentorlog records .*, so nothing was saved\. What you typed is still here/);
+    expect(message).toMatch(
+      /^This browser no longer holds your Mentorlog records .*, so nothing was saved\. What you typed is still here/,
+    );
     expect(message).toContain('restore a backup you downloaded from the Backup page');
     expect(importErrorMessage(new Dexie.DatabaseClosedError())).toContain('so nothing was imported');
   });
@@ -91,10 +105,18 @@ describe('openFailure', () => {
 
   it('tells a browser that refuses storage from other failures', () => {
     expect(openFailure(new Dexie.MissingAPIError())).toBe('refused');
-    expect(openFailure(openFailed(new DOMException('A mutation operation was attempted', 'InvalidStateError')))).toBe('refused');
-    expect(openFailure(openFailed(new DOMException('The user denied permission to access the database.', 'UnknownError')))).toBe('refused');
-    expect(openFailure(openFailed(new DOMException('Internal error opening backing store', 'UnknownError')))).toBe('other');
-    expect(openFailure(new Dexie.VersionError('The requested version (60) is less than the existing version (70).'))).toBe('newerVersion');
+    expect(openFailure(openFailed(new DOMException('A mutation operation was attempted', 'InvalidStateError')))).toBe(
+      'refused',
+    );
+    expect(
+      openFailure(openFailed(new DOMException('The user denied permission to access the database.', 'UnknownError'))),
+    ).toBe('refused');
+    expect(openFailure(openFailed(new DOMException('Internal error opening backing store', 'UnknownError')))).toBe(
+      'other',
+    );
+    expect(
+      openFailure(new Dexie.VersionError('The requested version (60) is less than the existing version (70).')),
+    ).toBe('newerVersion');
   });
 
   it('says what to do when storage is refused', () => {

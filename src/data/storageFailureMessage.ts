@@ -41,7 +41,8 @@ function errorChain(error: unknown): Array<{ name: string; message: string }> {
     };
     if (typeof name === 'string') chain.push({ name, message: typeof message === 'string' ? message : '' });
     visit(inner, depth + 1);
-    if (typeof failures === 'object' && failures !== null) for (const failure of Object.values(failures)) visit(failure, depth + 1);
+    if (typeof failures === 'object' && failures !== null)
+      for (const failure of Object.values(failures)) visit(failure, depth + 1);
   };
   visit(error, 0);
   return chain;

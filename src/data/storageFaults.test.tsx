@@ -93,8 +93,12 @@ describe('the database closed by the browser', () => {
     forceCloseDatabase(connection as unknown as Parameters<typeof forceCloseDatabase>[0]);
 
     const banner = await screen.findByRole('alert');
-    expect(banner).toHaveTextContent('The browser closed Mentorlog’s database, so nothing can be saved in this tab now.');
-    expect(banner).toHaveTextContent('Reload the page: if your records are still on this device, Mentorlog opens them again');
+    expect(banner).toHaveTextContent(
+      'The browser closed Mentorlog’s database, so nothing can be saved in this tab now.',
+    );
+    expect(banner).toHaveTextContent(
+      'Reload the page: if your records are still on this device, Mentorlog opens them again',
+    );
     expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
     expect(useDatabaseStatusStore.getState().closedBecause).toBe('closedByBrowser');
     // Not reopened behind the user's back (the database may have been cleared: it would be a new, empty one).
@@ -130,7 +134,9 @@ describe('a start after the records were lost', () => {
     // The reload lands on a pair's page that was open: the person chosen is remembered, the pair is gone.
     useViewerStore.getState().setViewer(aPerson().id, 'mentor');
     renderApp(`/pairs/${aPair().id}`);
-    expect(await screen.findByRole('heading', { level: 1, name: 'This browser no longer holds your records' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'This browser no longer holds your records' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Restore from a backup' })).toHaveAttribute('href', '/restore');
     expect(screen.queryByText('Page not found')).not.toBeInTheDocument();
   });
@@ -184,7 +190,10 @@ describe('a browser that refuses to store data', () => {
   const refusingIndexedDB = {
     open: () => {
       const request: { error: DOMException; onerror: ((event: unknown) => void) | null } = {
-        error: new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'),
+        error: new DOMException(
+          'A mutation operation was attempted on a database that did not allow mutations.',
+          'InvalidStateError',
+        ),
         onerror: null,
       };
       setTimeout(() => request.onerror?.({ target: request }), 0);
@@ -201,7 +210,9 @@ describe('a browser that refuses to store data', () => {
 
     expect(useDatabaseStatusStore.getState().openFailure).not.toBeNull();
     renderApp('/');
-    expect(await screen.findByRole('heading', { level: 1, name: 'This browser refuses to store Mentorlog’s records' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'This browser refuses to store Mentorlog’s records' }),
+    ).toBeInTheDocument();
     expect(
       screen.getByText(/Private or incognito windows, and settings that block sites from storing data, do this\./),
     ).toBeInTheDocument();
@@ -209,12 +220,17 @@ describe('a browser that refuses to store data', () => {
   });
 
   it('says so when the browser has no IndexedDB at all', async () => {
-    const missing = new Dexie('mentorlog-missing', { indexedDB: undefined, IDBKeyRange: undefined }) as MentorlogDatabase;
+    const missing = new Dexie('mentorlog-missing', {
+      indexedDB: undefined,
+      IDBKeyRange: undefined,
+    }) as MentorlogDatabase;
     missing.version(1).stores({ people: 'id' });
 
     await openDeviceDatabase(missing);
 
     renderApp('/pairs');
-    expect(await screen.findByRole('heading', { level: 1, name: 'This browser refuses to store Mentorlog’s records' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'This browser refuses to store Mentorlog’s records' }),
+    ).toBeInTheDocument();
   });
 });

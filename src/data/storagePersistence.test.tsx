@@ -32,7 +32,17 @@ describe('asking for persistent storage', () => {
   });
 
   it.each([
-    ['a pair', () => savePair({ mentor: { personId: 'new', newName: 'Alex' }, mentee: { personId: 'new', newName: 'Sam' }, startDate: '2026-01-01', cadenceDays: 14, goals: '' })],
+    [
+      'a pair',
+      () =>
+        savePair({
+          mentor: { personId: 'new', newName: 'Alex' },
+          mentee: { personId: 'new', newName: 'Sam' },
+          startDate: '2026-01-01',
+          cadenceDays: 14,
+          goals: '',
+        }),
+    ],
     ['a session', () => logSession(aSession())],
     ['a check-in', () => saveCheckIn(aCheckIn())],
   ])('asks after %s is saved', async (_what, save) => {

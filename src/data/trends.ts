@@ -30,8 +30,8 @@ export function useOwnCheckIns(viewer: Viewer | null): OwnPairCheckIns[] | undef
       pairs.map((pair) => pair.id),
     );
     const people = new Map(
-      (await db.people.bulkGet([...new Set(pairs.flatMap((pair) => [pair.mentorId, pair.menteeId]))])).flatMap((person) =>
-        person ? [[person.id, person] as const] : [],
+      (await db.people.bulkGet([...new Set(pairs.flatMap((pair) => [pair.mentorId, pair.menteeId]))])).flatMap(
+        (person) => (person ? [[person.id, person] as const] : []),
       ),
     );
     return pairs
@@ -39,7 +39,9 @@ export function useOwnCheckIns(viewer: Viewer | null): OwnPairCheckIns[] | undef
         const side = sideInPair(pair, personId);
         if (!side) return [];
         const own = visibleCheckIns(
-          (records.get(pair.id)?.checkIns ?? []).filter((checkIn) => checkIn.raterId === personId && checkIn.side === side && checkIn.deletedAt === null),
+          (records.get(pair.id)?.checkIns ?? []).filter(
+            (checkIn) => checkIn.raterId === personId && checkIn.side === side && checkIn.deletedAt === null,
+          ),
           pair,
           me,
         );

@@ -16,7 +16,11 @@ async function aProgram() {
   const ana = aPerson({ name: 'Ana Ruiz' });
   const kim = aPerson({ name: 'Kim Park' });
   const pair = aPair({ mentorId: ana.id, menteeId: kim.id });
-  await seedRecords({ people: [ana, kim], pairs: [pair], sessions: [aSession({ pairId: pair.id, date: '2026-03-02' })] });
+  await seedRecords({
+    people: [ana, kim],
+    pairs: [pair],
+    sessions: [aSession({ pairId: pair.id, date: '2026-03-02' })],
+  });
   return { ana, kim, pair };
 }
 
@@ -100,7 +104,9 @@ describe('the pairs list at start', () => {
     expect(globalThis.mentorlogFirstRead).toBeUndefined();
     const fromDatabase = await pairListReader.readAll();
     expect(fromFirstRead).toEqual(fromDatabase);
-    expect([...fromFirstRead.values()].map((row) => [row.mentor?.name, row.mentee?.name, row.lastSessionDate])).toEqual([['Ana Ruiz', 'Kim Park', '2026-03-02']]);
+    expect([...fromFirstRead.values()].map((row) => [row.mentor?.name, row.mentee?.name, row.lastSessionDate])).toEqual(
+      [['Ana Ruiz', 'Kim Park', '2026-03-02']],
+    );
   });
 
   it('is read from the database when the first read has nothing to give', async () => {

@@ -81,7 +81,9 @@ async function readRecords(factory: IDBFactory): Promise<FirstRecords | undefine
     const stores = database.objectStoreNames;
     if (database.version !== FIRST_READ_VERSION || !TABLES.every((table) => stores.contains(table))) return undefined;
     const transaction = database.transaction(TABLES, 'readonly');
-    const [pairs, people, lastSessions] = await Promise.all(TABLES.map((table) => requested(transaction.objectStore(table).getAll())));
+    const [pairs, people, lastSessions] = await Promise.all(
+      TABLES.map((table) => requested(transaction.objectStore(table).getAll())),
+    );
     return { pairs: pairs as Pair[], people: people as Person[], lastSessions: lastSessions as PairLastSession[] };
   } finally {
     database.close();

@@ -4,7 +4,14 @@ import { checkInFacts } from '../domain/checkInFacts';
 import { localToday } from '../domain/dates';
 import { monthOf } from '../domain/dates';
 import { openDatabase } from './database';
-import { byDateThenId, countLogged, monthsHoldingIds, readPairRecords, type LoggedRef, type MonthLog } from './monthLogs';
+import {
+  byDateThenId,
+  countLogged,
+  monthsHoldingIds,
+  readPairRecords,
+  type LoggedRef,
+  type MonthLog,
+} from './monthLogs';
 import { rebuildPairDerived } from '../test/rebuildPairDerived';
 import { v1Records, v1Stores, type V1Records } from '../test/fixtures/schemaV1';
 import { schemaVersions } from './schema';
@@ -22,13 +29,16 @@ interface MigrationCase {
 
 const tables = ['people', 'pairs', 'sessions', 'checkIns'] as const;
 
-const sortedById = <T extends { id: string }>(records: readonly T[]): T[] => [...records].sort((a, b) => a.id.localeCompare(b.id));
+const sortedById = <T extends { id: string }>(records: readonly T[]): T[] =>
+  [...records].sort((a, b) => a.id.localeCompare(b.id));
 
 /** Every record of every table, deep-equal to what version 1 wrote, soft-deleted ones included. */
 async function expectEveryRecordUnchanged(db: Dexie, fixture: V1Records): Promise<void> {
   for (const table of tables) {
     const expected: readonly { id: string }[] = fixture[table];
-    expect(sortedById(await db.table<{ id: string }>(table).toArray()), `the ${table} table`).toEqual(sortedById(expected));
+    expect(sortedById(await db.table<{ id: string }>(table).toArray()), `the ${table} table`).toEqual(
+      sortedById(expected),
+    );
   }
 }
 
@@ -40,7 +50,9 @@ async function expectEveryRecordUnchanged(db: Dexie, fixture: V1Records): Promis
 async function expectEveryRecordPacked(db: Dexie, fixture: V1Records): Promise<void> {
   for (const table of ['people', 'pairs'] as const) {
     const expected: readonly { id: string }[] = fixture[table];
-    expect(sortedById(await db.table<{ id: string }>(table).toArray()), `the ${table} table`).toEqual(sortedById(expected));
+    expect(sortedById(await db.table<{ id: string }>(table).toArray()), `the ${table} table`).toEqual(
+      sortedById(expected),
+    );
   }
   const logs = await db.table<MonthLog>('monthLogs').toArray();
   for (const table of ['sessions', 'checkIns'] as const) {
@@ -48,11 +60,13 @@ async function expectEveryRecordPacked(db: Dexie, fixture: V1Records): Promise<v
     const listOf = (log: MonthLog): readonly LoggedRef[] => log[table];
     expect(sortedById(logs.flatMap(listOf)), `the ${table} in months`).toEqual(sortedById(expected));
     for (const log of logs) {
-      for (const record of listOf(log)) expect([record.pairId, monthOf(record.date)], `where ${record.id} is`).toEqual([log.pairId, log.month]);
+      for (const record of listOf(log))
+        expect([record.pairId, monthOf(record.date)], `where ${record.id} is`).toEqual([log.pairId, log.month]);
       expect(listOf(log), `the order of ${log.pairId} ${log.month}`).toEqual([...listOf(log)].sort(byDateThenId));
     }
   }
-  for (const log of logs) expect([log.sessionCount, log.checkInCount]).toEqual([log.sessions.length, log.checkIns.length]);
+  for (const log of logs)
+    expect([log.sessionCount, log.checkInCount]).toEqual([log.sessions.length, log.checkIns.length]);
   expect(await countLogged(db)).toEqual({ sessions: fixture.sessions.length, checkIns: fixture.checkIns.length });
 }
 
@@ -61,8 +75,18 @@ async function expectPackedReadsAnswer(db: Dexie, fixture: V1Records): Promise<v
   const [active] = fixture.pairs;
   if (!active) throw new Error('The fixture has no pairs.');
   const { sessions, checkIns } = await readPairRecords(db, active.id);
-  expect(sessions.map((session) => session.id).sort()).toEqual(fixture.sessions.filter((session) => session.pairId === active.id).map((session) => session.id).sort());
-  expect(checkIns.map((checkIn) => checkIn.id).sort()).toEqual(fixture.checkIns.filter((checkIn) => checkIn.pairId === active.id).map((checkIn) => checkIn.id).sort());
+  expect(sessions.map((session) => session.id).sort()).toEqual(
+    fixture.sessions
+      .filter((session) => session.pairId === active.id)
+      .map((session) => session.id)
+      .sort(),
+  );
+  expect(checkIns.map((checkIn) => checkIn.id).sort()).toEqual(
+    fixture.checkIns
+      .filter((checkIn) => checkIn.pairId === active.id)
+      .map((checkIn) => checkIn.id)
+      .sort(),
+  );
   const asMentor = await db.table('pairs').where('mentorId').equals(active.mentorId).primaryKeys();
   expect(asMentor).toEqual([active.id]);
 }
@@ -83,7 +107,11 @@ async function expectDerivedFresh(db: Dexie, fixture: V1Records): Promise<void> 
 async function expectIndexesAnswer(db: Dexie, fixture: V1Records): Promise<void> {
   const [active] = fixture.pairs;
   if (!active) throw new Error('The fixture has no pairs.');
-  const sessions = await db.table('sessions').where('[pairId+date]').between([active.id, Dexie.minKey], [active.id, Dexie.maxKey]).toArray();
+  const sessions = await db
+    .table('sessions')
+    .where('[pairId+date]')
+    .between([active.id, Dexie.minKey], [active.id, Dexie.maxKey])
+    .toArray();
   expect(sessions).toHaveLength(fixture.sessions.filter((session) => session.pairId === active.id).length);
   const asMentor = await db.table('pairs').where('mentorId').equals(active.mentorId).primaryKeys();
   expect(asMentor).toEqual([active.id]);
@@ -115,7 +143,9 @@ const migrationCases: MigrationCase[] = [
       await expectIndexesAnswer(db, fixture);
       const today = localToday();
       for (const pair of fixture.pairs) {
-        expect(await db.table('pairDigests').get(pair.id), `the digest of pair ${pair.id}`).toEqual((await rebuildPairDerived(db, pair.id, today)).digest);
+        expect(await db.table('pairDigests').get(pair.id), `the digest of pair ${pair.id}`).toEqual(
+          (await rebuildPairDerived(db, pair.id, today)).digest,
+        );
       }
     },
   },
@@ -138,7 +168,9 @@ const migrationCases: MigrationCase[] = [
       for (const pair of fixture.pairs) {
         const fresh = await rebuildPairDerived(db, pair.id, today);
         expect(await db.table('pairDigests').get(pair.id), `the digest of pair ${pair.id}`).toEqual(fresh.digest);
-        expect(await db.table('pairMonths').get(pair.id), `the monthly figures of pair ${pair.id}`).toEqual(fresh.months);
+        expect(await db.table('pairMonths').get(pair.id), `the monthly figures of pair ${pair.id}`).toEqual(
+          fresh.months,
+        );
       }
     },
   },
@@ -156,7 +188,9 @@ const migrationCases: MigrationCase[] = [
         const digest = await db.table('pairDigests').get(pair.id);
         expect(digest, `the digest of pair ${pair.id}`).toEqual(fresh.digest);
         expect(digest, `the digest of pair ${pair.id}`).not.toHaveProperty('sharedCheckIns');
-        expect(await db.table('pairMonths').get(pair.id), `the monthly figures of pair ${pair.id}`).toEqual(fresh.months);
+        expect(await db.table('pairMonths').get(pair.id), `the monthly figures of pair ${pair.id}`).toEqual(
+          fresh.months,
+        );
       }
     },
   },
@@ -175,8 +209,20 @@ const migrationCases: MigrationCase[] = [
     // Version 6 deletes the per-record tables: everything is in the months.
     version: 6,
     check: async (db, fixture) => {
-      expect(db.tables.map((table) => table.name).sort()).toEqual(['monthLogs', 'pairDigests', 'pairMonths', 'pairs', 'people']);
-      expect(Array.from(db.backendDB().objectStoreNames).sort()).toEqual(['monthLogs', 'pairDigests', 'pairMonths', 'pairs', 'people']);
+      expect(db.tables.map((table) => table.name).sort()).toEqual([
+        'monthLogs',
+        'pairDigests',
+        'pairMonths',
+        'pairs',
+        'people',
+      ]);
+      expect(Array.from(db.backendDB().objectStoreNames).sort()).toEqual([
+        'monthLogs',
+        'pairDigests',
+        'pairMonths',
+        'pairs',
+        'people',
+      ]);
       await expectEveryRecordPacked(db, fixture);
       await expectPackedReadsAnswer(db, fixture);
       await expectDerivedFresh(db, fixture);
@@ -187,17 +233,31 @@ const migrationCases: MigrationCase[] = [
     // records, digests and monthly figures are untouched.
     version: 7,
     check: async (db, fixture) => {
-      expect(Array.from(db.backendDB().objectStoreNames).sort()).toEqual(['monthLogs', 'pairDigests', 'pairLastSessions', 'pairMonths', 'pairs', 'people']);
+      expect(Array.from(db.backendDB().objectStoreNames).sort()).toEqual([
+        'monthLogs',
+        'pairDigests',
+        'pairLastSessions',
+        'pairMonths',
+        'pairs',
+        'people',
+      ]);
       await expectEveryRecordPacked(db, fixture);
       await expectPackedReadsAnswer(db, fixture);
       await expectDerivedFresh(db, fixture);
       expect(await db.table('pairLastSessions').count()).toBe(fixture.pairs.length);
-      const withSessions = new Set(fixture.sessions.filter((session) => session.deletedAt === null).map((session) => session.pairId));
+      const withSessions = new Set(
+        fixture.sessions.filter((session) => session.deletedAt === null).map((session) => session.pairId),
+      );
       expect(withSessions.size, 'pairs of the fixture with a live session').toBeGreaterThan(0);
       for (const pair of fixture.pairs) {
         const lastSession = await db.table('pairLastSessions').get(pair.id);
-        expect(lastSession, `the last session of pair ${pair.id}`).toEqual({ pairId: pair.id, lastSessionDate: (await rebuildPairDerived(db, pair.id, localToday())).digest.lastSessionDate });
-        expect(lastSession.lastSessionDate !== null, `pair ${pair.id} has a last session`).toBe(withSessions.has(pair.id));
+        expect(lastSession, `the last session of pair ${pair.id}`).toEqual({
+          pairId: pair.id,
+          lastSessionDate: (await rebuildPairDerived(db, pair.id, localToday())).digest.lastSessionDate,
+        });
+        expect(lastSession.lastSessionDate !== null, `pair ${pair.id} has a last session`).toBe(
+          withSessions.has(pair.id),
+        );
       }
     },
   },
@@ -210,12 +270,15 @@ const migrationCases: MigrationCase[] = [
       await expectPackedReadsAnswer(db, fixture);
       await expectDerivedFresh(db, fixture);
       for (const log of await db.table<MonthLog>('monthLogs').toArray()) {
-        expect(log.recordIds, `the ids of ${log.pairId} ${log.month}`).toEqual([...log.sessions, ...log.checkIns].map((record) => record.id));
+        expect(log.recordIds, `the ids of ${log.pairId} ${log.month}`).toEqual(
+          [...log.sessions, ...log.checkIns].map((record) => record.id),
+        );
       }
       const everyRecord = [...fixture.sessions, ...fixture.checkIns];
       const found = await monthsHoldingIds(db, [...everyRecord.map((record) => record.id), crypto.randomUUID()]);
       expect(found.size).toBe(everyRecord.length);
-      for (const record of everyRecord) expect(found.get(record.id), `the month of ${record.id}`).toEqual([record.pairId, monthOf(record.date)]);
+      for (const record of everyRecord)
+        expect(found.get(record.id), `the month of ${record.id}`).toEqual([record.pairId, monthOf(record.date)]);
     },
   },
   // The next version adds its case here, e.g.
@@ -262,8 +325,14 @@ describe('schema migrations', () => {
   });
 
   it('has a fixture with soft-deleted records, a private check-in and action items in it', () => {
-    for (const table of tables) expect(v1Records[table].some((record) => record.deletedAt !== null), table).toBe(true);
-    expect(v1Records.checkIns.some((checkIn) => checkIn.visibility === 'private' && checkIn.reflection !== '')).toBe(true);
+    for (const table of tables)
+      expect(
+        v1Records[table].some((record) => record.deletedAt !== null),
+        table,
+      ).toBe(true);
+    expect(v1Records.checkIns.some((checkIn) => checkIn.visibility === 'private' && checkIn.reflection !== '')).toBe(
+      true,
+    );
     expect(v1Records.sessions.some((session) => session.actionItems.some((item) => item.done))).toBe(true);
   });
 
@@ -293,7 +362,9 @@ describe('schema migrations', () => {
       writtenOn: '2026-01-01',
       lastSessionDate: null,
       recentSessions: [],
-      sharedCheckIns: [{ side: 'mentor' as const, date: '2025-12-01', createdAt: '2025-12-01T10:00:00.000Z', scores: { trust: 5 } }],
+      sharedCheckIns: [
+        { side: 'mentor' as const, date: '2025-12-01', createdAt: '2025-12-01T10:00:00.000Z', scores: { trust: 5 } },
+      ],
     };
     await v3.table('pairDigests').put(asVersion3Wrote);
     v3.close();
@@ -325,7 +396,10 @@ describe('schema migrations', () => {
     await db.open();
     try {
       expect(await readPairRecords(db, orphan.pairId)).toEqual({ sessions: [orphan], checkIns: [] });
-      expect(await countLogged(db)).toEqual({ sessions: v1Records.sessions.length + 1, checkIns: v1Records.checkIns.length });
+      expect(await countLogged(db)).toEqual({
+        sessions: v1Records.sessions.length + 1,
+        checkIns: v1Records.checkIns.length,
+      });
     } finally {
       db.close();
     }

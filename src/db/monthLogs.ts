@@ -85,7 +85,9 @@ export function recordsInMonths(logs: readonly MonthLog[]): LoggedRecords {
  * those dated `fromDate` or later when it is given.
  */
 export async function readPairRecords(source: TableSource, pairId: string, fromDate?: string): Promise<LoggedRecords> {
-  const records = recordsInMonths(await monthsOfPair(source, pairId, fromDate === undefined ? undefined : monthOf(fromDate)).toArray());
+  const records = recordsInMonths(
+    await monthsOfPair(source, pairId, fromDate === undefined ? undefined : monthOf(fromDate)).toArray(),
+  );
   return fromDate === undefined ? records : recordsDatedFrom(records, fromDate);
 }
 
@@ -98,7 +100,10 @@ export function recordsDatedFrom(records: LoggedRecords, fromDate: string): Logg
 }
 
 /** Several pairs' records, as `readPairRecords` gives each; a pair with none is in the map, empty. */
-export async function readRecordsOfPairs(source: TableSource, pairIds: Iterable<string>): Promise<Map<string, LoggedRecords>> {
+export async function readRecordsOfPairs(
+  source: TableSource,
+  pairIds: Iterable<string>,
+): Promise<Map<string, LoggedRecords>> {
   const wanted = [...new Set(pairIds)];
   const read = await Promise.all(wanted.map((pairId) => readPairRecords(source, pairId)));
   return new Map(wanted.map((pairId, index) => [pairId, read[index] ?? { sessions: [], checkIns: [] }]));
@@ -110,7 +115,11 @@ export async function readAllLogged(source: TableSource): Promise<LoggedRecords>
 }
 
 /** The months of pairs whose ids fall in [lower, upper) (null: unbounded), in key order. */
-export function readLogsOfPairRange(source: TableSource, lower: string | null, upper: string | null): Promise<MonthLog[]> {
+export function readLogsOfPairRange(
+  source: TableSource,
+  lower: string | null,
+  upper: string | null,
+): Promise<MonthLog[]> {
   const logs = logsOf(source);
   if (lower === null && upper === null) return logs.toArray();
   if (lower === null) return logs.where(':id').below([upper]).toArray();
@@ -125,7 +134,10 @@ export function readLogsOfPairRange(source: TableSource, lower: string | null, u
  */
 export async function countLogged(source: TableSource): Promise<{ sessions: number; checkIns: number }> {
   const byCounts = () => logsOf(source).where('[sessionCount+checkInCount]');
-  const distinct = (await logsOf(source).orderBy('[sessionCount+checkInCount]').uniqueKeys()) as unknown as [number, number][];
+  const distinct = (await logsOf(source).orderBy('[sessionCount+checkInCount]').uniqueKeys()) as unknown as [
+    number,
+    number,
+  ][];
   const months = await Promise.all(distinct.map((counts) => byCounts().equals(counts).count()));
   let sessions = 0;
   let checkIns = 0;
@@ -202,7 +214,8 @@ export class MonthLogDraft {
 
   /** Puts records in their months, each replacing any record with its id in that month. */
   put<T extends LoggedTable>(table: T, records: readonly LoggedRecords[T][number][]): this {
-    for (const record of records) (this.monthFor(record.pairId, monthOf(record.date))[table] as Map<string, LoggedRef>).set(record.id, record);
+    for (const record of records)
+      (this.monthFor(record.pairId, monthOf(record.date))[table] as Map<string, LoggedRef>).set(record.id, record);
     return this;
   }
 
@@ -219,8 +232,18 @@ export class MonthLogDraft {
     for (const { pairId, month, sessions, checkIns } of this.touched.values()) {
       if (sessions.size + checkIns.size === 0) emptied.push([pairId, month]);
       else {
-        const lists = { sessions: [...sessions.values()].sort(byDateThenId), checkIns: [...checkIns.values()].sort(byDateThenId) };
-        put.push({ pairId, month, ...lists, sessionCount: sessions.size, checkInCount: checkIns.size, recordIds: recordIdsOf(lists) });
+        const lists = {
+          sessions: [...sessions.values()].sort(byDateThenId),
+          checkIns: [...checkIns.values()].sort(byDateThenId),
+        };
+        put.push({
+          pairId,
+          month,
+          ...lists,
+          sessionCount: sessions.size,
+          checkInCount: checkIns.size,
+          recordIds: recordIdsOf(lists),
+        });
       }
     }
     return { put, emptied };
@@ -231,7 +254,10 @@ export class MonthLogDraft {
  * Months as they stand once a draft's changes are written over `held`: every held month, changed
  * ones in their new form, emptied ones gone, new ones added.
  */
-export function applyMonthChanges(held: readonly MonthLog[], changes: { put: readonly MonthLog[]; emptied: readonly MonthLogKey[] }): MonthLog[] {
+export function applyMonthChanges(
+  held: readonly MonthLog[],
+  changes: { put: readonly MonthLog[]; emptied: readonly MonthLogKey[] },
+): MonthLog[] {
   const months = new Map(held.map((log) => [keyText(log.pairId, log.month), log]));
   for (const log of changes.put) months.set(keyText(log.pairId, log.month), log);
   for (const [pairId, month] of changes.emptied) months.delete(keyText(pairId, month));
@@ -242,7 +268,10 @@ export function applyMonthChanges(held: readonly MonthLog[], changes: { put: rea
 export async function writeDraft(source: TableSource, draft: MonthLogDraft): Promise<void> {
   const { put, emptied } = draft.changed();
   // Sent together: one round trip of the transaction.
-  await Promise.all([put.length > 0 ? logsOf(source).bulkPut(put) : undefined, emptied.length > 0 ? logsOf(source).bulkDelete(emptied) : undefined]);
+  await Promise.all([
+    put.length > 0 ? logsOf(source).bulkPut(put) : undefined,
+    emptied.length > 0 ? logsOf(source).bulkDelete(emptied) : undefined,
+  ]);
 }
 
 /** The stored months these records belong in. */
@@ -327,7 +356,9 @@ export async function holdsRecordId(source: TableSource, id: string): Promise<bo
 /** The date of a pair's earliest session or check-in, deleted ones included; null when it has none. */
 export async function earliestRecordDate(source: TableSource, pairId: string): Promise<string | null> {
   const first = await monthsOfPair(source, pairId).first();
-  const dates = [first?.sessions[0]?.date, first?.checkIns[0]?.date].filter((date): date is string => date !== undefined).sort();
+  const dates = [first?.sessions[0]?.date, first?.checkIns[0]?.date]
+    .filter((date): date is string => date !== undefined)
+    .sort();
   return dates[0] ?? null;
 }
 

@@ -1,7 +1,13 @@
 import type { CheckIn } from '../domain/checkIn';
 import { localToday, monthOf } from '../domain/dates';
 import type { Pair } from '../domain/pair';
-import { buildPairDigest, digestSessionsFrom, lastSessionOf, type PairDigest, type PairLastSession } from '../domain/pairDigest';
+import {
+  buildPairDigest,
+  digestSessionsFrom,
+  lastSessionOf,
+  type PairDigest,
+  type PairLastSession,
+} from '../domain/pairDigest';
 import { buildPairMonths, pairMonthsFrom, type PairMonths } from '../domain/pairMonths';
 import type { Session } from '../domain/session';
 import { thresholds } from '../domain/thresholds';
@@ -41,8 +47,15 @@ export interface PairDerived {
  * pairs, monthLogs, pairDigests and pairMonths tables in scope), so that neither ever disagrees
  * with the records.
  */
-export async function refreshPairDigests(source: TableSource, pairIds: Iterable<string>, today: string = localToday()): Promise<void> {
-  await writePairDerived(source, await Promise.all([...new Set(pairIds)].map((pairId) => readPairDerived(source, pairId, today))));
+export async function refreshPairDigests(
+  source: TableSource,
+  pairIds: Iterable<string>,
+  today: string = localToday(),
+): Promise<void> {
+  await writePairDerived(
+    source,
+    await Promise.all([...new Set(pairIds)].map((pairId) => readPairDerived(source, pairId, today))),
+  );
 }
 
 /** The tables derived from the records, in the order the schema brought them in. */
@@ -53,13 +66,25 @@ export type DerivedTable = (typeof DERIVED_TABLES)[number];
  * Writes pairs' digests, their monthly figures and their last session dates; an upgrade of a
  * version before one of those tables existed names the tables it has in `tables`.
  */
-export async function writePairDerived(source: TableSource, derived: readonly PairDerived[], { tables = DERIVED_TABLES }: { tables?: readonly DerivedTable[] } = {}): Promise<void> {
+export async function writePairDerived(
+  source: TableSource,
+  derived: readonly PairDerived[],
+  { tables = DERIVED_TABLES }: { tables?: readonly DerivedTable[] } = {},
+): Promise<void> {
   if (derived.length === 0) return;
   // The puts go out together: one round trip of the transaction, not three.
   await Promise.all([
     source.table<PairDigest, string>('pairDigests').bulkPut(derived.map(({ digest }) => digest)),
-    tables.includes('pairMonths') ? source.table<PairMonths, string>('pairMonths').bulkPut(derived.flatMap(({ months }) => (months ? [months] : []))) : undefined,
-    tables.includes('pairLastSessions') ? source.table<PairLastSession, string>('pairLastSessions').bulkPut(derived.map(({ digest }) => lastSessionOf(digest))) : undefined,
+    tables.includes('pairMonths')
+      ? source
+          .table<PairMonths, string>('pairMonths')
+          .bulkPut(derived.flatMap(({ months }) => (months ? [months] : [])))
+      : undefined,
+    tables.includes('pairLastSessions')
+      ? source
+          .table<PairLastSession, string>('pairLastSessions')
+          .bulkPut(derived.map(({ digest }) => lastSessionOf(digest)))
+      : undefined,
   ]);
 }
 
@@ -94,8 +119,13 @@ export async function addPairRecord<T extends LoggedTable>(
   const changes = draft.changed();
   // A month before the reach, once added to the months in reach, has its records filtered out here.
   const reached = recordsDatedFrom(recordsInMonths(applyMonthChanges(inReach, changes)), from);
-  const records = reachHoldsEnough(reached) ? reached : recordsInMonths(applyMonthChanges(await readPairLogs(source, pairId), changes));
-  await Promise.all([writeDraft(source, draft), writePairDerived(source, [pairDerivedFrom(pairId, pair, records.sessions, records.checkIns, today)])]);
+  const records = reachHoldsEnough(reached)
+    ? reached
+    : recordsInMonths(applyMonthChanges(await readPairLogs(source, pairId), changes));
+  await Promise.all([
+    writeDraft(source, draft),
+    writePairDerived(source, [pairDerivedFrom(pairId, pair, records.sessions, records.checkIns, today)]),
+  ]);
 }
 
 /**
@@ -115,7 +145,9 @@ export async function refreshPairDigestsFrom(
   const pairs = new Map(records.pairs.map((pair) => [pair.id, pair]));
   const unread = wanted.filter((pairId) => !pairs.has(pairId));
   for (const pair of await source.table<Pair, string>('pairs').bulkGet(unread)) if (pair) pairs.set(pair.id, pair);
-  const byPair = new Map<string, { sessions: Session[]; checkIns: CheckIn[] }>(wanted.map((pairId) => [pairId, { sessions: [], checkIns: [] }]));
+  const byPair = new Map<string, { sessions: Session[]; checkIns: CheckIn[] }>(
+    wanted.map((pairId) => [pairId, { sessions: [], checkIns: [] }]),
+  );
   for (const session of records.sessions) byPair.get(session.pairId)?.sessions.push(session);
   for (const checkIn of records.checkIns) byPair.get(checkIn.pairId)?.checkIns.push(checkIn);
   await writePairDerived(
@@ -143,7 +175,10 @@ function reachFrom(today: string): string {
  */
 async function readPairDerived(source: TableSource, pairId: string, today: string): Promise<PairDerived> {
   const from = reachFrom(today);
-  const [pair, inReach] = await Promise.all([source.table<Pair, string>('pairs').get(pairId), readPairRecords(source, pairId, from)]);
+  const [pair, inReach] = await Promise.all([
+    source.table<Pair, string>('pairs').get(pairId),
+    readPairRecords(source, pairId, from),
+  ]);
   const records = reachHoldsEnough(inReach) ? inReach : await readPairRecords(source, pairId);
   return pairDerivedFrom(pairId, pair, records.sessions, records.checkIns, today);
 }
@@ -153,7 +188,13 @@ async function readPairDerived(source: TableSource, pairId: string, today: strin
  * one of them, or at least every one from `reachFrom(today)` on when those hold a live session and
  * enough check-ins of each side.
  */
-export function pairDerivedFrom(pairId: string, pair: Pair | undefined, sessions: readonly Session[], checkIns: readonly CheckIn[], today: string): PairDerived {
+export function pairDerivedFrom(
+  pairId: string,
+  pair: Pair | undefined,
+  sessions: readonly Session[],
+  checkIns: readonly CheckIn[],
+  today: string,
+): PairDerived {
   const from = reachFrom(today);
   const sessionsInReach = sessions.filter((session) => session.date >= from).sort(byDateThenId);
   let lastSessionDate: string | null = null;
@@ -170,7 +211,12 @@ export function pairDerivedFrom(pairId: string, pair: Pair | undefined, sessions
       sharedCheckIns: checkIns.filter(sharedWithProgram).sort(byDateThenId).reverse(),
     }),
     months: pair
-      ? buildPairMonths({ pair, writtenOn: today, sessions: sessionsInReach, checkIns: checkIns.filter((checkIn) => checkIn.date >= from).sort(byDateThenId) })
+      ? buildPairMonths({
+          pair,
+          writtenOn: today,
+          sessions: sessionsInReach,
+          checkIns: checkIns.filter((checkIn) => checkIn.date >= from).sort(byDateThenId),
+        })
       : undefined,
   };
 }
@@ -187,6 +233,7 @@ function reachHoldsEnough(inReach: LoggedRecords): boolean {
 function enoughOfEachSide(checkIns: readonly CheckIn[]): boolean {
   const wanted = thresholds.TREND_WINDOW;
   return (
-    checkIns.filter((checkIn) => checkIn.side === 'mentor').length >= wanted && checkIns.filter((checkIn) => checkIn.side === 'mentee').length >= wanted
+    checkIns.filter((checkIn) => checkIn.side === 'mentor').length >= wanted &&
+    checkIns.filter((checkIn) => checkIn.side === 'mentee').length >= wanted
   );
 }

@@ -20,7 +20,11 @@ const RECORD_TABLES = ['sessions', 'checkIns'] as const;
 /** One pair's records as the per-record tables hold them, by date, then id (the index's order). */
 async function readPairFromRecordTables(source: TableSource, pairId: string): Promise<LoggedRecords> {
   const range = (table: (typeof RECORD_TABLES)[number]) =>
-    source.table<Session | CheckIn, string>(table).where('[pairId+date]').between([pairId, Dexie.minKey], [pairId, Dexie.maxKey], true, true).toArray();
+    source
+      .table<Session | CheckIn, string>(table)
+      .where('[pairId+date]')
+      .between([pairId, Dexie.minKey], [pairId, Dexie.maxKey], true, true)
+      .toArray();
   const [sessions, checkIns] = await Promise.all([range('sessions'), range('checkIns')]);
   return { sessions: sessions as Session[], checkIns: checkIns as CheckIn[] };
 }
@@ -36,7 +40,10 @@ export async function refreshFromRecordTables(
 ): Promise<void> {
   const derived = await Promise.all(
     [...new Set(pairIds)].map(async (pairId) => {
-      const [pair, records] = await Promise.all([source.table<Pair, string>('pairs').get(pairId), readPairFromRecordTables(source, pairId)]);
+      const [pair, records] = await Promise.all([
+        source.table<Pair, string>('pairs').get(pairId),
+        readPairFromRecordTables(source, pairId),
+      ]);
       return pairDerivedFrom(pairId, pair, records.sessions, records.checkIns, today);
     }),
   );
@@ -50,11 +57,17 @@ const PACK_BATCH = 50;
  * Packs these pairs' records into months, a batch of pairs at a time, telling `onBatch` how many
  * pairs are done; returns how many records it packed.
  */
-async function packPairs(source: TableSource, pairIds: readonly string[], onBatch: (pairsDone: number) => void): Promise<number> {
+async function packPairs(
+  source: TableSource,
+  pairIds: readonly string[],
+  onBatch: (pairsDone: number) => void,
+): Promise<number> {
   let packed = 0;
   for (let start = 0; start < pairIds.length; start += PACK_BATCH) {
     // The batch's reads are asked for together rather than one after another.
-    const batch = await Promise.all(pairIds.slice(start, start + PACK_BATCH).map((pairId) => readPairFromRecordTables(source, pairId)));
+    const batch = await Promise.all(
+      pairIds.slice(start, start + PACK_BATCH).map((pairId) => readPairFromRecordTables(source, pairId)),
+    );
     const draft = new MonthLogDraft();
     for (const records of batch) {
       draft.put('sessions', records.sessions).put('checkIns', records.checkIns);
@@ -74,7 +87,10 @@ async function packPairs(source: TableSource, pairIds: readonly string[], onBatc
 export async function packRecordTables(source: TableSource): Promise<void> {
   const pairIds = (await source.table<Pair, string>('pairs').toCollection().primaryKeys()) as string[];
   const packed = await packPairs(source, pairIds, (done) => reportUpgradeProgress({ done, total: pairIds.length }));
-  const held = (await Promise.all(RECORD_TABLES.map((table) => source.table(table).count()))).reduce((sum, count) => sum + count, 0);
+  const held = (await Promise.all(RECORD_TABLES.map((table) => source.table(table).count()))).reduce(
+    (sum, count) => sum + count,
+    0,
+  );
   if (packed < held) {
     // Records whose pair is not on the device (the app writes none, but a database is the user's):
     // their pairs are found through the index's keys, slower, and only when they exist.

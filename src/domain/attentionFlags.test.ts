@@ -37,7 +37,8 @@ function aSnapshot(overrides: Partial<PairSnapshot> = {}): PairSnapshot {
   };
 }
 
-const kinds = (snapshot: PairSnapshot, on = today): AttentionFlagKind[] => attentionFlags(snapshot, on).map((flag) => flag.kind);
+const kinds = (snapshot: PairSnapshot, on = today): AttentionFlagKind[] =>
+  attentionFlags(snapshot, on).map((flag) => flag.kind);
 
 describe('attentionFlags', () => {
   it('raises nothing for a pair that meets on time, checks in and agrees', () => {
@@ -65,7 +66,9 @@ describe('attentionFlags', () => {
     it('counts from the start for a pair that has never met', () => {
       const snapshot = aSnapshot({ pair: aPair({ startDate: '2026-02-01', cadenceDays: 14 }), lastSessionDate: null });
       const flag = attentionFlags(snapshot, today).find((candidate) => candidate.kind === 'session-overdue');
-      expect(flag?.reason).toBe('No session has been logged in the 48 days since the pair started; the pair meets every 14 days.');
+      expect(flag?.reason).toBe(
+        'No session has been logged in the 48 days since the pair started; the pair meets every 14 days.',
+      );
     });
 
     it('is not raised for two sessions on the same day as the last one, however many', () => {
@@ -90,14 +93,18 @@ describe('attentionFlags', () => {
     });
 
     it('names both sides when both are falling', () => {
-      const snapshot = aSnapshot({ checkIns: [...trustCheckIns('mentor', [5, 4, 3]), ...trustCheckIns('mentee', [4, 3, 2])] });
+      const snapshot = aSnapshot({
+        checkIns: [...trustCheckIns('mentor', [5, 4, 3]), ...trustCheckIns('mentee', [4, 3, 2])],
+      });
       expect(attentionFlags(snapshot, today)[0]?.reason).toBe(
         'Both partners’ trust scores are falling: mentor 5, 4, 3; mentee 4, 3, 2.',
       );
     });
 
     it('needs three check-ins before calling trust falling', () => {
-      const snapshot = aSnapshot({ checkIns: [...trustCheckIns('mentor', [5, 3]), ...trustCheckIns('mentee', [5, 3])] });
+      const snapshot = aSnapshot({
+        checkIns: [...trustCheckIns('mentor', [5, 3]), ...trustCheckIns('mentee', [5, 3])],
+      });
       expect(kinds(snapshot)).not.toContain('trust-falling');
     });
 
@@ -106,7 +113,9 @@ describe('attentionFlags', () => {
     });
 
     it('does not count a fall in another characteristic as trust falling', () => {
-      const fairness = [5, 4, 3, 2].map((score, index) => aCheckIn({ side: 'mentee', date: `2026-03-0${index + 1}`, scores: { fairness: score } }));
+      const fairness = [5, 4, 3, 2].map((score, index) =>
+        aCheckIn({ side: 'mentee', date: `2026-03-0${index + 1}`, scores: { fairness: score } }),
+      );
       expect(kinds(aSnapshot({ checkIns: [...aSnapshot().checkIns, ...fairness] }))).not.toContain('trust-falling');
     });
   });
@@ -118,7 +127,10 @@ describe('attentionFlags', () => {
       { mentor: 1, mentee: 4, flagged: true },
     ])('mentor $mentor, mentee $mentee: flagged $flagged', ({ mentor, mentee, flagged }) => {
       const snapshot = aSnapshot({
-        checkIns: [aCheckIn({ side: 'mentor', date: '2026-03-10', scores: { trust: mentor } }), aCheckIn({ side: 'mentee', date: '2026-03-10', scores: { trust: mentee } })],
+        checkIns: [
+          aCheckIn({ side: 'mentor', date: '2026-03-10', scores: { trust: mentor } }),
+          aCheckIn({ side: 'mentee', date: '2026-03-10', scores: { trust: mentee } }),
+        ],
       });
       expect(kinds(snapshot).includes('perception-gap')).toBe(flagged);
     });
@@ -133,7 +145,8 @@ describe('attentionFlags', () => {
       const flag = attentionFlags(snapshot, today).find((candidate) => candidate.kind === 'perception-gap');
       expect(flag).toEqual({
         kind: 'perception-gap',
-        reason: 'The partners see non-judgment (mentor 5 of 5, mentee 2 of 5) and fairness (mentor 4 of 5, mentee 2 of 5) differently.',
+        reason:
+          'The partners see non-judgment (mentor 5 of 5, mentee 2 of 5) and fairness (mentor 4 of 5, mentee 2 of 5) differently.',
         guidance: { characteristicId: 'non-judgment', when: 'perception-gap' },
       });
     });
@@ -170,7 +183,10 @@ describe('attentionFlags', () => {
 
     it('says which side has gone quiet and for how long', () => {
       const snapshot = aSnapshot({
-        checkIns: [...trustCheckIns('mentor', [4]), aCheckIn({ side: 'mentee', date: '2026-02-01', scores: { trust: 4 } })],
+        checkIns: [
+          ...trustCheckIns('mentor', [4]),
+          aCheckIn({ side: 'mentee', date: '2026-02-01', scores: { trust: 4 } }),
+        ],
       });
       expect(attentionFlags(snapshot, today)).toEqual([
         {
@@ -213,23 +229,37 @@ describe('attentionFlags', () => {
 
     it('words a single item, a day late, in the singular', () => {
       const snapshot = aSnapshot({ actionItems: [{ dueDate: '2026-03-20', done: false }] });
-      expect(attentionFlags(snapshot, today)[0]?.reason).toBe('One action item is still open, 1 day past its due date.');
+      expect(attentionFlags(snapshot, today)[0]?.reason).toBe(
+        'One action item is still open, 1 day past its due date.',
+      );
     });
   });
 
   describe('pairs that are not active', () => {
     const troubled = aSnapshot({
       lastSessionDate: '2026-01-02',
-      checkIns: [...trustCheckIns('mentor', [5, 5, 5], '2026-01-01'), ...trustCheckIns('mentee', [5, 3, 1], '2026-01-01')],
+      checkIns: [
+        ...trustCheckIns('mentor', [5, 5, 5], '2026-01-01'),
+        ...trustCheckIns('mentee', [5, 3, 1], '2026-01-01'),
+      ],
       actionItems: [{ dueDate: '2026-01-10', done: false }],
     });
 
     it('raises everything for the same records while active', () => {
-      expect(kinds(troubled)).toEqual(['trust-falling', 'perception-gap', 'session-overdue', 'check-in-missing', 'action-items-overdue']);
+      expect(kinds(troubled)).toEqual([
+        'trust-falling',
+        'perception-gap',
+        'session-overdue',
+        'check-in-missing',
+        'action-items-overdue',
+      ]);
     });
 
     it('keeps only falling trust and perception gaps for a paused pair, which owes no sessions', () => {
-      expect(kinds({ ...troubled, pair: { ...troubled.pair, status: 'paused' } })).toEqual(['trust-falling', 'perception-gap']);
+      expect(kinds({ ...troubled, pair: { ...troubled.pair, status: 'paused' } })).toEqual([
+        'trust-falling',
+        'perception-gap',
+      ]);
     });
 
     it('raises nothing for a closed pair', () => {
@@ -238,7 +268,11 @@ describe('attentionFlags', () => {
   });
 
   it('ignores deleted check-ins', () => {
-    const deleted = trustCheckIns('mentee', [1]).map((checkIn) => ({ ...checkIn, date: '2026-03-19', deletedAt: '2026-03-19T00:00:00.000Z' }));
+    const deleted = trustCheckIns('mentee', [1]).map((checkIn) => ({
+      ...checkIn,
+      date: '2026-03-19',
+      deletedAt: '2026-03-19T00:00:00.000Z',
+    }));
     expect(kinds(aSnapshot({ checkIns: [...aSnapshot().checkIns, ...deleted] }))).toEqual([]);
   });
 });
@@ -257,14 +291,21 @@ describe('attentionRank', () => {
   });
 
   it('sorts pairs most in need first', () => {
-    const pairs = [[], [{ kind: 'action-items-overdue' as const }], [{ kind: 'session-overdue' as const }, { kind: 'action-items-overdue' as const }], [{ kind: 'perception-gap' as const }]];
+    const pairs = [
+      [],
+      [{ kind: 'action-items-overdue' as const }],
+      [{ kind: 'session-overdue' as const }, { kind: 'action-items-overdue' as const }],
+      [{ kind: 'perception-gap' as const }],
+    ];
     expect([...pairs].sort(compareAttention)).toEqual([pairs[2], pairs[3], pairs[1], pairs[0]]);
   });
 });
 
 describe('guidancePath', () => {
   it('filters the guidance library by characteristic and trigger', () => {
-    expect(guidancePath({ characteristicId: 'trust', when: 'falling-trend' })).toBe('/guidance?characteristic=trust&when=falling-trend');
+    expect(guidancePath({ characteristicId: 'trust', when: 'falling-trend' })).toBe(
+      '/guidance?characteristic=trust&when=falling-trend',
+    );
     expect(guidancePath({ characteristicId: null, when: 'perception-gap' })).toBe('/guidance?when=perception-gap');
     expect(guidancePath({ characteristicId: null, when: null })).toBe('/guidance');
   });
@@ -272,7 +313,10 @@ describe('guidancePath', () => {
   it('leads every flag of the built-in characteristics to at least one card about that characteristic', () => {
     const gapOn = (id: string) =>
       aSnapshot({
-        checkIns: [aCheckIn({ side: 'mentor', scores: { [id]: 5 } }), aCheckIn({ side: 'mentee', scores: { [id]: 1 } })],
+        checkIns: [
+          aCheckIn({ side: 'mentor', scores: { [id]: 5 } }),
+          aCheckIn({ side: 'mentee', scores: { [id]: 1 } }),
+        ],
       });
     const troubled = aSnapshot({
       lastSessionDate: '2026-01-02',
@@ -281,14 +325,17 @@ describe('guidancePath', () => {
     });
     const flags = [
       ...attentionFlags(troubled, today),
-      ...['trust', 'non-judgment', 'competence', 'integrity', 'fairness'].flatMap((id) => attentionFlags(gapOn(id), today)),
+      ...['trust', 'non-judgment', 'competence', 'integrity', 'fairness'].flatMap((id) =>
+        attentionFlags(gapOn(id), today),
+      ),
     ];
     expect(new Set(flags.map((flag) => flag.kind))).toEqual(new Set(attentionFlagKinds));
     for (const { kind, guidance } of flags) {
       const { characteristicId, when } = guidance;
       expect(characteristicId, kind).not.toBeNull();
       const cards = guidanceCards.filter(
-        (card) => card.characteristicIds.includes(characteristicId ?? '') && (when === null || card.appliesWhen.includes(when)),
+        (card) =>
+          card.characteristicIds.includes(characteristicId ?? '') && (when === null || card.appliesWhen.includes(when)),
       );
       expect(cards.length, `${kind}: ${guidancePath(guidance)}`).toBeGreaterThan(0);
     }

@@ -17,11 +17,7 @@ import { thresholds, type ScoredCheckIn } from './trend';
  */
 
 export type AttentionFlagKind =
-  | 'trust-falling'
-  | 'perception-gap'
-  | 'session-overdue'
-  | 'check-in-missing'
-  | 'action-items-overdue';
+  'trust-falling' | 'perception-gap' | 'session-overdue' | 'check-in-missing' | 'action-items-overdue';
 
 /** Most pressing first: the order flags are listed in, and the order pairs are sorted by. */
 export const attentionFlagKinds: readonly AttentionFlagKind[] = [
@@ -138,7 +134,10 @@ export function attentionRank(flags: readonly Pick<AttentionFlag, 'kind'>[]): [n
 }
 
 /** For sorting pairs most in need first: negative when `a` needs attention more than `b`. */
-export function compareAttention(a: readonly Pick<AttentionFlag, 'kind'>[], b: readonly Pick<AttentionFlag, 'kind'>[]): number {
+export function compareAttention(
+  a: readonly Pick<AttentionFlag, 'kind'>[],
+  b: readonly Pick<AttentionFlag, 'kind'>[],
+): number {
   return compareAttentionRanks(attentionRank(a), attentionRank(b));
 }
 
@@ -161,7 +160,9 @@ export function guidancePath(link: GuidanceLink): string {
 }
 
 function trustFalling(facts: CheckInFacts): AttentionFlag | null {
-  const falling = sides.flatMap((side) => (trustDirectionOf(facts, side) === 'falling' ? [{ side, scores: facts.trust[side] }] : []));
+  const falling = sides.flatMap((side) =>
+    trustDirectionOf(facts, side) === 'falling' ? [{ side, scores: facts.trust[side] }] : [],
+  );
   const [first] = falling;
   if (!first) return null;
   const reason =
@@ -229,8 +230,13 @@ function actionItemsOverdue(
   items: readonly Pick<ActionItem, 'dueDate' | 'done'>[],
   today: string,
 ): AttentionFlag | null {
-  const late = items.flatMap((item) => (!item.done && item.dueDate !== null && item.dueDate < today ? [item.dueDate] : []));
-  const oldest = late.reduce<string | null>((earliest, date) => (earliest === null || date < earliest ? date : earliest), null);
+  const late = items.flatMap((item) =>
+    !item.done && item.dueDate !== null && item.dueDate < today ? [item.dueDate] : [],
+  );
+  const oldest = late.reduce<string | null>(
+    (earliest, date) => (earliest === null || date < earliest ? date : earliest),
+    null,
+  );
   if (oldest === null) return null;
   const overdueBy = dayCount(daysBetween(oldest, today));
   return {

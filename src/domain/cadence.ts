@@ -2,7 +2,6 @@ import { addDays, daysBetween } from './dates';
 import type { Pair } from './pair';
 import { OVERDUE_FACTOR } from './thresholds';
 
-
 export interface SessionDue {
   /** The last session's date, or null when none has been held. */
   lastSessionDate: string | null;

@@ -6,7 +6,10 @@ export const characteristicIdSchema = z
   .regex(/^[a-z][a-z0-9-]{0,39}$/, 'A characteristic id is lower-case letters, digits and dashes.')
   // Scores and comments are kept in objects keyed by these ids: a key every object already has
   // ("constructor") would read as that built-in, not as a characteristic.
-  .refine((id) => !(id in Object.prototype), 'A characteristic id cannot be the name of a built-in property of JavaScript objects.');
+  .refine(
+    (id) => !(id in Object.prototype),
+    'A characteristic id cannot be the name of a built-in property of JavaScript objects.',
+  );
 
 export const scoreSchema = z
   .number({ error: 'Choose a score from 1 to 5.' })
@@ -65,7 +68,8 @@ export const builtInCharacteristics: readonly Characteristic[] = [
   {
     id: 'competence',
     name: 'Competence',
-    definition: 'The knowledge and skill each partner brings to the subject at hand, and how well it is used for the mentee.',
+    definition:
+      'The knowledge and skill each partner brings to the subject at hand, and how well it is used for the mentee.',
     scaleLabels: ['Out of depth', 'Uneven', 'Adequate', 'Strong', 'Exceptional'],
     prompts: {
       mentor: 'How well did your knowledge and preparation meet what your mentee actually needed?',
@@ -87,7 +91,8 @@ export const builtInCharacteristics: readonly Characteristic[] = [
   {
     id: 'fairness',
     name: 'Fairness',
-    definition: 'Each partner weighs the other’s interests and not only their own; time and effort are given in good faith.',
+    definition:
+      'Each partner weighs the other’s interests and not only their own; time and effort are given in good faith.',
     scaleLabels: ['One-sided', 'Uneven', 'Balanced at times', 'Mostly balanced', 'Fully mutual'],
     prompts: {
       mentor: 'How well did you put your mentee’s interests ahead of anything you might gain from the relationship?',

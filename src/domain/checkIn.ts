@@ -40,25 +40,30 @@ export type CheckIn = z.infer<typeof checkInSchema>;
  * The check-in form. Scores arrive from radio buttons as strings, hence the coercion; every
  * characteristic shown must be rated.
  */
-export function checkInFormSchema(characteristicIds: readonly string[], dates?: { pairStartDate: string; today: string }) {
+export function checkInFormSchema(
+  characteristicIds: readonly string[],
+  dates?: { pairStartDate: string; today: string },
+) {
   // Radio buttons give a string, or nothing until one is chosen.
   const score = z
     .string({ error: 'Choose a score from 1 to 5.' })
     .regex(/^[1-5]$/, 'Choose a score from 1 to 5.')
     .transform((value) => Number(value))
     .pipe(scoreSchema);
-  return z.object({
-    date: isoDateSchema,
-    scores: z.object(Object.fromEntries(characteristicIds.map((id) => [id, score]))),
-    comments: z.object(Object.fromEntries(characteristicIds.map((id) => [id, commentSchema]))),
-    reflection: reflectionSchema,
-    visibility: visibilitySchema,
-    notesVisibility: visibilitySchema,
-  }).superRefine((form, ctx) => {
-    // Held to `plausibleDates`, as an import holds a check-in.
-    const problem = dates ? recordDateProblem(form.date, dates.pairStartDate, dates.today) : null;
-    if (problem) ctx.addIssue({ code: 'custom', message: formDateMessage(problem), path: ['date'] });
-  });
+  return z
+    .object({
+      date: isoDateSchema,
+      scores: z.object(Object.fromEntries(characteristicIds.map((id) => [id, score]))),
+      comments: z.object(Object.fromEntries(characteristicIds.map((id) => [id, commentSchema]))),
+      reflection: reflectionSchema,
+      visibility: visibilitySchema,
+      notesVisibility: visibilitySchema,
+    })
+    .superRefine((form, ctx) => {
+      // Held to `plausibleDates`, as an import holds a check-in.
+      const problem = dates ? recordDateProblem(form.date, dates.pairStartDate, dates.today) : null;
+      if (problem) ctx.addIssue({ code: 'custom', message: formDateMessage(problem), path: ['date'] });
+    });
 }
 
 export type CheckInFormSchema = ReturnType<typeof checkInFormSchema>;
@@ -69,6 +74,9 @@ export type CheckInFormValues = z.output<CheckInFormSchema>;
  * Defaults: scores are shared with the program (the coordinator needs them to see how pairs are
  * doing), while what the mentee writes stays private unless they choose to share it.
  */
-export function defaultVisibilities(side: z.infer<typeof sideSchema>): { visibility: Visibility; notesVisibility: Visibility } {
+export function defaultVisibilities(side: z.infer<typeof sideSchema>): {
+  visibility: Visibility;
+  notesVisibility: Visibility;
+} {
   return { visibility: 'program', notesVisibility: side === 'mentee' ? 'private' : 'pair' };
 }

@@ -27,15 +27,20 @@ describe('the facts kept of a pair’s check-ins', () => {
       aCheckIn({
         side: index % 2 === 0 ? 'mentor' : 'mentee',
         date: `2026-0${1 + Math.floor(index / 3)}-1${index % 3}`,
-        scores: index % 4 === 3 ? { competence: 1 + (index % 5) } : { trust: 5 - (index % 5), competence: 1 + (index % 3), integrity: 3 },
+        scores:
+          index % 4 === 3
+            ? { competence: 1 + (index % 5) }
+            : { trust: 5 - (index % 5), competence: 1 + (index % 3), integrity: 3 },
       }),
     );
     const facts = checkInFacts(checkIns);
     for (const side of ['mentor', 'mentee'] as const) {
       expect(trustDirectionOf(facts, side)).toBe(trendDirection(scoreSeries(checkIns, side, 'trust')));
-      for (const id of ['trust', 'competence', 'integrity', 'fairness']) expect(latestScoreOf(facts, side, id)).toBe(latestScore(checkIns, side, id));
+      for (const id of ['trust', 'competence', 'integrity', 'fairness'])
+        expect(latestScoreOf(facts, side, id)).toBe(latestScore(checkIns, side, id));
     }
-    for (const id of ['trust', 'competence', 'integrity', 'fairness']) expect(perceptionGapOf(facts, id)).toEqual(perceptionGap(checkIns, id));
+    for (const id of ['trust', 'competence', 'integrity', 'fairness'])
+      expect(perceptionGapOf(facts, id)).toEqual(perceptionGap(checkIns, id));
   });
 
   it('picks the characteristic the partners see most differently', () => {
@@ -53,14 +58,20 @@ describe('the facts kept of a pair’s check-ins', () => {
   });
 
   it('takes a characteristic called like an object’s built-in field as any other', () => {
-    const facts = checkInFacts([aCheckIn({ side: 'mentor', scores: { trust: 4 } }), aCheckIn({ side: 'mentee', scores: { constructor: 2 } })]);
+    const facts = checkInFacts([
+      aCheckIn({ side: 'mentor', scores: { trust: 4 } }),
+      aCheckIn({ side: 'mentee', scores: { constructor: 2 } }),
+    ]);
     expect(latestScoreOf(facts, 'mentor', 'constructor')).toBeNull();
     expect(latestScoreOf(facts, 'mentee', 'constructor')).toBe(2);
     expect(perceptionGapOf(facts, 'constructor')).toBeNull();
   });
 
   it('survives being stored: a structured copy answers the same', () => {
-    const facts = checkInFacts([aCheckIn({ side: 'mentor', scores: { trust: 4, fairness: 1 } }), aCheckIn({ side: 'mentee', scores: { trust: 1, fairness: 5 } })]);
+    const facts = checkInFacts([
+      aCheckIn({ side: 'mentor', scores: { trust: 4, fairness: 1 } }),
+      aCheckIn({ side: 'mentee', scores: { trust: 1, fairness: 5 } }),
+    ]);
     expect(widestGapOf(structuredClone(facts))).toEqual(widestGapOf(facts));
   });
 });

@@ -30,12 +30,17 @@ export const noCheckInFacts: CheckInFacts = {
 
 /** The facts of these check-ins; deleted ones do not count. */
 export function checkInFacts(checkIns: readonly ScoredCheckIn[]): CheckInFacts {
-  const facts: CheckInFacts = { trust: { mentor: [], mentee: [] }, latest: { mentor: {}, mentee: {} }, lastDate: { mentor: null, mentee: null } };
+  const facts: CheckInFacts = {
+    trust: { mentor: [], mentee: [] },
+    latest: { mentor: {}, mentee: {} },
+    lastDate: { mentor: null, mentee: null },
+  };
   for (const side of SIDES) {
     const inOrder = liveInOrder(checkIns, side);
     const trust: number[] = [];
     for (const checkIn of inOrder) {
-      for (const [characteristicId, score] of Object.entries(checkIn.scores)) facts.latest[side][characteristicId] = score;
+      for (const [characteristicId, score] of Object.entries(checkIn.scores))
+        facts.latest[side][characteristicId] = score;
       const trustScore = checkIn.scores.trust;
       if (trustScore !== undefined) trust.push(trustScore);
     }

@@ -20,7 +20,8 @@ function personName(data: DemoProgram, id: string): string {
 
 function pairOf(data: DemoProgram, names: { mentor: string; mentee: string }): Pair {
   const pair = data.pairs.find(
-    (candidate) => personName(data, candidate.mentorId) === names.mentor && personName(data, candidate.menteeId) === names.mentee,
+    (candidate) =>
+      personName(data, candidate.mentorId) === names.mentor && personName(data, candidate.menteeId) === names.mentee,
   );
   if (!pair) throw new Error(`No demo pair ${names.mentor} / ${names.mentee}.`);
   return pair;
@@ -232,7 +233,9 @@ describe('generateDemoProgram', () => {
 
   it('shares most check-ins with the program and a few with the pair only', () => {
     const visibilities = program.checkIns.map((checkIn) => checkIn.visibility);
-    expect(visibilities.filter((visibility) => visibility === 'program').length / visibilities.length).toBeGreaterThan(0.8);
+    expect(visibilities.filter((visibility) => visibility === 'program').length / visibilities.length).toBeGreaterThan(
+      0.8,
+    );
     expect(visibilities).toContain('pair');
   });
 
@@ -307,7 +310,11 @@ describe.each([
     for (const names of [demoScenario.fallingTrust, demoScenario.wideGap]) {
       const pair = pairOf(data, names);
       for (const side of ['mentor', 'mentee'] as const) {
-        expect(checkInsOf(data, pair, side).slice(-4).map((checkIn) => checkIn.visibility)).toEqual(Array(4).fill('program'));
+        expect(
+          checkInsOf(data, pair, side)
+            .slice(-4)
+            .map((checkIn) => checkIn.visibility),
+        ).toEqual(Array(4).fill('program'));
       }
     }
   });

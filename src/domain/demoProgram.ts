@@ -74,7 +74,12 @@ export function generateDemoProgram({ seed = DEMO_SEED, today }: { seed?: number
 
 /** Records are stamped at a fixed time on the day they describe, so they depend only on the dates. */
 function recordFields(random: SeededRandom, date: string, time = '18:00', updatedOn = date): RecordFields {
-  return { id: random.uuid(), createdAt: `${date}T${time}:00.000Z`, updatedAt: `${updatedOn}T${time}:00.000Z`, deletedAt: null };
+  return {
+    id: random.uuid(),
+    createdAt: `${date}T${time}:00.000Z`,
+    updatedAt: `${updatedOn}T${time}:00.000Z`,
+    deletedAt: null,
+  };
 }
 
 function buildPerson(random: SeededRandom, name: string, joinedOn: string): Person {
@@ -131,7 +136,7 @@ function sessionDates(random: SeededRandom, plan: PairPlan, today: string): stri
   const jitter = Math.max(1, Math.round(plan.cadenceDays / 7));
   const lastDaysAgo = plan.lastSessionDaysAgo ?? random.int(1, plan.cadenceDays - 1);
   const dates: string[] = [];
-  for (let date = addDays(today, -lastDaysAgo); date >= start; ) {
+  for (let date = addDays(today, -lastDaysAgo); date >= start;) {
     dates.unshift(date);
     date = addDays(date, -(plan.cadenceDays + random.int(-jitter, jitter)));
   }
@@ -244,7 +249,11 @@ function scoreTrack(random: SeededRandom, plan: PairPlan): ScoreTrack {
 }
 
 /** The words the flagged pairs write in their last check-ins, so a tester sees why they are flagged. */
-function scenarioNotes(plan: PairPlan, side: Side, fromEnd: number): { comments: Record<string, string>; reflection?: string } {
+function scenarioNotes(
+  plan: PairPlan,
+  side: Side,
+  fromEnd: number,
+): { comments: Record<string, string>; reflection?: string } {
   if (plan.pattern === 'falling-trust' && side === 'mentee' && fromEnd < 2) {
     const comments = { trust: scenarioWords.fallingTrustComment };
     return fromEnd === 0 ? { comments, reflection: scenarioWords.fallingTrustReflection } : { comments };

@@ -23,7 +23,12 @@ const cards: readonly GuidanceCard[] = [
   aCard({ id: 'a-mentor-low-trust', audience: 'mentor', appliesWhen: ['low-score'] }),
   aCard({ id: 'b-mentee-low-trust', audience: 'mentee', appliesWhen: ['low-score'] }),
   aCard({ id: 'c-both-falling-trust', audience: 'both', appliesWhen: ['falling-trend'] }),
-  aCard({ id: 'd-mentee-low-competence', characteristicIds: ['competence'], audience: 'mentee', appliesWhen: ['low-score'] }),
+  aCard({
+    id: 'd-mentee-low-competence',
+    characteristicIds: ['competence'],
+    audience: 'mentee',
+    appliesWhen: ['low-score'],
+  }),
   aCard({
     id: 'e-both-low-or-gap-trust-competence',
     characteristicIds: ['trust', 'competence'],
@@ -33,7 +38,12 @@ const cards: readonly GuidanceCard[] = [
   aCard({ id: 'f-mentee-any-time-trust', audience: 'mentee', appliesWhen: ['always'] }),
   aCard({ id: 'g-mentee-any-time-competence', characteristicIds: ['competence'], audience: 'mentee' }),
   aCard({ id: 'h-mentee-any-time-fairness', characteristicIds: ['fairness'], audience: 'mentee' }),
-  aCard({ id: 'i-mentor-gap-fairness', characteristicIds: ['fairness'], audience: 'mentor', appliesWhen: ['perception-gap'] }),
+  aCard({
+    id: 'i-mentor-gap-fairness',
+    characteristicIds: ['fairness'],
+    audience: 'mentor',
+    appliesWhen: ['perception-gap'],
+  }),
 ];
 
 const ids = (matches: readonly GuidanceMatch[]) => matches.map((match) => match.card.id);
@@ -42,7 +52,9 @@ const reasonTexts = (matches: readonly GuidanceMatch[], id: string) =>
 
 /** Check-ins on consecutive days, one per score, so their order is the order given. */
 function checkInsOver(side: 'mentor' | 'mentee', scoreList: ReadonlyArray<Record<string, number>>) {
-  return scoreList.map((scores, day) => aCheckIn({ side, scores, date: `2026-02-${String(day + 1).padStart(2, '0')}` }));
+  return scoreList.map((scores, day) =>
+    aCheckIn({ side, scores, date: `2026-02-${String(day + 1).padStart(2, '0')}` }),
+  );
 }
 
 describe('guidanceForCheckIn', () => {
@@ -113,7 +125,10 @@ describe('guidanceForCheckIn', () => {
         const scores = Object.fromEntries(builtInCharacteristics.map((c) => [c.id, c.id === id ? 3 : 5]));
         const matches = guidanceForCheckIn({ side, scores });
         expect(matches.length, `${side} with ${id} lowest`).toBeGreaterThan(0);
-        expect(matches.every((match) => match.card.characteristicIds.includes(id)), `${side} with ${id} lowest`).toBe(true);
+        expect(
+          matches.every((match) => match.card.characteristicIds.includes(id)),
+          `${side} with ${id} lowest`,
+        ).toBe(true);
       }
     }
   });
@@ -203,11 +218,7 @@ describe('guidanceForPair', () => {
       aCheckIn({ side: 'mentee', scores: { trust: 2 } }),
     ];
     const matches = guidanceForPair({ side: null, checkIns }, cards);
-    expect(ids(matches)).toEqual([
-      'a-mentor-low-trust',
-      'b-mentee-low-trust',
-      'e-both-low-or-gap-trust-competence',
-    ]);
+    expect(ids(matches)).toEqual(['a-mentor-low-trust', 'b-mentee-low-trust', 'e-both-low-or-gap-trust-competence']);
     expect(reasonTexts(matches, 'a-mentor-low-trust')).toEqual([
       'Trust was rated 1 of 5 in the mentor’s latest check-in',
       'Trust was rated 2 of 5 in the mentee’s latest check-in',
@@ -235,7 +246,11 @@ describe('guidanceForPair', () => {
 
   it('gives the same answer whatever order the check-ins arrive in', () => {
     const checkIns = [
-      ...checkInsOver('mentee', [{ trust: 5, competence: 2 }, { trust: 4, competence: 2 }, { trust: 3, competence: 2 }]),
+      ...checkInsOver('mentee', [
+        { trust: 5, competence: 2 },
+        { trust: 4, competence: 2 },
+        { trust: 3, competence: 2 },
+      ]),
       aCheckIn({ side: 'mentor', date: '2026-02-02', scores: { trust: 5, competence: 5 } }),
     ];
     const forwards = guidanceForPair({ side: 'mentee', checkIns });

@@ -26,7 +26,10 @@ describe('pairFormSchema', () => {
   });
 
   it('refuses the same person on both sides', () => {
-    expect(issues({ ...form, mentee: form.mentor })).toContainEqual(['mentee.personId', 'The mentee must be someone other than the mentor.']);
+    expect(issues({ ...form, mentee: form.mentor })).toContainEqual([
+      'mentee.personId',
+      'The mentee must be someone other than the mentor.',
+    ]);
   });
 
   it('refuses two new people with the same name', () => {
@@ -35,7 +38,10 @@ describe('pairFormSchema', () => {
   });
 
   it('says what is wrong with a cadence of zero days', () => {
-    expect(issues({ ...form, cadenceDays: '0' })).toContainEqual(['cadenceDays', 'Sessions need at least 1 day between them.']);
+    expect(issues({ ...form, cadenceDays: '0' })).toContainEqual([
+      'cadenceDays',
+      'Sessions need at least 1 day between them.',
+    ]);
   });
 });
 

@@ -84,7 +84,9 @@ export const pairFormSchema = z
  */
 export function pairFormSchemaFor(today: string, earliestRecordDate: string | null = null) {
   return pairFormSchema.superRefine((form, ctx) => {
-    const problem = pairStartProblem(form.startDate, today) ?? (earliestRecordDate === null ? null : startAfterRecordProblem(form.startDate, earliestRecordDate));
+    const problem =
+      pairStartProblem(form.startDate, today) ??
+      (earliestRecordDate === null ? null : startAfterRecordProblem(form.startDate, earliestRecordDate));
     if (problem) ctx.addIssue({ code: 'custom', message: formDateMessage(problem), path: ['startDate'] });
   });
 }

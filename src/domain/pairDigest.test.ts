@@ -7,7 +7,14 @@ import type { ActionItem } from './session';
 const today = '2026-03-21';
 
 function anItem(overrides: Partial<ActionItem>): ActionItem {
-  return { id: crypto.randomUUID(), text: 'Send Sam the hiring rubric', owner: 'mentor', dueDate: '2026-03-01', done: false, ...overrides };
+  return {
+    id: crypto.randomUUID(),
+    text: 'Send Sam the hiring rubric',
+    owner: 'mentor',
+    dueDate: '2026-03-01',
+    done: false,
+    ...overrides,
+  };
 }
 
 describe('a pair digest', () => {
@@ -23,13 +30,29 @@ describe('a pair digest', () => {
         anItem({ dueDate: '2026-04-01' }),
       ],
     }),
-    aSession({ pairId: pair.id, date: '2026-03-10', actionItems: [anItem({ dueDate: '2026-03-15', text: 'Private words' })] }),
+    aSession({
+      pairId: pair.id,
+      date: '2026-03-10',
+      actionItems: [anItem({ dueDate: '2026-03-15', text: 'Private words' })],
+    }),
   ];
-  const digest = buildPairDigest({ pairId: pair.id, writtenOn: today, lastSessionDate: '2026-03-10', sessions, sharedCheckIns: [] });
+  const digest = buildPairDigest({
+    pairId: pair.id,
+    writtenOn: today,
+    lastSessionDate: '2026-03-10',
+    sessions,
+    sharedCheckIns: [],
+  });
 
   it('keeps of action items only when the open ones are due, and none of their words', () => {
     expect(digest.recentSessions).toEqual([
-      { date: '2026-02-20', actionItems: [{ dueDate: '2026-03-01', done: false }, { dueDate: '2026-04-01', done: false }] },
+      {
+        date: '2026-02-20',
+        actionItems: [
+          { dueDate: '2026-03-01', done: false },
+          { dueDate: '2026-04-01', done: false },
+        ],
+      },
       { date: '2026-03-10', actionItems: [{ dueDate: '2026-03-15', done: false }] },
     ]);
     expect(JSON.stringify(digest)).not.toContain('Private words');

@@ -96,6 +96,7 @@ export function buildPairDigest(input: {
  */
 export function digestSessions(digest: PairDigest | undefined): Array<DigestSession & { deletedAt: null }> {
   if (!digest) return [];
-  if (digest.recentSessions.length > 0) return digest.recentSessions.map((session) => ({ ...session, deletedAt: null }));
+  if (digest.recentSessions.length > 0)
+    return digest.recentSessions.map((session) => ({ ...session, deletedAt: null }));
   return digest.lastSessionDate ? [{ date: digest.lastSessionDate, actionItems: [], deletedAt: null }] : [];
 }

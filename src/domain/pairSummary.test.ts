@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { aCheckIn, aPair, aSession } from '../test/builders';
 import { buildPairDigest, digestSessions, digestSessionsFrom } from './pairDigest';
-import { expectedSessions, recentWindowStart, summarisePair, summariseRecords, summariseWithFacts } from './pairSummary';
+import {
+  expectedSessions,
+  recentWindowStart,
+  summarisePair,
+  summariseRecords,
+  summariseWithFacts,
+} from './pairSummary';
 import { compareAttention } from './attentionFlags';
 import { DEMO_SEED, demoScenario, generateDemoProgram } from './demoProgram';
 import { programCheckIns } from './programView';
@@ -18,9 +24,12 @@ describe('expectedSessions', () => {
     { startDate: '2025-01-01', cadenceDays: 28, expected: 3, why: '90 days / 28' },
     { startDate: '2026-02-19', cadenceDays: 14, expected: 2, why: '31 days since the start / 14' },
     { startDate: '2026-03-21', cadenceDays: 14, expected: 0, why: 'started today' },
-  ])('is $expected for a pair that started $startDate meeting every $cadenceDays days ($why)', ({ startDate, cadenceDays, expected }) => {
-    expect(expectedSessions(aPair({ startDate, cadenceDays }), today)).toBe(expected);
-  });
+  ])(
+    'is $expected for a pair that started $startDate meeting every $cadenceDays days ($why)',
+    ({ startDate, cadenceDays, expected }) => {
+      expect(expectedSessions(aPair({ startDate, cadenceDays }), today)).toBe(expected);
+    },
+  );
 
   it('asks nothing of paused and closed pairs', () => {
     expect(expectedSessions(aPair({ status: 'paused' }), today)).toBeNull();
@@ -38,7 +47,9 @@ describe('summarisePair', () => {
       ...[5, 4, 3, 2].map((trust, index) =>
         aCheckIn({ side: 'mentee', date: `2026-03-0${index + 1}`, scores: { trust, fairness: 4 } }),
       ),
-      ...[4, 4, 4].map((trust, index) => aCheckIn({ side: 'mentor', date: `2026-03-0${index + 1}`, scores: { trust, fairness: 5 } })),
+      ...[4, 4, 4].map((trust, index) =>
+        aCheckIn({ side: 'mentor', date: `2026-03-0${index + 1}`, scores: { trust, fairness: 5 } }),
+      ),
     ];
     const summary = summarisePair(
       {
@@ -103,7 +114,12 @@ describe('summariseRecords', () => {
   });
 
   it('does not count a session dated after today as held, though it is the latest', () => {
-    const summary = summariseRecords(pair, [aSession({ date: '2026-03-20' }), aSession({ date: '2026-03-28' })], [], today);
+    const summary = summariseRecords(
+      pair,
+      [aSession({ date: '2026-03-20' }), aSession({ date: '2026-03-28' })],
+      [],
+      today,
+    );
     expect(summary.recentSessions).toBe(1);
     expect(summary.lastSessionDate).toBe('2026-03-28');
   });
@@ -125,10 +141,17 @@ describe.each([
       program.checkIns.filter((checkIn) => checkIn.pairId === pair.id),
       pair,
     );
-    return { pair, label: `${name(pair.mentorId)} & ${name(pair.menteeId)}`, sessions, shared, summary: summariseRecords(pair, sessions, shared, on) };
+    return {
+      pair,
+      label: `${name(pair.mentorId)} & ${name(pair.menteeId)}`,
+      sessions,
+      shared,
+      summary: summariseRecords(pair, sessions, shared, on),
+    };
   });
   const label = ({ mentor, mentee }: { mentor: string; mentee: string }) => `${mentor} & ${mentee}`;
-  const withFlag = (kind: string) => rows.filter((row) => row.summary.flags.some((flag) => flag.kind === kind)).map((row) => row.label);
+  const withFlag = (kind: string) =>
+    rows.filter((row) => row.summary.flags.some((flag) => flag.kind === kind)).map((row) => row.label);
 
   it('flags falling trust, the overdue session and the wide gap on exactly the scenario’s pairs', () => {
     expect(withFlag('trust-falling')).toEqual([label(demoScenario.fallingTrust)]);
@@ -139,9 +162,12 @@ describe.each([
 
   it('ranks those three pairs above every other', () => {
     const ranked = [...rows].sort((a, b) => compareAttention(a.summary.flags, b.summary.flags));
-    expect(ranked.slice(0, 3).map((row) => row.label).sort()).toEqual(
-      [label(demoScenario.fallingTrust), label(demoScenario.overdue), label(demoScenario.wideGap)].sort(),
-    );
+    expect(
+      ranked
+        .slice(0, 3)
+        .map((row) => row.label)
+        .sort(),
+    ).toEqual([label(demoScenario.fallingTrust), label(demoScenario.overdue), label(demoScenario.wideGap)].sort());
   });
 
   it('gives the same summary from the few records the dashboard reads as from every record', () => {
@@ -163,7 +189,9 @@ describe.each([
         sessions: row.sessions.filter((session) => session.date >= digestSessionsFrom(on)),
         sharedCheckIns: lastFew,
       });
-      expect(summariseRecords(row.pair, recent.length > 0 ? recent : latest, lastFew, on), row.label).toEqual(row.summary);
+      expect(summariseRecords(row.pair, recent.length > 0 ? recent : latest, lastFew, on), row.label).toEqual(
+        row.summary,
+      );
       expect(summariseWithFacts(row.pair, digestSessions(digest), digest.checkIns, on), row.label).toEqual(row.summary);
     }
   });

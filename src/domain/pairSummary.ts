@@ -1,4 +1,9 @@
-import { attentionFlagsFromFacts, type AttentionFlag, type PairFactsSnapshot, type PairSnapshot } from './attentionFlags';
+import {
+  attentionFlagsFromFacts,
+  type AttentionFlag,
+  type PairFactsSnapshot,
+  type PairSnapshot,
+} from './attentionFlags';
 import { latestScoreOf, trustDirectionOf, widestGapOf } from './checkInFactQueries';
 import { checkInFacts, type CheckInFacts } from './checkInFacts';
 import { addDays, daysBetween } from './dates';
@@ -63,7 +68,9 @@ export function summariseRecords(
   return summariseWithFacts(pair, sessions, checkInFacts(checkIns), today);
 }
 
-type SummarySession = Pick<Session, 'date' | 'deletedAt'> & { actionItems: readonly Pick<ActionItem, 'dueDate' | 'done'>[] };
+type SummarySession = Pick<Session, 'date' | 'deletedAt'> & {
+  actionItems: readonly Pick<ActionItem, 'dueDate' | 'done'>[];
+};
 
 /**
  * `summariseRecords` with the check-ins' facts (`checkInFacts`) in place of the check-ins: what the
@@ -77,7 +84,10 @@ export function summariseWithFacts(
 ): PairSummary {
   const live = sessions.filter((session) => !session.deletedAt);
   const windowStart = recentWindowStart(today);
-  const lastSessionDate = live.reduce<string | null>((latest, { date }) => (latest === null || date > latest ? date : latest), null);
+  const lastSessionDate = live.reduce<string | null>(
+    (latest, { date }) => (latest === null || date > latest ? date : latest),
+    null,
+  );
   const recent = live.filter((session) => session.date >= windowStart);
   return summariseFromFacts(
     {

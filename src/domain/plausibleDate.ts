@@ -6,7 +6,13 @@ import { plausibleDates } from './thresholds';
  * these same checks, so a form never saves what an import would refuse.
  */
 
-const { EARLIEST_PAIR_START, YEARS_AFTER_TODAY, YEARS_BEFORE_PAIR_START, DUE_YEARS_FROM_SESSION, TIMESTAMP_DAYS_AFTER_NOW } = plausibleDates;
+const {
+  EARLIEST_PAIR_START,
+  YEARS_AFTER_TODAY,
+  YEARS_BEFORE_PAIR_START,
+  DUE_YEARS_FROM_SESSION,
+  TIMESTAMP_DAYS_AFTER_NOW,
+} = plausibleDates;
 
 const years = (count: number) => `${count} ${count === 1 ? 'year' : 'years'}`;
 
@@ -18,12 +24,15 @@ export function addYears(day: string, count: number): string {
 
 /** Any day a record holds: not far in the future. */
 export function afterTodayProblem(day: string, today: string): string | null {
-  return day > addYears(today, YEARS_AFTER_TODAY) ? `is ${day}, more than ${years(YEARS_AFTER_TODAY)} after today (${today}).` : null;
+  return day > addYears(today, YEARS_AFTER_TODAY)
+    ? `is ${day}, more than ${years(YEARS_AFTER_TODAY)} after today (${today}).`
+    : null;
 }
 
 /** A pair's start date: not before EARLIEST_PAIR_START, not far in the future. */
 export function pairStartProblem(startDate: string, today: string): string | null {
-  if (startDate < EARLIEST_PAIR_START) return `is ${startDate}, before ${EARLIEST_PAIR_START}: no pair in Mentorlog starts that early.`;
+  if (startDate < EARLIEST_PAIR_START)
+    return `is ${startDate}, before ${EARLIEST_PAIR_START}: no pair in Mentorlog starts that early.`;
   return afterTodayProblem(startDate, today);
 }
 
@@ -39,7 +48,11 @@ export function beforePairStartProblem(date: string, pairStartDate: string): str
 }
 
 /** A pair's start date next to one of its sessions or check-ins (`what` names it): not so late that the record is too early. */
-export function startAfterRecordProblem(startDate: string, recordDate: string, what = "the pair's first session or check-in"): string | null {
+export function startAfterRecordProblem(
+  startDate: string,
+  recordDate: string,
+  what = "the pair's first session or check-in",
+): string | null {
   if (beforePairStartProblem(recordDate, startDate) === null) return null;
   return `is ${startDate}, more than ${years(YEARS_BEFORE_PAIR_START)} after ${what}, dated ${recordDate}.`;
 }
@@ -51,7 +64,10 @@ export function recordDateProblem(date: string, pairStartDate: string, today: st
 
 /** An action item's due date, next to its session's date. */
 export function dueDateProblem(dueDate: string, sessionDate: string): string | null {
-  if (dueDate < addYears(sessionDate, -DUE_YEARS_FROM_SESSION) || dueDate > addYears(sessionDate, DUE_YEARS_FROM_SESSION)) {
+  if (
+    dueDate < addYears(sessionDate, -DUE_YEARS_FROM_SESSION) ||
+    dueDate > addYears(sessionDate, DUE_YEARS_FROM_SESSION)
+  ) {
     return `is ${dueDate}, more than ${years(DUE_YEARS_FROM_SESSION)} from its session (${sessionDate}).`;
   }
   return null;

@@ -62,7 +62,13 @@ describe('programAggregates', () => {
     aSession({ pairId: pairC.id, date: '2026-02-13' }),
     aSession({ pairId: pairB.id, date: '2026-03-02' }),
   ];
-  const months = aggregatesFromRecords({ pairs: [pairA, pairB, pairC], sessions, checkIns, from: '2026-01', to: '2026-03' });
+  const months = aggregatesFromRecords({
+    pairs: [pairA, pairB, pairC],
+    sessions,
+    checkIns,
+    from: '2026-01',
+    to: '2026-03',
+  });
 
   it('has a row for every month in the range, empty months included', () => {
     expect(months.map((month) => month.month)).toEqual(['2026-01', '2026-02', '2026-03']);
@@ -139,7 +145,12 @@ describe('programAggregates', () => {
       checkIns: [aCheckIn({ pairId: deletedPair.id, date: '2026-01-12', scores: { trust: 1 } })],
     });
     expect(figures.months['2026-01']?.sessions).toBe(1);
-    const [january] = programAggregates({ pairs: [pairA, deletedPair], pairMonths: [figures], from: '2026-01', to: '2026-01' });
+    const [january] = programAggregates({
+      pairs: [pairA, deletedPair],
+      pairMonths: [figures],
+      from: '2026-01',
+      to: '2026-01',
+    });
     expect(january).toEqual({ month: '2026-01', activePairs: 1, sessionsHeld: 0, checkInsShared: 0, means: {} });
   });
 
@@ -163,18 +174,36 @@ describe('programAggregates', () => {
     const writtenInNovember = aggregatesFromRecords({ ...records, writtenOn: '2025-11-10' });
     expect(writtenInNovember).toEqual(aggregatesFromRecords({ ...records, writtenOn: '2026-03-21' }));
     expect(writtenInNovember.map((month) => month.sessionsHeld)).toEqual([1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
-    expect(writtenInNovember.map((month) => month.means.trust?.mentee)).toEqual([3, null, null, null, null, null, null, 5, null, null, null, null]);
+    expect(writtenInNovember.map((month) => month.means.trust?.mentee)).toEqual([
+      3,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      5,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('counts a session dated ahead once its month is reported, without its pair’s figures rewritten', () => {
     const figures = buildPairMonths({
       pair: pairA,
       writtenOn: '2026-01-20',
-      sessions: [aSession({ pairId: pairA.id, date: '2026-01-12' }), aSession({ pairId: pairA.id, date: '2026-02-03' })],
+      sessions: [
+        aSession({ pairId: pairA.id, date: '2026-01-12' }),
+        aSession({ pairId: pairA.id, date: '2026-02-03' }),
+      ],
       checkIns: [],
     });
     const sessionsHeld = (to: Month) =>
-      programAggregates({ pairs: [pairA], pairMonths: [figures], from: '2026-01', to }).map((month) => month.sessionsHeld);
+      programAggregates({ pairs: [pairA], pairMonths: [figures], from: '2026-01', to }).map(
+        (month) => month.sessionsHeld,
+      );
     expect(sessionsHeld('2026-01')).toEqual([1]);
     expect(sessionsHeld('2026-02')).toEqual([1, 1]);
   });
@@ -187,8 +216,14 @@ describe('programAggregates', () => {
 
 describe('reportMonths', () => {
   it('reports the last twelve months, but none before the program’s first pair started', () => {
-    expect(reportMonths([aPair({ startDate: '2020-01-01' })], '2026-03-21', 12)).toEqual({ from: '2025-04', to: '2026-03' });
-    expect(reportMonths([aPair({ startDate: '2025-10-20' })], '2026-03-21', 12)).toEqual({ from: '2025-10', to: '2026-03' });
+    expect(reportMonths([aPair({ startDate: '2020-01-01' })], '2026-03-21', 12)).toEqual({
+      from: '2025-04',
+      to: '2026-03',
+    });
+    expect(reportMonths([aPair({ startDate: '2025-10-20' })], '2026-03-21', 12)).toEqual({
+      from: '2025-10',
+      to: '2026-03',
+    });
     expect(reportMonths([], '2026-03-21', 12)).toEqual({ from: '2025-04', to: '2026-03' });
   });
 });

@@ -48,7 +48,9 @@ export function programAggregates(input: ProgramAggregateInput): MonthlyAggregat
   // One pass over every pair's months, in the pairs' order (so sums add up in the same order as
   // pair by pair), with plain loops: the dashboard runs this again whenever a pair changes, over
   // some hundred thousand sums at a thousand pairs.
-  const totals = new Map(months.map((month) => [month, { sessions: 0, checkIns: 0, pairMeans: new Map<string, PairMeanTotals>() }]));
+  const totals = new Map(
+    months.map((month) => [month, { sessions: 0, checkIns: 0, pairMeans: new Map<string, PairMeanTotals>() }]),
+  );
   for (const record of input.pairMonths) {
     if (!pairIds.has(record.pairId)) continue;
     for (const month in record.months) {
@@ -67,7 +69,8 @@ export function programAggregates(input: ProgramAggregateInput): MonthlyAggregat
     const last = `${month}-31`;
     const total = totals.get(month);
     let activePairs = 0;
-    for (const pair of pairs) if (pair.startDate <= last && (pair.endDate === null || pair.endDate >= first)) activePairs += 1;
+    for (const pair of pairs)
+      if (pair.startDate <= last && (pair.endDate === null || pair.endDate >= first)) activePairs += 1;
     return {
       month,
       activePairs,

@@ -4,7 +4,13 @@ import { programCheckIns, scoresSharedWithProgram } from './programView';
 
 const pair = aPair();
 const rated = (overrides: Parameters<typeof aCheckIn>[0]) =>
-  aCheckIn({ pairId: pair.id, raterId: pair.menteeId, comments: { trust: 'A comment' }, reflection: 'My reflection', ...overrides });
+  aCheckIn({
+    pairId: pair.id,
+    raterId: pair.menteeId,
+    comments: { trust: 'A comment' },
+    reflection: 'My reflection',
+    ...overrides,
+  });
 
 describe('the program’s view of check-ins', () => {
   it('sees scores shared with the program, and never private or pair-only ones', () => {
@@ -15,7 +21,10 @@ describe('the program’s view of check-ins', () => {
 
   it('keeps a check-in’s words only when they too were shared with the program', () => {
     const [privateWords, sharedWords] = programCheckIns(
-      [rated({ visibility: 'program', notesVisibility: 'private' }), rated({ visibility: 'program', notesVisibility: 'program' })],
+      [
+        rated({ visibility: 'program', notesVisibility: 'private' }),
+        rated({ visibility: 'program', notesVisibility: 'program' }),
+      ],
       pair,
     );
     expect(privateWords).toMatchObject({ comments: {}, reflection: '' });

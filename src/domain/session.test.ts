@@ -10,7 +10,13 @@ describe('parseTopics', () => {
 
 describe('openActionItems', () => {
   it('lists items not done, those due soonest first and undated last', () => {
-    const item = (text: string, dueDate: string | null, done = false) => ({ id: crypto.randomUUID(), text, owner: 'mentee' as const, dueDate, done });
+    const item = (text: string, dueDate: string | null, done = false) => ({
+      id: crypto.randomUUID(),
+      text,
+      owner: 'mentee' as const,
+      dueDate,
+      done,
+    });
     const sessions = [
       aSession({ date: '2026-02-01', actionItems: [item('undated', null), item('finished', '2026-01-01', true)] }),
       aSession({ date: '2026-01-01', actionItems: [item('later', '2026-03-01'), item('sooner', '2026-02-10')] }),
@@ -35,7 +41,10 @@ describe('sessionFormSchema', () => {
   });
 
   it('requires text for an action item that was added', () => {
-    const result = sessionFormSchema.safeParse({ ...valid, actionItems: [{ text: '  ', owner: 'mentee', dueDate: '' }] });
+    const result = sessionFormSchema.safeParse({
+      ...valid,
+      actionItems: [{ text: '  ', owner: 'mentee', dueDate: '' }],
+    });
     expect(result.error?.issues[0]?.path).toEqual(['actionItems', 0, 'text']);
   });
 });

@@ -32,7 +32,11 @@ export type ActionItem = z.infer<typeof actionItemSchema>;
 const sessionFieldsSchema = z.object({
   pairId: idSchema,
   date: isoDateSchema,
-  durationMinutes: z.number().int().min(1).max(24 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   mode: sessionModeSchema,
   topics: z.array(z.string().trim().min(1).max(200)).max(50),
   notes: z.string().max(20000),
@@ -98,13 +102,20 @@ export type SessionActionItem = ActionItem & { sessionId: string; sessionDate: s
 
 /** A session's action items, each with its session. */
 export function actionItemsOf(session: Session): SessionActionItem[] {
-  return session.actionItems.map((item) => ({ ...item, sessionId: session.id, sessionDate: session.date, pairId: session.pairId }));
+  return session.actionItems.map((item) => ({
+    ...item,
+    sessionId: session.id,
+    sessionDate: session.date,
+    pairId: session.pairId,
+  }));
 }
 
 export function openActionItems(sessions: readonly Session[]): SessionActionItem[] {
   return sessions
     .flatMap((session) => actionItemsOf(session).filter((item) => !item.done))
-    .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.sessionDate.localeCompare(b.sessionDate));
+    .sort(
+      (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.sessionDate.localeCompare(b.sessionDate),
+    );
 }
 
 /**

@@ -19,7 +19,8 @@ import {
   trendDirection,
 } from './trend';
 
-const series = (...scores: number[]) => scores.map((score, day) => ({ date: `2026-02-${String(day + 1).padStart(2, '0')}`, score }));
+const series = (...scores: number[]) =>
+  scores.map((score, day) => ({ date: `2026-02-${String(day + 1).padStart(2, '0')}`, score }));
 
 describe('thresholds', () => {
   it('keeps the agreed values in one object', () => {
@@ -185,7 +186,11 @@ describe('sideTrend', () => {
   });
 
   it('is empty for a side that has not rated the characteristic', () => {
-    expect(sideTrend([aCheckIn({ side: 'mentee' })], 'mentor', 'trust')).toEqual({ points: [], direction: null, latest: null });
+    expect(sideTrend([aCheckIn({ side: 'mentee' })], 'mentor', 'trust')).toEqual({
+      points: [],
+      direction: null,
+      latest: null,
+    });
   });
 });
 
@@ -203,8 +208,16 @@ describe('alignSeries', () => {
   });
 
   it('gives a second check-in on the same day a row of its own, so no score is lost', () => {
-    const rows = alignSeries([[{ date: '2026-01-01', score: 4 }, { date: '2026-01-01', score: 2 }], [{ date: '2026-01-01', score: 5 }]]);
-    expect(rows.map(({ date, occurrence, values }) => [date, occurrence, values.map((value) => value?.score ?? null)])).toEqual([
+    const rows = alignSeries([
+      [
+        { date: '2026-01-01', score: 4 },
+        { date: '2026-01-01', score: 2 },
+      ],
+      [{ date: '2026-01-01', score: 5 }],
+    ]);
+    expect(
+      rows.map(({ date, occurrence, values }) => [date, occurrence, values.map((value) => value?.score ?? null)]),
+    ).toEqual([
       ['2026-01-01', 0, [4, 5]],
       ['2026-01-01', 1, [2, null]],
     ]);
@@ -238,7 +251,10 @@ describe('characteristicTrend', () => {
   });
 
   it('with scores from one side only, has that side’s line and no gap', () => {
-    const trend = characteristicTrend(checkIns.filter((checkIn) => checkIn.side === 'mentor'), 'trust');
+    const trend = characteristicTrend(
+      checkIns.filter((checkIn) => checkIn.side === 'mentor'),
+      'trust',
+    );
     expect(trend.mentee.points).toEqual([]);
     expect(trend.gap).toBeNull();
     expect(trend.rows.map((row) => row.gap)).toEqual([null, null, null]);
@@ -253,13 +269,20 @@ describe('pairTrends and ratedCharacteristicIds', () => {
     ];
     expect(ratedCharacteristicIds(checkIns)).toEqual(['trust', 'fairness', 'active-listening', 'punctuality']);
     const trends = pairTrends(checkIns);
-    expect(trends.map((trend) => trend.characteristicId)).toEqual(['trust', 'fairness', 'active-listening', 'punctuality']);
+    expect(trends.map((trend) => trend.characteristicId)).toEqual([
+      'trust',
+      'fairness',
+      'active-listening',
+      'punctuality',
+    ]);
     expect(trends.find((trend) => trend.characteristicId === 'punctuality')?.mentee.points).toEqual([
       { date: '2026-02-01', score: 2, rollingMean: 2 },
     ]);
   });
 
   it('ignores deleted check-ins', () => {
-    expect(ratedCharacteristicIds([aCheckIn({ scores: { trust: 1 }, deletedAt: '2026-01-02T00:00:00.000Z' })])).toEqual([]);
+    expect(ratedCharacteristicIds([aCheckIn({ scores: { trust: 1 }, deletedAt: '2026-01-02T00:00:00.000Z' })])).toEqual(
+      [],
+    );
   });
 });

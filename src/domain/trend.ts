@@ -18,7 +18,6 @@ export {
   thresholds,
 } from './thresholds';
 
-
 export interface ScorePoint {
   date: string;
   score: number;
@@ -36,11 +35,7 @@ export const trendDirectionLabels: Record<TrendDirection, string> = {
  * One side's scores for one characteristic, oldest first. Two check-ins on the same day are ordered
  * by when they were made. Check-ins that did not rate the characteristic are skipped.
  */
-export function scoreSeries(
-  checkIns: readonly ScoredCheckIn[],
-  side: Side,
-  characteristicId: string,
-): ScorePoint[] {
+export function scoreSeries(checkIns: readonly ScoredCheckIn[], side: Side, characteristicId: string): ScorePoint[] {
   return liveInOrder(checkIns, side).flatMap((checkIn) => {
     const score = checkIn.scores[characteristicId];
     return score === undefined ? [] : [{ date: checkIn.date, score }];
@@ -178,17 +173,19 @@ export function characteristicTrend(checkIns: readonly ScoredCheckIn[], characte
   const mentee = sideTrend(checkIns, 'mentee', characteristicId);
   let latestMentor: number | null = null;
   let latestMentee: number | null = null;
-  const rows = alignSeries([mentor.points, mentee.points]).map(({ date, occurrence, values: [mentorPoint, menteePoint] }) => {
-    latestMentor = mentorPoint?.score ?? latestMentor;
-    latestMentee = menteePoint?.score ?? latestMentee;
-    return {
-      date,
-      occurrence,
-      mentor: mentorPoint ?? null,
-      mentee: menteePoint ?? null,
-      gap: latestMentor === null || latestMentee === null ? null : Math.abs(latestMentor - latestMentee),
-    };
-  });
+  const rows = alignSeries([mentor.points, mentee.points]).map(
+    ({ date, occurrence, values: [mentorPoint, menteePoint] }) => {
+      latestMentor = mentorPoint?.score ?? latestMentor;
+      latestMentee = menteePoint?.score ?? latestMentee;
+      return {
+        date,
+        occurrence,
+        mentor: mentorPoint ?? null,
+        mentee: menteePoint ?? null,
+        gap: latestMentor === null || latestMentee === null ? null : Math.abs(latestMentor - latestMentee),
+      };
+    },
+  );
   return { characteristicId, mentor, mentee, gap: perceptionGap(checkIns, characteristicId), rows };
 }
 
@@ -202,7 +199,9 @@ export function pairTrends(checkIns: readonly ScoredCheckIn[]): CharacteristicTr
  * program added later, alphabetically. Deleted check-ins do not count.
  */
 export function ratedCharacteristicIds(checkIns: readonly ScoredCheckIn[]): string[] {
-  return characteristicsInUsualOrder(checkIns.filter((checkIn) => !checkIn.deletedAt).flatMap((checkIn) => Object.keys(checkIn.scores)));
+  return characteristicsInUsualOrder(
+    checkIns.filter((checkIn) => !checkIn.deletedAt).flatMap((checkIn) => Object.keys(checkIn.scores)),
+  );
 }
 
 /** These characteristic ids once each: the built-in ones in their usual order, then the rest alphabetically. */

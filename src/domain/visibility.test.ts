@@ -54,7 +54,12 @@ describe('visibility', () => {
   });
 
   it('keeps everything of the viewer’s own check-in', () => {
-    const checkIn = aCheckIn({ raterId: menteeId, visibility: 'private', notesVisibility: 'private', reflection: 'Mine.' });
+    const checkIn = aCheckIn({
+      raterId: menteeId,
+      visibility: 'private',
+      notesVisibility: 'private',
+      reflection: 'Mine.',
+    });
     expect(visibleCheckIns([checkIn], pair, asMentee)).toEqual([checkIn]);
   });
 });

@@ -16,7 +16,12 @@ export function sideInPair(pair: Pick<Pair, 'mentorId' | 'menteeId'>, personId: 
   return null;
 }
 
-function canSee(visibility: Visibility, checkIn: Pick<CheckIn, 'raterId'>, pair: Pick<Pair, 'mentorId' | 'menteeId'>, viewer: Viewer): boolean {
+function canSee(
+  visibility: Visibility,
+  checkIn: Pick<CheckIn, 'raterId'>,
+  pair: Pick<Pair, 'mentorId' | 'menteeId'>,
+  viewer: Viewer,
+): boolean {
   if (checkIn.raterId === viewer.personId) return true;
   if (visibility === 'private') return false;
   if (sideInPair(pair, viewer.personId) !== null) return true;
@@ -36,7 +41,11 @@ export function canSeeNotes(checkIn: CheckIn, pair: Pick<Pair, 'mentorId' | 'men
  * The check-ins as the viewer may see them: hidden ones dropped, and the written words blanked
  * where only the scores were shared. Views never receive text they may not show.
  */
-export function visibleCheckIns(checkIns: readonly CheckIn[], pair: Pick<Pair, 'mentorId' | 'menteeId'>, viewer: Viewer): CheckIn[] {
+export function visibleCheckIns(
+  checkIns: readonly CheckIn[],
+  pair: Pick<Pair, 'mentorId' | 'menteeId'>,
+  viewer: Viewer,
+): CheckIn[] {
   return checkIns.flatMap((checkIn) => {
     if (!canSeeScores(checkIn, pair, viewer)) {
       return canSeeNotes(checkIn, pair, viewer) ? [{ ...checkIn, scores: {} }] : [];

@@ -41,7 +41,10 @@ export const useReturnedDraftStore = create<ReturnedDraftState>()((set) => ({
  * arrives, whether the form opens with it or is still open when its save fails (a fast failure can
  * come before the next screen has replaced the form); key the form by its id to start it again.
  */
-export function useReturnedDraft<Form extends 'session' | 'checkIn'>(form: Form, pairId: string | undefined): ReturnedDraftState[Form] {
+export function useReturnedDraft<Form extends 'session' | 'checkIn'>(
+  form: Form,
+  pairId: string | undefined,
+): ReturnedDraftState[Form] {
   const waiting = useReturnedDraftStore((state) => state[form]);
   const mine = waiting !== null && waiting.pairId === pairId ? waiting : null;
   const [taken, setTaken] = useState(mine);

@@ -35,7 +35,11 @@ export function installFailingWrites(): void {
 }
 
 /** From now on, writes to these tables fail with this error: at once, or once `after` settles (a slow failure). */
-export function failWritesTo(tables: readonly string[], error: () => Error, after: Promise<void> = Promise.resolve()): void {
+export function failWritesTo(
+  tables: readonly string[],
+  error: () => Error,
+  after: Promise<void> = Promise.resolve(),
+): void {
   failing = { tables: new Set(tables), error, after };
 }
 

@@ -20,8 +20,13 @@ export async function rebuildPairDerived(db: Dexie, pairId: string, today: strin
   const sessions = allSessions.filter((session) => session.pairId === pairId);
   const checkIns = allCheckIns.filter((checkIn) => checkIn.pairId === pairId);
   const liveSessions = sessions.filter((session) => session.deletedAt === null);
-  const lastSessionDate = liveSessions.reduce<string | null>((latest, session) => (latest === null || session.date > latest ? session.date : latest), null);
-  const sharedCheckIns = pair ? checkIns.filter((checkIn) => checkIn.deletedAt === null && scoresSharedWithProgram(checkIn, pair)) : [];
+  const lastSessionDate = liveSessions.reduce<string | null>(
+    (latest, session) => (latest === null || session.date > latest ? session.date : latest),
+    null,
+  );
+  const sharedCheckIns = pair
+    ? checkIns.filter((checkIn) => checkIn.deletedAt === null && scoresSharedWithProgram(checkIn, pair))
+    : [];
   return {
     digest: buildPairDigest({
       pairId,
@@ -44,7 +49,10 @@ function compareIds(a: string, b: string): number {
 async function storedIn(db: Dexie): Promise<{ sessions: Session[]; checkIns: CheckIn[] }> {
   const names = db.tables.map((table) => table.name);
   if (names.includes('sessions')) {
-    const [sessions, checkIns] = await Promise.all([db.table<Session, string>('sessions').toArray(), db.table<CheckIn, string>('checkIns').toArray()]);
+    const [sessions, checkIns] = await Promise.all([
+      db.table<Session, string>('sessions').toArray(),
+      db.table<CheckIn, string>('checkIns').toArray(),
+    ]);
     return { sessions, checkIns };
   }
   const logs = await db.table<MonthLog>('monthLogs').toArray();

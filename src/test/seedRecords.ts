@@ -11,13 +11,22 @@ import type { Session } from '../domain/session';
  * monthly figures of their pairs rewritten (src/db/pairDigests.ts). Tests that put records straight
  * into a table would leave the dashboard, the pairs list and the program's months reading stale ones.
  */
-export async function seedRecords(records: { people?: Person[]; pairs?: Pair[]; sessions?: Session[]; checkIns?: CheckIn[] }): Promise<void> {
+export async function seedRecords(records: {
+  people?: Person[];
+  pairs?: Pair[];
+  sessions?: Session[];
+  checkIns?: CheckIn[];
+}): Promise<void> {
   const { people = [], pairs = [], sessions = [], checkIns = [] } = records;
   await db.transaction('rw', [db.people, ...pairWriteTables(db)], async () => {
     await db.people.bulkPut(people);
     await db.pairs.bulkPut(pairs);
     await putRecords(db, { sessions, checkIns });
-    await refreshPairDigests(db, [...pairs.map((pair) => pair.id), ...sessions.map((session) => session.pairId), ...checkIns.map((checkIn) => checkIn.pairId)]);
+    await refreshPairDigests(db, [
+      ...pairs.map((pair) => pair.id),
+      ...sessions.map((session) => session.pairId),
+      ...checkIns.map((checkIn) => checkIn.pairId),
+    ]);
   });
 }
 

@@ -56,8 +56,8 @@ export function GuidanceCardView({ card, reasons, headingLevel = 3 }: GuidanceCa
       <p className="guidance-card__source">
         — {source.contributor}
         {/* The commenter wrote as its organisation; naming it twice reads as a mistake. */}
-        {source.organisation === source.contributor ? '' : `, ${source.organisation}`}, in <cite>“{source.postTitle}”</cite> (
-        <time dateTime={source.postDate}>{formatDay(source.postDate)}</time>)
+        {source.organisation === source.contributor ? '' : `, ${source.organisation}`}, in{' '}
+        <cite>“{source.postTitle}”</cite> (<time dateTime={source.postDate}>{formatDay(source.postDate)}</time>)
         {source.citedWork ? <>, citing {source.citedWork}</> : null}
       </p>
     </article>

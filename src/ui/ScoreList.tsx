@@ -1,7 +1,13 @@
 import { builtInCharacteristics, characteristicById } from '../domain/characteristic';
 
 /** A check-in's scores as a definition list: "Trust — 2 of 5 (Cautious)". */
-export function ScoreList({ scores, comments = {} }: { scores: Record<string, number>; comments?: Record<string, string> }) {
+export function ScoreList({
+  scores,
+  comments = {},
+}: {
+  scores: Record<string, number>;
+  comments?: Record<string, string>;
+}) {
   const known = builtInCharacteristics.map((c) => c.id);
   // Built-in characteristics first in their usual order, then any a program added.
   const ids = [...known.filter((id) => id in scores), ...Object.keys(scores).filter((id) => !known.includes(id))];

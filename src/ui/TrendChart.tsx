@@ -42,7 +42,11 @@ export function TrendChart({ x, series, band, yRange, label, timeUnit = 'day' }:
       upperBand === null || lowerBand === null
         ? null
         : carriedForwardBand(series[upperBand]?.values ?? [], series[lowerBand]?.values ?? []);
-    const data: uPlot.AlignedData = [x, ...series.map((line) => line.values), ...(bandSeries ? [bandSeries.upper, bandSeries.lower] : [])];
+    const data: uPlot.AlignedData = [
+      x,
+      ...series.map((line) => line.values),
+      ...(bandSeries ? [bandSeries.upper, bandSeries.lower] : []),
+    ];
     const lineCount = series.length;
     const format = timeUnit === 'month' ? monthLabel : dayLabel;
     const edge = (timeUnit === 'month' ? 12 : 2) * SECONDS_PER_DAY;

@@ -3,7 +3,8 @@
  * data without loading the charting library.
  */
 
-export type LineTone = 'mentor' | 'mentee' | 'mentor-mean' | 'mentee-mean' | 'line-0' | 'line-1' | 'line-2' | 'line-3' | 'line-4' | 'line-5';
+export type LineTone =
+  'mentor' | 'mentee' | 'mentor-mean' | 'mentee-mean' | 'line-0' | 'line-1' | 'line-2' | 'line-3' | 'line-4' | 'line-5';
 
 interface ToneStyle {
   color: string;

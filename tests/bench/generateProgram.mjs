@@ -13,9 +13,54 @@ export const SIZES = {
 
 const CHARACTERISTICS = ['trust', 'non-judgment', 'competence', 'integrity', 'fairness'];
 const MODES = ['in-person', 'video', 'phone', 'chat'];
-const TOPICS = ['career', 'feedback', 'delegation', 'hiring', 'presenting', 'estimation', 'conflict', 'priorities', 'writing'];
-const FIRST = ['Alex', 'Sam', 'Priya', 'Daniel', 'Aisha', 'Robert', 'Grace', 'Samuel', 'Lucía', 'Marcus', 'Hannah', 'Nadia', 'Leo', 'Kim', 'Wei', 'Olu', 'Maya', 'Tom'];
-const LAST = ['Chen', 'Lee', 'Nair', 'Kowalski', 'Bello', 'Lindqvist', 'Whitfield', 'Okafor', 'Fernández', 'Thompson', 'Schmidt', 'Haddad', 'Park', 'Novak', 'Singh'];
+const TOPICS = [
+  'career',
+  'feedback',
+  'delegation',
+  'hiring',
+  'presenting',
+  'estimation',
+  'conflict',
+  'priorities',
+  'writing',
+];
+const FIRST = [
+  'Alex',
+  'Sam',
+  'Priya',
+  'Daniel',
+  'Aisha',
+  'Robert',
+  'Grace',
+  'Samuel',
+  'Lucía',
+  'Marcus',
+  'Hannah',
+  'Nadia',
+  'Leo',
+  'Kim',
+  'Wei',
+  'Olu',
+  'Maya',
+  'Tom',
+];
+const LAST = [
+  'Chen',
+  'Lee',
+  'Nair',
+  'Kowalski',
+  'Bello',
+  'Lindqvist',
+  'Whitfield',
+  'Okafor',
+  'Fernández',
+  'Thompson',
+  'Schmidt',
+  'Haddad',
+  'Park',
+  'Novak',
+  'Singh',
+];
 
 function mulberry32(seed) {
   let state = seed >>> 0;
@@ -76,7 +121,16 @@ export function generateProgram({ size, seed = 20130323, today = '2026-11-01', e
     const status = roll < 0.08 ? 'closed' : roll < 0.14 ? 'paused' : 'active';
     const endDate = status === 'closed' ? addDays(today, -random.int(30, 300)) : null;
     const cadenceDays = random.pick([14, 14, 14, 7, 21]);
-    const pair = { ...base(startDate), mentorId: mentor.id, menteeId: mentee.id, startDate, endDate, status, goals: 'Grow as a leader.', cadenceDays };
+    const pair = {
+      ...base(startDate),
+      mentorId: mentor.id,
+      menteeId: mentee.id,
+      startDate,
+      endDate,
+      status,
+      goals: 'Grow as a leader.',
+      cadenceDays,
+    };
     put('pairs', pair);
 
     // Each pair has its own mood: a baseline and a drift per year, so trends and flags vary.
@@ -93,15 +147,31 @@ export function generateProgram({ size, seed = 20130323, today = '2026-11-01', e
         mode: random.pick(MODES),
         topics: [random.pick(TOPICS), random.pick(TOPICS)].filter((topic, i, all) => all.indexOf(topic) === i),
         notes: 'Talked through the week and agreed next steps.',
-        actionItems: random.next() < 0.3 ? [{ id: random.uuid(), text: 'Follow up on the plan', owner: 'mentee', dueDate: addDays(day, 14), done: day < addDays(today, -30) }] : [],
+        actionItems:
+          random.next() < 0.3
+            ? [
+                {
+                  id: random.uuid(),
+                  text: 'Follow up on the plan',
+                  owner: 'mentee',
+                  dueDate: addDays(day, 14),
+                  done: day < addDays(today, -30),
+                },
+              ]
+            : [],
         loggedBy: 'mentor',
         loggedById: mentor.id,
       };
       put('sessions', session);
       const yearsIn = (Date.parse(day) - Date.parse(startDate)) / (365 * DAY_MS);
-      for (const [side, rater] of [['mentor', mentor], ['mentee', mentee]]) {
+      for (const [side, rater] of [
+        ['mentor', mentor],
+        ['mentee', mentee],
+      ]) {
         const level = baseline + drift * yearsIn + (side === 'mentee' ? -0.3 : 0);
-        const scores = Object.fromEntries(CHARACTERISTICS.map((id) => [id, clamp(level + (random.next() - 0.5) * 1.5)]));
+        const scores = Object.fromEntries(
+          CHARACTERISTICS.map((id) => [id, clamp(level + (random.next() - 0.5) * 1.5)]),
+        );
         put('checkIns', {
           ...base(day),
           pairId: pair.id,

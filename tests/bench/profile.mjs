@@ -36,17 +36,33 @@ const { values: options } = parseArgs({
 const root = new URL('../..', import.meta.url).pathname;
 const outDir = join(root, options.dist);
 const programFile = join(root, `tests/bench/.data/program-${options.size}-1of1.json`);
-const manifest = JSON.parse(readFileSync(join(root, `tests/bench/.data/program-${options.size}.manifest.json`), 'utf8'));
-if (!existsSync(outDir) || !existsSync(programFile)) throw new Error('Run `npm run bench -- --size M --only start --runs 1` first: it builds dist-bench and writes the program.');
+const manifest = JSON.parse(
+  readFileSync(join(root, `tests/bench/.data/program-${options.size}.manifest.json`), 'utf8'),
+);
+if (!existsSync(outDir) || !existsSync(programFile))
+  throw new Error(
+    'Run `npm run bench -- --size M --only start --runs 1` first: it builds dist-bench and writes the program.',
+  );
 const { coordinatorId, samplePair } = manifest;
 
-const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port: Number(options.port), strictPort: true } });
+const server = await preview({
+  root,
+  logLevel: 'warn',
+  build: { outDir },
+  preview: { port: Number(options.port), strictPort: true },
+});
 const baseURL = `http://localhost:${options.port}`;
 const context = await chromium.launchPersistentContext(`/tmp/mentorlog-profile-${options.size}`, {
   executablePath: findChromium(),
   baseURL,
   serviceWorkers: 'block',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ],
 });
 await context.addInitScript(installPageHelpers);
 const page = context.pages()[0] ?? (await context.newPage());
@@ -59,7 +75,11 @@ await setup.send('Network.clearBrowserCache');
 await setup.send('Storage.clearDataForOrigin', { origin: baseURL, storageTypes: 'service_workers,cache_storage' });
 
 const setViewer = (personId, role) =>
-  page.evaluate(([id, r]) => localStorage.setItem('mentorlog.viewer', JSON.stringify({ state: { personId: id, role: r }, version: 1 })), [personId, role]);
+  page.evaluate(
+    ([id, r]) =>
+      localStorage.setItem('mentorlog.viewer', JSON.stringify({ state: { personId: id, role: r }, version: 1 })),
+    [personId, role],
+  );
 
 await page.goto('/restore');
 const loaded = await page.evaluate(() => localStorage.getItem('mentorlog.profile.loaded'));
@@ -91,7 +111,11 @@ const actions = {
       await page.goto('/pairs');
       await page.locator('.pair-list__item').first().waitFor();
     },
-    run: () => clickAndWait((el) => el.getAttribute('href') === '/dashboard', () => document.querySelector('.dashboard-table tbody tr')),
+    run: () =>
+      clickAndWait(
+        (el) => el.getAttribute('href') === '/dashboard',
+        () => document.querySelector('.dashboard-table tbody tr'),
+      ),
   },
   'pair-page': {
     prepare: async () => {
@@ -121,7 +145,9 @@ const actions = {
         const text = document.querySelector('textarea')?.value;
         const start = performance.now();
         window.__benchClick((el) => el.tagName === 'BUTTON' && el.textContent.trim() === 'Save session');
-        const end = await window.__benchUntil(() => document.querySelector('main')?.textContent?.includes(text) && !document.querySelector('main form'));
+        const end = await window.__benchUntil(
+          () => document.querySelector('main')?.textContent?.includes(text) && !document.querySelector('main form'),
+        );
         return end - start;
       }),
   },
@@ -131,14 +157,17 @@ const actions = {
       await page.goto(`/pairs/${pairId}`);
       await page.locator(`main a[href="/pairs/${pairId}/check-ins/new"]`).click();
       await page.getByRole('button', { name: 'Save check-in' }).waitFor();
-      for (const group of await page.locator('fieldset.rating').all()) await group.locator('input[type="radio"][value="3"]').check();
+      for (const group of await page.locator('fieldset.rating').all())
+        await group.locator('input[type="radio"][value="3"]').check();
       await page.bringToFront();
     },
     run: () =>
       page.evaluate(async () => {
         const start = performance.now();
         window.__benchClick((el) => el.tagName === 'BUTTON' && el.textContent.trim() === 'Save check-in');
-        const end = await window.__benchUntil(() => document.querySelector('main')?.textContent?.includes('Check-in saved.'));
+        const end = await window.__benchUntil(() =>
+          document.querySelector('main')?.textContent?.includes('Check-in saved.'),
+        );
         return end - start;
       }),
   },
@@ -161,7 +190,12 @@ async function clickAndWaitInPage({ href, done }) {
   window.__benchClick((el) => el.getAttribute('href') === href);
   const end = await window.__benchUntil(() => {
     const heading = document.querySelector('main h1');
-    if (done === 'trends') return heading?.textContent?.startsWith('Trends') && document.querySelector('main table tbody tr') && !document.querySelector('main [aria-busy="true"]');
+    if (done === 'trends')
+      return (
+        heading?.textContent?.startsWith('Trends') &&
+        document.querySelector('main table tbody tr') &&
+        !document.querySelector('main [aria-busy="true"]')
+      );
     return heading?.textContent?.includes('&') && document.querySelector('.timeline');
   });
   return end - start;
@@ -187,7 +221,8 @@ actions['check-in-on-dashboard'] = {
     await page.locator(`main a[href="/pairs/${pairId}/check-ins/new"]`).click();
     await page.getByRole('button', { name: 'Save check-in' }).waitFor();
     score = score === '1' ? '5' : '1';
-    for (const group of await page.locator('fieldset.rating').all()) await group.locator(`input[type="radio"][value="${score}"]`).check();
+    for (const group of await page.locator('fieldset.rating').all())
+      await group.locator(`input[type="radio"][value="${score}"]`).check();
   },
   profiled: () => dashboardPage,
   run: async () => {
@@ -196,7 +231,12 @@ actions['check-in-on-dashboard'] = {
     const watching = dashboardPage.evaluate((id) => {
       const row = () => document.querySelector(`.dashboard-table a[href="/pairs/${id}"]`)?.closest('tr');
       const before = row()?.textContent;
-      return window.__benchUntil(() => row()?.textContent !== before, 10_000).then((end) => performance.timeOrigin + end, () => NaN);
+      return window
+        .__benchUntil(() => row()?.textContent !== before, 10_000)
+        .then(
+          (end) => performance.timeOrigin + end,
+          () => NaN,
+        );
     }, pairId);
     const clickedAt = await page.evaluate(() => {
       const start = performance.now();
@@ -227,7 +267,10 @@ for (let run = 0; run < Number(options.runs); run++) {
   const events = [];
   const collect = ({ value }) => events.push(...value);
   cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,v8.execute,blink.user_timing', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,v8.execute,blink.user_timing',
+    transferMode: 'ReportEvents',
+  });
   const ms = await action.run();
   const { profile } = await cdp.send('Profiler.stop');
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
@@ -239,7 +282,9 @@ for (let run = 0; run < Number(options.runs); run++) {
   const marks = await page.evaluate(() => {
     const clicked = performance.getEntriesByName('bench:click').at(-1)?.startTime ?? 0;
     const seen = new Map();
-    for (const mark of performance.getEntriesByType('mark')) if (mark.name.startsWith('T:') && mark.startTime >= clicked && !seen.has(mark.name)) seen.set(mark.name, mark.startTime - clicked);
+    for (const mark of performance.getEntriesByType('mark'))
+      if (mark.name.startsWith('T:') && mark.startTime >= clicked && !seen.has(mark.name))
+        seen.set(mark.name, mark.startTime - clicked);
     performance.clearMarks();
     return [...seen].map(([name, at]) => `${name.slice(2)} +${at.toFixed(0)}`).join(', ');
   });
@@ -252,10 +297,14 @@ for (let run = 0; run < Number(options.runs); run++) {
 
 console.log(`\nSelf time by function, mean of ${sampled} profiled run(s) after the first:`);
 const rows = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(options.top));
-for (const [name, micros] of rows) console.log(`${(micros / 1000 / Math.max(1, sampled)).toFixed(1).padStart(8)} ms  ${name}`);
+for (const [name, micros] of rows)
+  console.log(`${(micros / 1000 / Math.max(1, sampled)).toFixed(1).padStart(8)} ms  ${name}`);
 
 console.log(`\nInclusive time of the app's own functions (capitalised: components), mean of ${sampled} run(s):`);
-for (const [name, micros] of [...inclusive.entries()].filter(([name]) => /^[A-Z]\w* /.test(name) || /^use[A-Z]/.test(name)).sort((a, b) => b[1] - a[1]).slice(0, Number(options.top))) {
+for (const [name, micros] of [...inclusive.entries()]
+  .filter(([name]) => /^[A-Z]\w* /.test(name) || /^use[A-Z]/.test(name))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, Number(options.top))) {
   console.log(`${(micros / 1000 / Math.max(1, sampled)).toFixed(1).padStart(8)} ms  ${name}`);
 }
 
@@ -300,15 +349,31 @@ function printTimeline(events) {
   const tag = (event) => (mains.length > 1 ? ` [renderer ${event.pid}]` : '');
   const rows = events
     .filter((event) => onMain(event) && event.ts >= origin)
-    .filter((event) => (event.ph === 'X' && event.name === 'ThreadControllerImpl::RunTask' && event.dur > 500) || (event.cat?.includes('user_timing') && event.ph !== 'e'))
+    .filter(
+      (event) =>
+        (event.ph === 'X' && event.name === 'ThreadControllerImpl::RunTask' && event.dur > 500) ||
+        (event.cat?.includes('user_timing') && event.ph !== 'e'),
+    )
     .sort((a, b) => a.ts - b.ts);
   for (const event of rows) {
     const at = ((event.ts - origin) / 1000).toFixed(1).padStart(7);
     if (event.name === 'ThreadControllerImpl::RunTask') {
       const inner = events
-        .filter((child) => child.pid === event.pid && child.tid === event.tid && child.ph === 'X' && child.ts >= event.ts && child.ts < event.ts + event.dur && child.name !== 'ThreadControllerImpl::RunTask' && child.dur > 300)
+        .filter(
+          (child) =>
+            child.pid === event.pid &&
+            child.tid === event.tid &&
+            child.ph === 'X' &&
+            child.ts >= event.ts &&
+            child.ts < event.ts + event.dur &&
+            child.name !== 'ThreadControllerImpl::RunTask' &&
+            child.dur > 300,
+        )
         .slice(0, 6)
-        .map((child) => `${child.name}${child.args?.data?.functionName ? `(${child.args.data.functionName})` : ''}${child.args?.data?.type ? `[${child.args.data.type}]` : ''} ${(child.dur / 1000).toFixed(1)}`);
+        .map(
+          (child) =>
+            `${child.name}${child.args?.data?.functionName ? `(${child.args.data.functionName})` : ''}${child.args?.data?.type ? `[${child.args.data.type}]` : ''} ${(child.dur / 1000).toFixed(1)}`,
+        );
       console.log(`${at} ms${tag(event)}  task ${(event.dur / 1000).toFixed(1)} ms: ${inner.join(', ')}`);
     } else console.log(`${at} ms${tag(event)}  mark ${event.name}`);
   }

@@ -33,9 +33,18 @@ const { values: options } = parseArgs({
 const size = options.quick ? 'S' : options.size.toUpperCase();
 const runs = options.quick ? 1 : Number(options.runs);
 const port = Number(options.port);
-const chosen = options.only === undefined ? null : options.only.split(',').map((id) => id.trim()).filter(Boolean);
+const chosen =
+  options.only === undefined
+    ? null
+    : options.only
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean);
 const unknown = (chosen ?? []).filter((id) => !scenarios.some((scenario) => scenario.id === id));
-if (unknown.length > 0) throw new Error(`No scenario ${unknown.join(', ')}; the scenarios are ${scenarios.map((scenario) => scenario.id).join(', ')}.`);
+if (unknown.length > 0)
+  throw new Error(
+    `No scenario ${unknown.join(', ')}; the scenarios are ${scenarios.map((scenario) => scenario.id).join(', ')}.`,
+  );
 // Scenarios that need the loaded program still import it once first (loadedContext in scenarios.mjs).
 const toRun = chosen === null ? scenarios : scenarios.filter((scenario) => chosen.includes(scenario.id));
 // A build of its own per port, so that two benchmarks running side by side do not rebuild each other's app.
@@ -56,13 +65,25 @@ const baseURL = `http://localhost:${port}`;
 
 log(`generating program ${size}`);
 const program = await programFiles(size, dataDir, appVersion);
-log(`program ${size}: ${Object.entries(program.counts).map(([table, n]) => `${n.toLocaleString('en')} ${table}`).join(', ')} in ${program.files.length} file(s)`);
+log(
+  `program ${size}: ${Object.entries(program.counts)
+    .map(([table, n]) => `${n.toLocaleString('en')} ${table}`)
+    .join(', ')} in ${program.files.length} file(s)`,
+);
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error('No Chromium found: run `npm run test:e2e` once, or set MENTORLOG_CHROMIUM.');
 const browser = await chromium.launch({
   executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const browserVersion = browser.version();
 log(`Chromium ${browserVersion}, ${cpus().length} CPUs`);
@@ -83,8 +104,18 @@ try {
     }
     const sorted = [...times].sort((a, b) => a - b);
     const median = sorted[Math.floor((sorted.length - 1) / 2)];
-    results.push({ id: scenario.id, name: scenario.name, budgetMs: scenario.budgetMs ?? null, runs: times.length, medianMs: median, minMs: sorted[0], maxMs: sorted.at(-1) });
-    log(`  median ${median.toFixed(1)} ms over ${times.length} run(s): ${times.map((time) => time.toFixed(0)).join(', ')}`);
+    results.push({
+      id: scenario.id,
+      name: scenario.name,
+      budgetMs: scenario.budgetMs ?? null,
+      runs: times.length,
+      medianMs: median,
+      minMs: sorted[0],
+      maxMs: sorted.at(-1),
+    });
+    log(
+      `  median ${median.toFixed(1)} ms over ${times.length} run(s): ${times.map((time) => time.toFixed(0)).join(', ')}`,
+    );
   }
 } finally {
   await browser.close();
@@ -102,7 +133,8 @@ const report = {
   cpuModel: cpus()[0]?.model ?? 'unknown',
   browser: `Chromium ${browserVersion}`,
   node: process.version,
-  dashboardToFloorRatio: floor?.medianMs && dashboard?.medianMs ? Number((dashboard.medianMs / floor.medianMs).toFixed(2)) : null,
+  dashboardToFloorRatio:
+    floor?.medianMs && dashboard?.medianMs ? Number((dashboard.medianMs / floor.medianMs).toFixed(2)) : null,
   results,
 };
 
@@ -111,15 +143,24 @@ if (chosen === null) {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
 }
-console.log(`\nMentorlog benchmark, size ${size} (${Object.entries(program.counts).map(([t, n]) => `${n.toLocaleString('en')} ${t}`).join(', ')})`);
+console.log(
+  `\nMentorlog benchmark, size ${size} (${Object.entries(program.counts)
+    .map(([t, n]) => `${n.toLocaleString('en')} ${t}`)
+    .join(', ')})`,
+);
 console.log(`${report.browser}, ${report.cpus} CPUs (${report.cpuModel}), median of ${runs} run(s)\n`);
 console.log(markdownTable(report));
-console.log(chosen === null ? `\nWritten to ${join('tests/bench/results', basename(jsonPath))}` : '\nOnly some scenarios ran (--only): the results file was not written.');
+console.log(
+  chosen === null
+    ? `\nWritten to ${join('tests/bench/results', basename(jsonPath))}`
+    : '\nOnly some scenarios ran (--only): the results file was not written.',
+);
 if (results.some((result) => result.failed)) process.exitCode = 1;
 
 function markdownTable({ results, dashboardToFloorRatio }) {
   const rows = results.map(({ name, medianMs, minMs, maxMs, budgetMs, failed }) => {
-    if (failed) return `| ${name} | not measured: the scenario failed | | ${budgetMs === null ? '—' : `≤ ${budgetMs} ms`} | FAILED |`;
+    if (failed)
+      return `| ${name} | not measured: the scenario failed | | ${budgetMs === null ? '—' : `≤ ${budgetMs} ms`} | FAILED |`;
     const verdict = budgetMs === null ? '' : medianMs <= budgetMs ? 'within budget' : 'OVER BUDGET';
     return `| ${name} | ${medianMs.toFixed(0)} ms | ${minMs.toFixed(0)}–${maxMs.toFixed(0)} ms | ${budgetMs === null ? '—' : `≤ ${budgetMs} ms`} | ${verdict} |`;
   });
@@ -129,6 +170,8 @@ function markdownTable({ results, dashboardToFloorRatio }) {
     ...rows,
     ...(chosen !== null && dashboardToFloorRatio === null
       ? []
-      : [`| dashboard ÷ raw getAll of all check-ins | ${dashboardToFloorRatio ?? '—'} | | ≤ 1.0 | ${dashboardToFloorRatio !== null && dashboardToFloorRatio <= 1 ? 'within budget' : 'OVER BUDGET'} |`]),
+      : [
+          `| dashboard ÷ raw getAll of all check-ins | ${dashboardToFloorRatio ?? '—'} | | ≤ 1.0 | ${dashboardToFloorRatio !== null && dashboardToFloorRatio <= 1 ? 'within budget' : 'OVER BUDGET'} |`,
+        ]),
   ].join('\n');
 }

@@ -77,14 +77,21 @@ async function importProgram(page, files) {
   for (const file of files) {
     await page.goto('/restore');
     await page.getByLabel('Backup or shared pair file').setInputFiles(file);
-    const { ms, longest, checking: checkingMs } = await page.evaluate(async () => {
+    const {
+      ms,
+      longest,
+      checking: checkingMs,
+    } = await page.evaluate(async () => {
       const tasks = [];
-      const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => entry.duration)));
+      const observer = new PerformanceObserver((list) =>
+        tasks.push(...list.getEntries().map((entry) => entry.duration)),
+      );
       observer.observe({ type: 'longtask' });
       // When the writing phase starts (its progress line appears): the time before it is reading and checking.
       let writingFrom = null;
       const phases = new MutationObserver(() => {
-        if (writingFrom === null && /Imported [\d,]+ of/.test(document.querySelector('main')?.textContent ?? '')) writingFrom = performance.now();
+        if (writingFrom === null && /Imported [\d,]+ of/.test(document.querySelector('main')?.textContent ?? ''))
+          writingFrom = performance.now();
       });
       phases.observe(document, { subtree: true, childList: true, characterData: true });
       const start = performance.now();
@@ -94,7 +101,11 @@ async function importProgram(page, files) {
       phases.disconnect();
       const refusal = document.querySelector('.form-error.import-outcome');
       if (refusal) throw new Error(`import refused: ${refusal.textContent}`);
-      return { ms: window.__benchMeasure('import', start, end), longest: Math.max(0, ...tasks), checking: (writingFrom ?? end) - start };
+      return {
+        ms: window.__benchMeasure('import', start, end),
+        longest: Math.max(0, ...tasks),
+        checking: (writingFrom ?? end) - start,
+      };
     });
     checking += checkingMs;
     total += ms;
@@ -136,7 +147,9 @@ export const scenarios = [
         await context.addInitScript(installPageHelpers);
         const page = await newPage(context);
         const { ms, longestTask, checkingMs } = await importProgram(page, program.files);
-        log(`  import ${ms.toFixed(0)} ms (reading and checking ${checkingMs.toFixed(0)} ms, writing ${(ms - checkingMs).toFixed(0)} ms), longest task ${longestTask.toFixed(0)} ms`);
+        log(
+          `  import ${ms.toFixed(0)} ms (reading and checking ${checkingMs.toFixed(0)} ms, writing ${(ms - checkingMs).toFixed(0)} ms), longest task ${longestTask.toFixed(0)} ms`,
+        );
         await context.close();
         return ms;
       });
@@ -217,7 +230,11 @@ export const scenarios = [
           window.__benchClick((element) => element.getAttribute('href') === `/pairs/${id}/trends`);
           const end = await window.__benchUntil(() => {
             const heading = document.querySelector('main h1');
-            return heading?.textContent?.startsWith('Trends') && document.querySelector('main table tbody tr') && !document.querySelector('main [aria-busy="true"]');
+            return (
+              heading?.textContent?.startsWith('Trends') &&
+              document.querySelector('main table tbody tr') &&
+              !document.querySelector('main [aria-busy="true"]')
+            );
           });
           return window.__benchMeasure('pair-trends', start, end);
         }, pairId);
@@ -281,7 +298,9 @@ export const scenarios = [
             return create(blob);
           };
           const start = performance.now();
-          window.__benchClick((element) => element.tagName === 'BUTTON' && element.textContent.trim() === 'Download a backup');
+          window.__benchClick(
+            (element) => element.tagName === 'BUTTON' && element.textContent.trim() === 'Download a backup',
+          );
           await window.__benchUntil(() => madeAt !== null);
           return window.__benchMeasure('export', start, madeAt);
         });
@@ -314,7 +333,8 @@ export const scenarios = [
                 request.onerror = () => reject(request.error);
                 request.onsuccess = () => {
                   const end = performance.now();
-                  if (!request.result.some((month) => month.checkIns.length > 0)) reject(new Error('no check-ins were loaded'));
+                  if (!request.result.some((month) => month.checkIns.length > 0))
+                    reject(new Error('no check-ins were loaded'));
                   db.close();
                   resolve(window.__benchMeasure('raw-getall', start, end));
                 };
@@ -452,10 +472,17 @@ async function checkInRuns(options, { watchDashboard, until }) {
       const end = await window.__benchUntil(() => {
         const main = document.querySelector('main');
         // Shown: the check-in's own page, its scores drawn; saved: that page says so.
-        if (!main?.querySelector('h1')?.textContent?.startsWith('Your check-in on') || !main.querySelector('.score-list')) return false;
+        if (
+          !main?.querySelector('h1')?.textContent?.startsWith('Your check-in on') ||
+          !main.querySelector('.score-list')
+        )
+          return false;
         return until === 'shown' || main.querySelector('[role="status"]')?.textContent === 'Check-in saved.';
       });
-      return { saved: window.__benchMeasure(`save-check-in-${until}`, start, end), clickedAt: performance.timeOrigin + start };
+      return {
+        saved: window.__benchMeasure(`save-check-in-${until}`, start, end),
+        clickedAt: performance.timeOrigin + start,
+      };
     }, until);
     return watching ? (await watching) - clickedAt : saved;
   });
@@ -500,7 +527,18 @@ async function rawPutAll({ packed = false } = {}) {
       for (const record of records[table]) {
         const id = `${record.pairId}|${record.date.slice(0, 7)}`;
         let month = months.get(id);
-        if (!month) months.set(id, (month = { pairId: record.pairId, month: record.date.slice(0, 7), sessions: [], checkIns: [], sessionCount: 0, checkInCount: 0 }));
+        if (!month)
+          months.set(
+            id,
+            (month = {
+              pairId: record.pairId,
+              month: record.date.slice(0, 7),
+              sessions: [],
+              checkIns: [],
+              sessionCount: 0,
+              checkInCount: 0,
+            }),
+          );
         month[table].push(record);
         month[table === 'sessions' ? 'sessionCount' : 'checkInCount'] += 1;
       }
@@ -517,11 +555,15 @@ async function rawPutAll({ packed = false } = {}) {
         pairs: { key: 'id', indexes: ['mentorId', 'menteeId'] },
         ...(packed
           ? { monthLogs: { key: ['pairId', 'month'], indexes: [['sessionCount', 'checkInCount']] } }
-          : { sessions: { key: 'id', indexes: [['pairId', 'date']] }, checkIns: { key: 'id', indexes: [['pairId', 'date'], 'raterId'] } }),
+          : {
+              sessions: { key: 'id', indexes: [['pairId', 'date']] },
+              checkIns: { key: 'id', indexes: [['pairId', 'date'], 'raterId'] },
+            }),
       };
       for (const [store, { key, indexes }] of Object.entries(stores)) {
         const objectStore = open.result.createObjectStore(store, { keyPath: key });
-        for (const keyPath of indexes) objectStore.createIndex(Array.isArray(keyPath) ? keyPath.join('+') : keyPath, keyPath);
+        for (const keyPath of indexes)
+          objectStore.createIndex(Array.isArray(keyPath) ? keyPath.join('+') : keyPath, keyPath);
       }
     };
     open.onsuccess = () => resolve(open.result);

@@ -22,7 +22,13 @@ class ShardWriter {
   async close() {
     const out = createWriteStream(`${this.path}.partial`);
     const write = (text) => new Promise((resolve) => (out.write(text) ? resolve() : out.once('drain', resolve)));
-    const header = { format: 'mentorlog-backup', formatVersion: 1, appVersion: this.appVersion, exportedAt: '2026-11-01T12:00:00.000Z', scope: 'device' };
+    const header = {
+      format: 'mentorlog-backup',
+      formatVersion: 1,
+      appVersion: this.appVersion,
+      exportedAt: '2026-11-01T12:00:00.000Z',
+      scope: 'device',
+    };
     await write(`${JSON.stringify(header).slice(0, -1)},"records":{`);
     for (const [index, table] of TABLES.entries()) {
       await write(`${index > 0 ? ',' : ''}"${table}":[`);
@@ -48,10 +54,13 @@ export async function programFiles(size, folder, appVersion) {
   const manifestPath = join(folder, `program-${size}.manifest.json`);
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    if (manifest.generatorVersion === GENERATOR_VERSION && manifest.files.every((file) => existsSync(file))) return manifest;
+    if (manifest.generatorVersion === GENERATOR_VERSION && manifest.files.every((file) => existsSync(file)))
+      return manifest;
   }
   const fileCount = Math.ceil(SIZES[size].pairs / PAIRS_PER_FILE);
-  const files = Array.from({ length: fileCount }, (_, index) => join(folder, `program-${size}-${index + 1}of${fileCount}.json`));
+  const files = Array.from({ length: fileCount }, (_, index) =>
+    join(folder, `program-${size}-${index + 1}of${fileCount}.json`),
+  );
   const writers = files.map((file) => new ShardWriter(file, appVersion));
   let coordinator = null;
   let samplePair = null;
@@ -72,7 +81,8 @@ export async function programFiles(size, folder, appVersion) {
       }
       if (table === 'pairs') {
         pairIndex += 1;
-        if (samplePair === null && record.status === 'active') samplePair = { id: record.id, mentorId: record.mentorId, menteeId: record.menteeId };
+        if (samplePair === null && record.status === 'active')
+          samplePair = { id: record.id, mentorId: record.mentorId, menteeId: record.menteeId };
         const writer = writers[Math.floor(pairIndex / PAIRS_PER_FILE)];
         for (const person of peopleOfPair.splice(0)) writer.add('people', person);
         writer.add('pairs', record);
@@ -82,7 +92,14 @@ export async function programFiles(size, folder, appVersion) {
     },
   });
   for (const writer of writers) await writer.close();
-  const manifest = { generatorVersion: GENERATOR_VERSION, size, files, counts, coordinatorId: coordinator.id, samplePair };
+  const manifest = {
+    generatorVersion: GENERATOR_VERSION,
+    size,
+    files,
+    counts,
+    coordinatorId: coordinator.id,
+    samplePair,
+  };
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return manifest;
 }

@@ -34,7 +34,6 @@ export async function expectNoAxeViolations(page: Page, context?: string): Promi
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const where = context ?? page.url();
   const message =
-    `${violations.length} accessibility violation(s) on ${where}:\n` +
-    violations.map(describeViolation).join('\n\n');
+    `${violations.length} accessibility violation(s) on ${where}:\n` + violations.map(describeViolation).join('\n\n');
   expect(violations.length, message).toBe(0);
 }

@@ -29,10 +29,16 @@ async function checkInPrivately(page: Page, scores: readonly string[], reflectio
   await expect(page.getByRole('heading', { level: 1, name: 'Check in' })).toBeVisible();
   const names = ['Trust', 'Non-judgment', 'Competence', 'Integrity', 'Fairness'];
   for (const [index, name] of names.entries()) {
-    await page.getByRole('group', { name, exact: true }).getByRole('radio', { name: new RegExp(`^${scores[index] ?? '4'}`) }).check();
+    await page
+      .getByRole('group', { name, exact: true })
+      .getByRole('radio', { name: new RegExp(`^${scores[index] ?? '4'}`) })
+      .check();
   }
   await page.getByLabel('Reflection (optional)').fill(reflection);
-  await page.getByRole('group', { name: 'Who can see your reflection and comments?' }).getByRole('radio', { name: 'Only me' }).check();
+  await page
+    .getByRole('group', { name: 'Who can see your reflection and comments?' })
+    .getByRole('radio', { name: 'Only me' })
+    .check();
   await page.getByRole('button', { name: 'Save check-in' }).click();
   await expect(page.getByText('Check-in saved.')).toBeVisible();
 }
@@ -142,7 +148,10 @@ test('two devices share a pair: the mentee opens it, checks in and replies, and 
   await mentee.context().close();
 });
 
-test('a backup restored in another browser holds the same database, and a broken file changes nothing', async ({ page: first, browser }) => {
+test('a backup restored in another browser holds the same database, and a broken file changes nothing', async ({
+  page: first,
+  browser,
+}) => {
   test.setTimeout(90_000);
   await startAs(first, 'Alex Chen', 'Mentor');
   await createPairWithNewMentee(first, 'Sam Lee');
@@ -235,43 +244,62 @@ function largeBackup(): string {
   });
 }
 
-test('a backup of 200,000 records imports with a progress bar, and the page stays responsive', { tag: '@heavy' }, async ({ page }) => {
-  test.setTimeout(240_000);
-  const path = test.info().outputPath('mentorlog-backup-200000.json');
-  await writeFile(path, largeBackup());
-  // Long tasks (over 50 ms on the main thread) are what make a page feel frozen: record them all.
-  await page.addInitScript(() => {
-    const durations: number[] = [];
-    Object.assign(window, { longTasks: durations });
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) durations.push(entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-  await page.goto('/restore');
-  await page.getByLabel('Backup or shared pair file').setInputFiles(path);
-  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
+test(
+  'a backup of 200,000 records imports with a progress bar, and the page stays responsive',
+  { tag: '@heavy' },
+  async ({ page }) => {
+    test.setTimeout(240_000);
+    const path = test.info().outputPath('mentorlog-backup-200000.json');
+    await writeFile(path, largeBackup());
+    // Long tasks (over 50 ms on the main thread) are what make a page feel frozen: record them all.
+    await page.addInitScript(() => {
+      const durations: number[] = [];
+      Object.assign(window, { longTasks: durations });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) durations.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto('/restore');
+    await page.getByLabel('Backup or shared pair file').setInputFiles(path);
+    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
 
-  const started = Date.now();
-  await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('progressbar', { name: 'Checking the file' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(/^Checked [\d,]+ of 200,000 records$/)).toBeVisible();
-  await expect(page.getByText(/^Imported [\d,]+ of 200,000 records$/)).toBeVisible({ timeout: 120_000 });
-  await expect(page.getByText(/^Imported mentorlog-backup-200000\.json \(a device backup/)).toBeVisible({ timeout: 120_000 });
-  const seconds = (Date.now() - started) / 1000;
-  await expect(page.getByText(/200,000 records added\./)).toBeVisible();
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Checking the file' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/^Checked [\d,]+ of 200,000 records$/)).toBeVisible();
+    await expect(page.getByText(/^Imported [\d,]+ of 200,000 records$/)).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByText(/^Imported mentorlog-backup-200000\.json \(a device backup/)).toBeVisible({
+      timeout: 120_000,
+    });
+    const seconds = (Date.now() - started) / 1000;
+    await expect(page.getByText(/200,000 records added\./)).toBeVisible();
 
-  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  const longest = Math.max(0, ...longTasks);
-  console.log(`200,000 records imported in Chromium in ${seconds.toFixed(1)} s; ${longTasks.length} long tasks, the longest ${Math.round(longest)} ms`);
-  test.info().annotations.push({ type: 'import time', description: `${seconds.toFixed(1)} s, longest task ${Math.round(longest)} ms` });
-  // The import checks and writes in chunks between which the page gets its turn: it never blocks for long, however big the file.
-  expect(longest, `the longest task on the page took ${Math.round(longest)} ms`).toBeLessThan(250);
-  // Check-ins are stored packed in their pairs' months (src/db/monthLogs.ts), each month counting its own.
-  expect(await page.evaluate(() => new Promise<number>((resolve) => {
-    const request = indexedDB.open('mentorlog');
-    request.onsuccess = () => {
-      const months = request.result.transaction('monthLogs').objectStore('monthLogs').getAll();
-      months.onsuccess = () => resolve((months.result as { checkIns: unknown[] }[]).reduce((sum, month) => sum + month.checkIns.length, 0));
-    };
-  }))).toBe(99_850);
-});
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const longest = Math.max(0, ...longTasks);
+    console.log(
+      `200,000 records imported in Chromium in ${seconds.toFixed(1)} s; ${longTasks.length} long tasks, the longest ${Math.round(longest)} ms`,
+    );
+    test.info().annotations.push({
+      type: 'import time',
+      description: `${seconds.toFixed(1)} s, longest task ${Math.round(longest)} ms`,
+    });
+    // The import checks and writes in chunks between which the page gets its turn: it never blocks for long, however big the file.
+    expect(longest, `the longest task on the page took ${Math.round(longest)} ms`).toBeLessThan(250);
+    // Check-ins are stored packed in their pairs' months (src/db/monthLogs.ts), each month counting its own.
+    expect(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const request = indexedDB.open('mentorlog');
+            request.onsuccess = () => {
+              const months = request.result.transaction('monthLogs').objectStore('monthLogs').getAll();
+              months.onsuccess = () =>
+                resolve(
+                  (months.result as { checkIns: unknown[] }[]).reduce((sum, month) => sum + month.checkIns.length, 0),
+                );
+            };
+          }),
+      ),
+    ).toBe(99_850);
+  },
+);

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 
-test('the scripts the page names are kept for good, and the page and service worker are asked for again', async ({ page, request }) => {
+test('the scripts the page names are kept for good, and the page and service worker are asked for again', async ({
+  page,
+  request,
+}) => {
   const response = await page.goto('/');
   if (!response) throw new Error('No response for /.');
   expect(response.headers()['cache-control']).toBe('no-cache');

@@ -92,7 +92,9 @@ test('a whole journey runs under the policy without a single violation or consol
   await page.getByLabel('Reflection (optional)').fill('Still finding our feet.');
   await page.getByRole('button', { name: 'Save check-in' }).click();
   await expect(page.getByText('Check-in saved.')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Guidance for what you rated' }).getByRole('article').first()).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Guidance for what you rated' }).getByRole('article').first(),
+  ).toBeVisible();
 
   await page.getByRole('link', { name: 'Guidance', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Guidance' })).toBeVisible();
@@ -119,9 +121,11 @@ test('the policy is enforced: an injected inline script does not run and is repo
   });
 
   // Reported once per policy that blocks it: the header's and the <meta>'s.
-  await expect.poll(violations).toEqual([
-    expect.objectContaining({ directive: 'script-src-elem', blocked: 'inline' }),
-    expect.objectContaining({ directive: 'script-src-elem', blocked: 'inline' }),
-  ]);
+  await expect
+    .poll(violations)
+    .toEqual([
+      expect.objectContaining({ directive: 'script-src-elem', blocked: 'inline' }),
+      expect.objectContaining({ directive: 'script-src-elem', blocked: 'inline' }),
+    ]);
   expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan)).toBeUndefined();
 });

@@ -52,10 +52,17 @@ test('mentor and mentee keep a record, get guidance, and privacy holds across re
     ['Integrity', '4'],
     ['Fairness', '4'],
   ] as const) {
-    await page.getByRole('group', { name: characteristic, exact: true }).getByRole('radio', { name: new RegExp(`^${score}`) }).check();
+    await page
+      .getByRole('group', { name: characteristic, exact: true })
+      .getByRole('radio', { name: new RegExp(`^${score}`) })
+      .check();
   }
   await page.getByLabel('Reflection (optional)').fill(REFLECTION);
-  await expect(page.getByRole('group', { name: 'Who can see your reflection and comments?' }).getByRole('radio', { name: 'Only me' })).toBeChecked();
+  await expect(
+    page
+      .getByRole('group', { name: 'Who can see your reflection and comments?' })
+      .getByRole('radio', { name: 'Only me' }),
+  ).toBeChecked();
   await page.getByRole('button', { name: 'Save check-in' }).click();
 
   await expect(page.getByText('Check-in saved.')).toBeVisible();

@@ -12,7 +12,9 @@ const flaggedPairs = [demoScenario.fallingTrust, demoScenario.overdue, demoScena
 async function exploreDemo(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Explore a demo program' }).click();
-  await expect(page.getByRole('link', { name: new RegExp(`Viewing as ${escapeRegExp(demoScenario.coordinator)}`) })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: new RegExp(`Viewing as ${escapeRegExp(demoScenario.coordinator)}`) }),
+  ).toBeVisible();
 }
 
 async function openDashboard(page: Page): Promise<Locator> {
@@ -56,10 +58,13 @@ function parseCsv(text: string): Record<string, string>[] {
   return parsed.data;
 }
 
-test('a coordinator finds the pairs that need attention, follows a flag to guidance and exports the table', async ({ page }) => {
+test('a coordinator finds the pairs that need attention, follows a flag to guidance and exports the table', async ({
+  page,
+}) => {
   const cspViolations: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      cspViolations.push(message.text());
   });
 
   await exploreDemo(page);
@@ -67,21 +72,34 @@ test('a coordinator finds the pairs that need attention, follows a flag to guida
   const rows = await readTable(table);
 
   // The three pairs with a flag that calls for a conversation come first, each with its flag.
-  expect(rows.slice(0, 3).map((row) => `${row.mentor} & ${row.mentee}`).sort()).toEqual([...flaggedPairs].sort());
-  const rowOf = (names: { mentor: string; mentee: string }) => rows.find((row) => row.mentor === names.mentor && row.mentee === names.mentee);
+  expect(
+    rows
+      .slice(0, 3)
+      .map((row) => `${row.mentor} & ${row.mentee}`)
+      .sort(),
+  ).toEqual([...flaggedPairs].sort());
+  const rowOf = (names: { mentor: string; mentee: string }) =>
+    rows.find((row) => row.mentor === names.mentor && row.mentee === names.mentee);
   expect(rowOf(demoScenario.fallingTrust)?.flags).toContain('Trust falling');
   expect(rowOf(demoScenario.overdue)?.flags).toContain('Session overdue');
   expect(rowOf(demoScenario.wideGap)?.flags).toContain('Perception gap');
   expect(rowOf(demoScenario.wideGap)?.gap).toBe('3 (Non-judgment)');
   for (const row of rows.slice(3)) {
-    expect(row.flags.filter((flag) => ['Trust falling', 'Session overdue', 'Perception gap'].includes(flag))).toEqual([]);
+    expect(row.flags.filter((flag) => ['Trust falling', 'Session overdue', 'Perception gap'].includes(flag))).toEqual(
+      [],
+    );
   }
   await expect(table.getByRole('columnheader', { name: 'Flags' })).toHaveAttribute('aria-sort', 'descending');
 
   await page.getByText('How flags work').click();
   await expect(page.getByText(/more than 1.5× the pair’s cadence/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'The program by month' })).toBeVisible();
-  await expect(page.getByRole('img', { name: /program’s mean trust score by month/ }).locator('canvas').first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('img', { name: /program’s mean trust score by month/ })
+      .locator('canvas')
+      .first(),
+  ).toBeVisible();
   await expectNoAxeViolations(page, 'dashboard');
 
   // The table as CSV: the same rows, in the same order, with ISO dates.
@@ -102,7 +120,9 @@ test('a coordinator finds the pairs that need attention, follows a flag to guida
         : record['Sessions in the last 90 days'],
       mentorTrust: record['Mentor’s latest trust'] ? `${record['Mentor’s latest trust']} of 5` : 'None shared',
       menteeTrust: record['Mentee’s latest trust'] ? `${record['Mentee’s latest trust']} of 5` : 'None shared',
-      gap: record['Widest perception gap'] ? `${record['Widest perception gap']} (${record['Widest gap is in']})` : 'None',
+      gap: record['Widest perception gap']
+        ? `${record['Widest perception gap']} (${record['Widest gap is in']})`
+        : 'None',
       flags: record.Flags ? (record.Flags ?? '').split('; ') : [],
     })),
   ).toEqual(rows);
@@ -121,11 +141,16 @@ test('a coordinator finds the pairs that need attention, follows a flag to guida
   );
   for (const record of checkIns) expect(record.Date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(checkInsText).not.toContain(scenarioWords.fallingTrustReflection);
-  const priya = checkIns.filter((record) => record.Mentee === demoScenario.fallingTrust.mentee && record['Rated by'] === 'Mentee');
+  const priya = checkIns.filter(
+    (record) => record.Mentee === demoScenario.fallingTrust.mentee && record['Rated by'] === 'Mentee',
+  );
   expect(priya.slice(-4).map((record) => record.Trust)).toEqual(['5', '4', '3', '2']);
 
   // A flag leads to the guidance that answers it.
-  await table.getByRole('row', { name: new RegExp(escapeRegExp(demoScenario.fallingTrust.mentor)) }).getByRole('link', { name: 'Trust falling' }).click();
+  await table
+    .getByRole('row', { name: new RegExp(escapeRegExp(demoScenario.fallingTrust.mentor)) })
+    .getByRole('link', { name: 'Trust falling' })
+    .click();
   await expect(page).toHaveURL(/\/guidance\?characteristic=trust&when=falling-trend$/);
   await expect(page.getByLabel('When it applies')).toHaveValue('falling-trend');
   await expect(page.getByRole('article').first()).toBeVisible();
@@ -145,7 +170,8 @@ test('a coordinator finds the pairs that need attention, follows a flag to guida
 test('a pair’s trends and a mentee’s own trends are charted, tabulated and accessible', async ({ page }) => {
   const cspViolations: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      cspViolations.push(message.text());
   });
   const scripts: string[] = [];
   page.on('request', (request) => {
@@ -153,14 +179,24 @@ test('a pair’s trends and a mentee’s own trends are charted, tabulated and a
   });
 
   await exploreDemo(page);
-  expect(scripts.filter((url) => /TrendChart|papaparse/.test(url)), 'no chart or CSV code on the first screens').toEqual([]);
+  expect(
+    scripts.filter((url) => /TrendChart|papaparse/.test(url)),
+    'no chart or CSV code on the first screens',
+  ).toEqual([]);
 
   // The falling-trust pair's trends, from its page.
   await page.getByRole('link', { name: new RegExp(`${escapeRegExp(demoScenario.fallingTrust.mentor)} and`) }).click();
   await page.getByRole('link', { name: 'Trends and perception gaps' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Trends: ${pairName(demoScenario.fallingTrust)}` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Trends: ${pairName(demoScenario.fallingTrust)}` }),
+  ).toBeVisible();
   const trust = page.getByRole('region', { name: 'Trust' });
-  await expect(trust.getByRole('img', { name: /Chart of trust scores/ }).locator('canvas').first()).toBeVisible();
+  await expect(
+    trust
+      .getByRole('img', { name: /Chart of trust scores/ })
+      .locator('canvas')
+      .first(),
+  ).toBeVisible();
   const menteeScores = await trust
     .getByRole('table', { name: 'Trust by check-in' })
     .locator('tbody tr')
@@ -176,7 +212,14 @@ test('a pair’s trends and a mentee’s own trends are charted, tabulated and a
   // The chart follows its box's size from a ResizeObserver, so at the next frame after the window
   // narrows, not at once: reading it straight away raced that frame (failed once in CI under load).
   await expect
-    .poll(() => trust.locator('canvas').first().evaluate((canvas) => canvas.getBoundingClientRect().width), { message: 'the chart fits a 375 px window' })
+    .poll(
+      () =>
+        trust
+          .locator('canvas')
+          .first()
+          .evaluate((canvas) => canvas.getBoundingClientRect().width),
+      { message: 'the chart fits a 375 px window' },
+    )
     .toBeLessThanOrEqual(375);
   await page.setViewportSize({ width: 1280, height: 720 });
 
@@ -186,7 +229,9 @@ test('a pair’s trends and a mentee’s own trends are charted, tabulated and a
   await expect(page.getByRole('button', { name: 'Print report' })).toBeHidden();
   const printed = await page.evaluate(() => ({
     page: document.documentElement.scrollWidth,
-    widest: Math.max(...[...document.querySelectorAll('.trend-chart canvas')].map((canvas) => canvas.getBoundingClientRect().right)),
+    widest: Math.max(
+      ...[...document.querySelectorAll('.trend-chart canvas')].map((canvas) => canvas.getBoundingClientRect().right),
+    ),
   }));
   expect(printed.widest).toBeLessThanOrEqual(printed.page);
   await page.emulateMedia({ media: 'screen' });
@@ -196,8 +241,18 @@ test('a pair’s trends and a mentee’s own trends are charted, tabulated and a
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My trends' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'My trends' })).toBeVisible();
   const own = page.getByRole('region', { name: 'Trust' });
-  await expect(own.getByRole('img', { name: /Chart of your trust scores/ }).locator('canvas').first()).toBeVisible();
-  await expect(own.getByRole('columnheader', { name: `With ${demoScenario.fallingTrust.mentor} (you are the mentee)`, exact: true })).toBeVisible();
+  await expect(
+    own
+      .getByRole('img', { name: /Chart of your trust scores/ })
+      .locator('canvas')
+      .first(),
+  ).toBeVisible();
+  await expect(
+    own.getByRole('columnheader', {
+      name: `With ${demoScenario.fallingTrust.mentor} (you are the mentee)`,
+      exact: true,
+    }),
+  ).toBeVisible();
   await expectNoAxeViolations(page, 'my trends');
 
   expect(cspViolations).toEqual([]);

@@ -16,7 +16,9 @@ async function watchFirstRead(page: Page): Promise<void> {
         firstRead = value && {
           take: async () => {
             const records = await value.take();
-            (globalThis as { firstReadGave?: number | string }).firstReadGave = records ? records.pairs.length : 'nothing';
+            (globalThis as { firstReadGave?: number | string }).firstReadGave = records
+              ? records.pairs.length
+              : 'nothing';
             return records;
           },
         };
@@ -25,9 +27,12 @@ async function watchFirstRead(page: Page): Promise<void> {
   });
 }
 
-const firstReadGave = (page: Page) => page.evaluate(() => (globalThis as { firstReadGave?: number | string }).firstReadGave);
+const firstReadGave = (page: Page) =>
+  page.evaluate(() => (globalThis as { firstReadGave?: number | string }).firstReadGave);
 
-test('a returning mentor’s pairs list is drawn from the read begun before the app loaded, with each pair’s last session', async ({ page }) => {
+test('a returning mentor’s pairs list is drawn from the read begun before the app loaded, with each pair’s last session', async ({
+  page,
+}) => {
   await watchFirstRead(page);
   await startAs(page, 'Alex Chen', 'Mentor');
   await createPairWithNewMentee(page, 'Sam Lee');
@@ -46,14 +51,20 @@ test('a returning mentor’s pairs list is drawn from the read begun before the 
   // A screen that is not the list begins no such read.
   await page.goto('/pairs/new');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  expect(await page.evaluate(() => (globalThis as { mentorlogFirstRead?: unknown }).mentorlogFirstRead)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (globalThis as { mentorlogFirstRead?: unknown }).mentorlogFirstRead),
+  ).toBeUndefined();
 });
 
-test('a first visit, where the first read finds no database, leaves the database the app creates at its own version', async ({ page }) => {
+test('a first visit, where the first read finds no database, leaves the database the app creates at its own version', async ({
+  page,
+}) => {
   await watchFirstRead(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const databases = await page.evaluate(async () => (await indexedDB.databases()).map(({ name, version }) => ({ name, version })));
+  const databases = await page.evaluate(async () =>
+    (await indexedDB.databases()).map(({ name, version }) => ({ name, version })),
+  );
   // The version IndexedDB reports is Dexie's, ten times the schema's (src/db/schema.ts).
   expect(databases).toEqual([{ name: FIRST_READ_DATABASE, version: FIRST_READ_VERSION }]);
 });

@@ -7,9 +7,9 @@ const BUDGET_BYTES = 150_000;
 test('the first screen’s JavaScript stays within 150 KB gzipped', async ({ request }) => {
   const html = await (await request.get('/')).text();
   // Every script index.html loads before the first screen: the entry and what it preloads.
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map(
-    (match) => match[1] ?? match[2] ?? '',
-  );
+  const scripts = [
+    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+  ].map((match) => match[1] ?? match[2] ?? '');
   expect(scripts.length, 'index.html loads its scripts').toBeGreaterThan(1);
   const sizes = await Promise.all(
     scripts.map(async (url) => {
@@ -19,5 +19,7 @@ test('the first screen’s JavaScript stays within 150 KB gzipped', async ({ req
     }),
   );
   const total = sizes.reduce((sum, { gzipped }) => sum + gzipped, 0);
-  expect(total, `gzipped: ${sizes.map(({ url, gzipped }) => `${url} ${gzipped}`).join(', ')}`).toBeLessThanOrEqual(BUDGET_BYTES);
+  expect(total, `gzipped: ${sizes.map(({ url, gzipped }) => `${url} ${gzipped}`).join(', ')}`).toBeLessThanOrEqual(
+    BUDGET_BYTES,
+  );
 });

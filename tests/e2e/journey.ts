@@ -13,11 +13,16 @@ export async function startAs(page: Page, name: string, role: 'Mentor' | 'Mentee
 
 /** From the pairs list: a pair with the viewer as mentor and a new mentee. */
 export async function createPairWithNewMentee(page: Page, menteeName: string) {
-  await page.getByRole('link', { name: /New pair|Set up your first pair/ }).first().click();
+  await page
+    .getByRole('link', { name: /New pair|Set up your first pair/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'New pair' })).toBeVisible();
   await page.getByLabel("New mentee's name").fill(menteeName);
   await page.getByRole('button', { name: 'Create pair' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`& ${escapeRegExp(menteeName)}$`) })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: new RegExp(`& ${escapeRegExp(menteeName)}$`) }),
+  ).toBeVisible();
 }
 
 export async function viewAs(page: Page, personName: string, role: 'Mentor' | 'Mentee' | 'Program coordinator') {

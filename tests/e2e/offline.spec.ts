@@ -39,7 +39,14 @@ test('after the first load the app starts, deep-links and saves with the network
 
   await context.setOffline(true);
   // The network really is off: a request the service worker does not answer fails.
-  expect(await page.evaluate(() => fetch('/not-precached.txt', { cache: 'no-store' }).then(() => 'answered', () => 'failed'))).toBe('failed');
+  expect(
+    await page.evaluate(() =>
+      fetch('/not-precached.txt', { cache: 'no-store' }).then(
+        () => 'answered',
+        () => 'failed',
+      ),
+    ),
+  ).toBe('failed');
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Alex Chen & Sam Lee' })).toBeVisible();
@@ -74,7 +81,10 @@ test('after the first load the app starts, deep-links and saves with the network
  * browser contexts are incognito ("in-incognito" is then the one installability error), so this
  * test opens a real, persistent profile in a fresh folder, as a user's browser would be.
  */
-test('passes Chromium’s installability checks, with a manifest that has the sizes and a maskable icon', async ({ playwright, baseURL }, testInfo) => {
+test('passes Chromium’s installability checks, with a manifest that has the sizes and a maskable icon', async ({
+  playwright,
+  baseURL,
+}, testInfo) => {
   const userDataDir = await mkdtemp(join(tmpdir(), 'mentorlog-install-'));
   const context = await playwright.chromium.launchPersistentContext(userDataDir, {
     ...testInfo.project.use.launchOptions,
@@ -101,7 +111,13 @@ test('passes Chromium’s installability checks, with a manifest that has the si
       start_url: string;
       icons: { src: string; sizes: string; type: string; purpose?: string }[];
     };
-    expect(manifest).toMatchObject({ name: 'Mentorlog', short_name: 'Mentorlog', theme_color: '#1f5f5b', display: 'standalone', start_url: '/' });
+    expect(manifest).toMatchObject({
+      name: 'Mentorlog',
+      short_name: 'Mentorlog',
+      theme_color: '#1f5f5b',
+      display: 'standalone',
+      start_url: '/',
+    });
     expect(manifest.icons.map((icon) => icon.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
     expect(manifest.icons.some((icon) => icon.purpose?.split(' ').includes('maskable'))).toBe(true);
 

@@ -37,7 +37,9 @@ test('a database deleted while the app is open: the banner says so, typed input 
   await expect(page.getByText(/nothing was saved/)).toContainText('no longer holds');
 
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'This browser no longer holds your records' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'This browser no longer holds your records' }),
+  ).toBeVisible();
   await expect(page.getByRole('link', { name: /Restore from a backup/ })).toBeVisible();
   await expect(page.getByText('Page not found')).toHaveCount(0);
   await expect(page.getByText('No pairs yet')).toHaveCount(0);
@@ -54,11 +56,15 @@ test('site data cleared while the app is open: the browser closed the database, 
   await devtools.send('Storage.clearDataForOrigin', { origin: new URL(page.url()).origin, storageTypes: 'indexeddb' });
 
   const banner = page.getByRole('alert');
-  await expect(banner).toContainText('The browser closed Mentorlog’s database, so nothing can be saved in this tab now.');
+  await expect(banner).toContainText(
+    'The browser closed Mentorlog’s database, so nothing can be saved in this tab now.',
+  );
   await expect(banner).toContainText('if your records are still on this device, Mentorlog opens them again');
   await expect(page.getByText('updated in another tab')).toHaveCount(0);
 
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'This browser no longer holds your records' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'This browser no longer holds your records' }),
+  ).toBeVisible();
   await expect(page.getByText('Page not found')).toHaveCount(0);
 });

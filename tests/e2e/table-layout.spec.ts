@@ -15,7 +15,9 @@ const widths = [320, 375, 414, 600, 768, 900, 992, 1024, 1100, 1280, 1440, 1600,
 async function exploreDemo(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Explore a demo program' }).click();
-  await expect(page.getByRole('link', { name: new RegExp(`Viewing as ${escapeRegExp(demoScenario.coordinator)}`) })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: new RegExp(`Viewing as ${escapeRegExp(demoScenario.coordinator)}`) }),
+  ).toBeVisible();
 }
 
 async function expectCleanAtEveryWidth(page: Page, scopes: readonly TextLayoutScope[]) {
@@ -45,14 +47,20 @@ test('the pairs list reads cleanly at every width', async ({ page }) => {
   await exploreDemo(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pairs' }).click();
   await expect(page.getByRole('list', { name: 'Pairs' }).getByRole('listitem')).toHaveCount(pairPlans.length);
-  await expectCleanAtEveryWidth(page, [{ rows: 'main .pair-list__item', cells: ':scope > *', words: 'main' }, mainText]);
+  await expectCleanAtEveryWidth(page, [
+    { rows: 'main .pair-list__item', cells: ':scope > *', words: 'main' },
+    mainText,
+  ]);
 });
 
 test('a pair’s page and its trends read cleanly at every width', async ({ page }) => {
   await exploreDemo(page);
   await page.getByRole('link', { name: new RegExp(`${escapeRegExp(demoScenario.fallingTrust.mentor)} and`) }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Sessions and check-ins' })).toBeVisible();
-  await expectCleanAtEveryWidth(page, [{ rows: 'main .score-list__row', cells: ':scope > dt, :scope > dd', words: 'main' }, mainText]);
+  await expectCleanAtEveryWidth(page, [
+    { rows: 'main .score-list__row', cells: ':scope > dt, :scope > dd', words: 'main' },
+    mainText,
+  ]);
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole('link', { name: 'Trends and perception gaps' }).click();

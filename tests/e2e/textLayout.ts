@@ -11,7 +11,11 @@ export interface TextLayoutScope {
   words: string;
 }
 
-export const tableScope: TextLayoutScope = { rows: 'main table tr', cells: ':scope > th, :scope > td', words: 'main table' };
+export const tableScope: TextLayoutScope = {
+  rows: 'main table tr',
+  cells: ':scope > th, :scope > td',
+  words: 'main table',
+};
 
 /**
  * Measures the text as drawn, not the boxes around it: a Range over each word of each text node,
@@ -20,7 +24,9 @@ export const tableScope: TextLayoutScope = { rows: 'main table tr', cells: ':sco
  */
 export async function textLayoutProblems(page: Page, scopes: readonly TextLayoutScope[]): Promise<string[]> {
   // Let the resize reach layout (and anything drawn from a ResizeObserver) before measuring.
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
   return page.evaluate((scopeList) => {
     const problems: string[] = [];
     /** Half a pixel: sub-pixel rounding of glyph boxes is not overlap. */
@@ -53,9 +59,11 @@ export async function textLayoutProblems(page: Page, scopes: readonly TextLayout
       return words;
     }
 
-    const sameLine = (a: DOMRect, b: DOMRect) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > Math.min(a.height, b.height) / 2;
+    const sameLine = (a: DOMRect, b: DOMRect) =>
+      Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > Math.min(a.height, b.height) / 2;
     const overlap = (a: DOMRect, b: DOMRect) =>
-      Math.min(a.right, b.right) - Math.max(a.left, b.left) > SLACK && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > SLACK;
+      Math.min(a.right, b.right) - Math.max(a.left, b.left) > SLACK &&
+      Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > SLACK;
 
     const splitReported = new Set<string>();
     for (const scope of scopeList) {
@@ -70,24 +78,37 @@ export async function textLayoutProblems(page: Page, scopes: readonly TextLayout
       }
 
       for (const row of document.querySelectorAll(scope.rows)) {
-        const cells = [...row.querySelectorAll(scope.cells)].map((cell) => ({ cell, box: cell.getBoundingClientRect(), words: wordsIn(cell) }));
+        const cells = [...row.querySelectorAll(scope.cells)].map((cell) => ({
+          cell,
+          box: cell.getBoundingClientRect(),
+          words: wordsIn(cell),
+        }));
         for (const { cell, box, words } of cells) {
           if (box.width === 0 && box.height === 0) continue;
           const spilled = words.find(({ rects }) =>
             rects.some(
-              (rect) => rect.left < box.left - SLACK || rect.right > box.right + SLACK || rect.top < box.top - SLACK || rect.bottom > box.bottom + SLACK,
+              (rect) =>
+                rect.left < box.left - SLACK ||
+                rect.right > box.right + SLACK ||
+                rect.top < box.top - SLACK ||
+                rect.bottom > box.bottom + SLACK,
             ),
           );
-          if (spilled) problems.push(`${shown(spilled.text)} spills out of its cell ${shown(cell.textContent?.trim() ?? '')}`);
+          if (spilled)
+            problems.push(`${shown(spilled.text)} spills out of its cell ${shown(cell.textContent?.trim() ?? '')}`);
         }
         for (let i = 0; i < cells.length; i += 1) {
           for (let j = i + 1; j < cells.length; j += 1) {
             const a = cells[i];
             const b = cells[j];
             if (!a || !b) continue;
-            const hit = a.words.find((wa) => b.words.some((wb) => wa.rects.some((ra) => wb.rects.some((rb) => overlap(ra, rb)))));
+            const hit = a.words.find((wa) =>
+              b.words.some((wb) => wa.rects.some((ra) => wb.rects.some((rb) => overlap(ra, rb)))),
+            );
             if (hit) {
-              problems.push(`${shown(a.cell.textContent?.trim() ?? '')} overlaps ${shown(b.cell.textContent?.trim() ?? '')} (at ${shown(hit.text)})`);
+              problems.push(
+                `${shown(a.cell.textContent?.trim() ?? '')} overlaps ${shown(b.cell.textContent?.trim() ?? '')} (at ${shown(hit.text)})`,
+              );
             }
           }
         }
@@ -96,10 +117,13 @@ export async function textLayoutProblems(page: Page, scopes: readonly TextLayout
 
     // Nothing may be wider than the window unless it is in a scroll box that a keyboard can reach.
     const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) problems.push(`the page is ${root.scrollWidth}px wide in a ${root.clientWidth}px window`);
+    if (root.scrollWidth > root.clientWidth)
+      problems.push(`the page is ${root.scrollWidth}px wide in a ${root.clientWidth}px window`);
     for (const box of document.querySelectorAll('main .table-scroll')) {
       if (box instanceof HTMLElement && box.scrollWidth > box.clientWidth + 1 && box.tabIndex < 0) {
-        problems.push(`a table scrolls sideways in a box the keyboard cannot reach (${shown(box.textContent?.trim() ?? '')})`);
+        problems.push(
+          `a table scrolls sideways in a box the keyboard cannot reach (${shown(box.textContent?.trim() ?? '')})`,
+        );
       }
     }
     return problems;

@@ -9,7 +9,9 @@ import { createPairWithNewMentee, startAs } from './journey';
  * by a byte. A server of its own, on its own origin, so that no other test sees the "new version".
  * (Playwright's routing does not reach the browser's own fetch of a service worker script.)
  */
-async function serverInFrontOf(upstream: string): Promise<{ url: string; deployNewerBuild: () => void; close: () => Promise<void> }> {
+async function serverInFrontOf(
+  upstream: string,
+): Promise<{ url: string; deployNewerBuild: () => void; close: () => Promise<void> }> {
   let newer = false;
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -17,7 +19,11 @@ async function serverInFrontOf(upstream: string): Promise<{ url: string; deployN
       const answer = await fetch(new URL(path, upstream), { headers: { accept: request.headers.accept ?? '*/*' } });
       let body = Buffer.from(await answer.arrayBuffer());
       if (newer && path.split('?')[0] === '/sw.js') body = Buffer.concat([body, Buffer.from('\n// a newer build\n')]);
-      const headers = Object.fromEntries([...answer.headers].filter(([name]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(name)));
+      const headers = Object.fromEntries(
+        [...answer.headers].filter(
+          ([name]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(name),
+        ),
+      );
       response.writeHead(answer.status, headers).end(body);
     })().catch(() => response.writeHead(502).end());
   });
@@ -38,9 +44,13 @@ async function markDocument(page: Page) {
     (window as unknown as { sameDocument?: boolean }).sameDocument = true;
   });
 }
-const isSameDocument = (page: Page) => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
+const isSameDocument = (page: Page) =>
+  page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
 
-test('a new version waits for the user: the half-filled form stays, and Update now reloads into it', async ({ browser, baseURL }) => {
+test('a new version waits for the user: the half-filled form stays, and Update now reloads into it', async ({
+  browser,
+  baseURL,
+}) => {
   const server = await serverInFrontOf(baseURL ?? 'http://localhost:4173');
   const context = await browser.newContext({ baseURL: server.url, serviceWorkers: 'allow' });
   try {
@@ -62,7 +72,9 @@ test('a new version waits for the user: the half-filled form stays, and Update n
     const banner = page.getByRole('status').filter({ hasText: 'A new version of Mentorlog is ready.' });
     await expect(banner).toBeVisible();
     // The new version is installed and waits; nothing reloads under the form.
-    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe('installed');
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe(
+      'installed',
+    );
     await page.waitForTimeout(2_000);
     expect(await isSameDocument(page)).toBe(true);
     await expect(page.getByLabel('Notes')).toHaveValue('Half-way through writing this.');
@@ -84,7 +96,10 @@ test('a new version waits for the user: the half-filled form stays, and Update n
   }
 });
 
-test('an update made in one tab leaves another tab’s half-filled form alone and asks it to reload', async ({ browser, baseURL }) => {
+test('an update made in one tab leaves another tab’s half-filled form alone and asks it to reload', async ({
+  browser,
+  baseURL,
+}) => {
   const server = await serverInFrontOf(baseURL ?? 'http://localhost:4173');
   const context = await browser.newContext({ baseURL: server.url, serviceWorkers: 'allow' });
   try {
@@ -110,7 +125,9 @@ test('an update made in one tab leaves another tab’s half-filled form alone an
 
     await ready(first).getByRole('button', { name: 'Update now' }).click();
 
-    await expect(second.getByRole('status').filter({ hasText: 'Mentorlog was updated in another tab. Reload to continue.' })).toBeVisible();
+    await expect(
+      second.getByRole('status').filter({ hasText: 'Mentorlog was updated in another tab. Reload to continue.' }),
+    ).toBeVisible();
     expect(await isSameDocument(second)).toBe(true);
     await expect(second.getByLabel('Notes')).toHaveValue('Typed in the second tab.');
     await expect(second.getByRole('button', { name: 'Reload' })).toBeVisible();

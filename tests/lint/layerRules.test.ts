@@ -20,13 +20,33 @@ const wrongImports: Array<[string, string, string, string]> = [
   ['domain imports ui', 'src/domain/lintProbe.ts', "import { formatDate } from '../ui/formatDate';", layerRule],
   ['db imports data', 'src/db/lintProbe.ts', "import { useViewer } from '../data/viewer';", layerRule],
   ['db imports state', 'src/db/lintProbe.ts', "import { useViewerStore } from '../state/viewerStore';", layerRule],
-  ['data imports a feature', 'src/data/lintProbe.ts', "import { PairList } from '../features/pairs/PairList';", layerRule],
+  [
+    'data imports a feature',
+    'src/data/lintProbe.ts',
+    "import { PairList } from '../features/pairs/PairList';",
+    layerRule,
+  ],
   ['data imports ui', 'src/data/lintProbe.ts', "import { formatDate } from '../ui/formatDate';", layerRule],
   ['data imports app', 'src/data/lintProbe.ts', "import { App } from '../app/App';", layerRule],
-  ['data imports sync', 'src/data/lintProbe.ts', "import { DIRECTORY_DATABASE } from '../sync/serverRules';", layerRule],
-  ['domain imports sync', 'src/domain/lintProbe.ts', "import { DIRECTORY_DATABASE } from '../sync/serverRules';", layerRule],
+  [
+    'data imports sync',
+    'src/data/lintProbe.ts',
+    "import { DIRECTORY_DATABASE } from '../sync/serverRules';",
+    layerRule,
+  ],
+  [
+    'domain imports sync',
+    'src/domain/lintProbe.ts',
+    "import { DIRECTORY_DATABASE } from '../sync/serverRules';",
+    layerRule,
+  ],
   ['ui imports sync', 'src/ui/lintProbe.ts', "import { DIRECTORY_DATABASE } from '../sync/serverRules';", layerRule],
-  ['sync imports a feature', 'src/sync/lintProbe.ts', "import { PairList } from '../features/pairs/PairList';", layerRule],
+  [
+    'sync imports a feature',
+    'src/sync/lintProbe.ts',
+    "import { PairList } from '../features/pairs/PairList';",
+    layerRule,
+  ],
   ['sync imports ui', 'src/sync/lintProbe.ts', "import { formatDate } from '../ui/formatDate';", layerRule],
   ['sync imports dexie', 'src/sync/lintProbe.ts', "import { Dexie } from 'dexie';", 'no-restricted-imports'],
   ['ui imports data', 'src/ui/lintProbe.ts', "import { useViewer } from '../data/viewer';", layerRule],
@@ -46,7 +66,12 @@ const wrongImports: Array<[string, string, string, string]> = [
     "import { aPair } from '../../test/builders';",
     layerRule,
   ],
-  ['a feature imports dexie', 'src/features/pairs/lintProbe.ts', "import { Dexie } from 'dexie';", 'no-restricted-imports'],
+  [
+    'a feature imports dexie',
+    'src/features/pairs/lintProbe.ts',
+    "import { Dexie } from 'dexie';",
+    'no-restricted-imports',
+  ],
   [
     'a feature imports dexie-react-hooks',
     'src/features/pairs/lintProbe.ts',
@@ -62,7 +87,12 @@ const wrongImports: Array<[string, string, string, string]> = [
     'check-file/filename-blocklist',
   ],
   ['a module is not camelCase', 'src/domain/pair_rules.ts', 'export {};', 'check-file/filename-naming-convention'],
-  ['a folder is not camelCase', 'src/features/pair-list/Probe.tsx', 'export {};', 'check-file/folder-naming-convention'],
+  [
+    'a folder is not camelCase',
+    'src/features/pair-list/Probe.tsx',
+    'export {};',
+    'check-file/folder-naming-convention',
+  ],
   [
     'a module runs past 300 lines of code',
     'src/domain/lintProbe.ts',
@@ -72,30 +102,46 @@ const wrongImports: Array<[string, string, string, string]> = [
 ];
 
 const rightImports: Array<[string, string, string]> = [
-  ['a feature imports data, ui, state and domain', 'src/features/pairs/lintProbe.ts', [
-    "import { useViewer } from '../../data/viewer';",
-    "import { formatDate } from '../../ui/formatDate';",
-    "import { useViewerStore } from '../../state/viewerStore';",
-    "import { pairSchema } from '../../domain/pair';",
-    'export const probe = [useViewer, formatDate, useViewerStore, pairSchema];',
-  ].join('\n')],
-  ['sync imports data, db, state and domain', 'src/sync/lintProbe.ts', [
-    "import { useViewer } from '../data/viewer';",
-    "import { db } from '../db/database';",
-    "import { useViewerStore } from '../state/viewerStore';",
-    "import { pairSchema } from '../domain/pair';",
-    'export const probe = [useViewer, db, useViewerStore, pairSchema];',
-  ].join('\n')],
-  ['data imports db and dexie', 'src/data/lintProbe.ts', [
-    "import { Dexie } from 'dexie';",
-    "import { db } from '../db/database';",
-    'export const probe = [Dexie, db];',
-  ].join('\n')],
-  ['a test sets up data through db', 'src/features/pairs/lintProbe.test.ts', [
-    "import { db } from '../../db/database';",
-    "import { aPair } from '../../test/builders';",
-    'export const probe = [db, aPair];',
-  ].join('\n')],
+  [
+    'a feature imports data, ui, state and domain',
+    'src/features/pairs/lintProbe.ts',
+    [
+      "import { useViewer } from '../../data/viewer';",
+      "import { formatDate } from '../../ui/formatDate';",
+      "import { useViewerStore } from '../../state/viewerStore';",
+      "import { pairSchema } from '../../domain/pair';",
+      'export const probe = [useViewer, formatDate, useViewerStore, pairSchema];',
+    ].join('\n'),
+  ],
+  [
+    'sync imports data, db, state and domain',
+    'src/sync/lintProbe.ts',
+    [
+      "import { useViewer } from '../data/viewer';",
+      "import { db } from '../db/database';",
+      "import { useViewerStore } from '../state/viewerStore';",
+      "import { pairSchema } from '../domain/pair';",
+      'export const probe = [useViewer, db, useViewerStore, pairSchema];',
+    ].join('\n'),
+  ],
+  [
+    'data imports db and dexie',
+    'src/data/lintProbe.ts',
+    [
+      "import { Dexie } from 'dexie';",
+      "import { db } from '../db/database';",
+      'export const probe = [Dexie, db];',
+    ].join('\n'),
+  ],
+  [
+    'a test sets up data through db',
+    'src/features/pairs/lintProbe.test.ts',
+    [
+      "import { db } from '../../db/database';",
+      "import { aPair } from '../../test/builders';",
+      'export const probe = [db, aPair];',
+    ].join('\n'),
+  ],
 ];
 
 describe('the house rules in lint', () => {

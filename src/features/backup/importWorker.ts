@@ -20,7 +20,9 @@ worker.onmessage = (event) => {
 
 async function run(file: File): Promise<void> {
   try {
-    const result = await importWithOwnConnection(file, (progress) => worker.postMessage({ type: 'progress', progress }));
+    const result = await importWithOwnConnection(file, (progress) =>
+      worker.postMessage({ type: 'progress', progress }),
+    );
     worker.postMessage({ type: 'result', result });
   } catch (error) {
     worker.postMessage(failedImport(error));

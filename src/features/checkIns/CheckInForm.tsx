@@ -29,15 +29,34 @@ interface CheckInFormProps {
 }
 
 /** One rating per characteristic, with the prompt written for this side and a label on every point. */
-export function CheckInForm({ side, pairStartDate, characteristics, defaultValues, onSave, onCancel, initialError = null }: CheckInFormProps) {
-  const schema = useMemo(() => checkInFormSchema(characteristics.map((c) => c.id), { pairStartDate, today: localToday() }), [characteristics, pairStartDate]);
+export function CheckInForm({
+  side,
+  pairStartDate,
+  characteristics,
+  defaultValues,
+  onSave,
+  onCancel,
+  initialError = null,
+}: CheckInFormProps) {
+  const schema = useMemo(
+    () =>
+      checkInFormSchema(
+        characteristics.map((c) => c.id),
+        { pairStartDate, today: localToday() },
+      ),
+    [characteristics, pairStartDate],
+  );
   const [saveError, setSaveError] = useState<string | null>(initialError);
   const {
     register,
     handleSubmit,
     getValues,
     formState: { errors, isSubmitting },
-  } = useForm<CheckInFormInput, unknown, CheckInFormValues>({ resolver: zodResolver(schema), defaultValues, shouldFocusError: true });
+  } = useForm<CheckInFormInput, unknown, CheckInFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues,
+    shouldFocusError: true,
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setSaveError(null);
@@ -54,7 +73,13 @@ export function CheckInForm({ side, pairStartDate, characteristics, defaultValue
         {(field) => <input type="date" {...field} {...register('date')} />}
       </Field>
       {characteristics.map((characteristic) => (
-        <CharacteristicRating key={characteristic.id} characteristic={characteristic} side={side} register={register} errors={errors} />
+        <CharacteristicRating
+          key={characteristic.id}
+          characteristic={characteristic}
+          side={side}
+          register={register}
+          errors={errors}
+        />
       ))}
       <Field
         label="Reflection (optional)"

@@ -3,7 +3,13 @@ import { saveCheckIn } from '../../data/checkIns';
 import { usePair, usePairCheckIn, useSaveState, useShowWhileSaving } from '../../data/pairRecords';
 import { useCurrentViewer } from '../../data/viewer';
 import { builtInCharacteristics } from '../../domain/characteristic';
-import { defaultVisibilities, checkInSchema, visibilityLabels, type CheckInFormInput, type CheckInFormValues } from '../../domain/checkIn';
+import {
+  defaultVisibilities,
+  checkInSchema,
+  visibilityLabels,
+  type CheckInFormInput,
+  type CheckInFormValues,
+} from '../../domain/checkIn';
 import { localToday } from '../../domain/dates';
 import { guidanceForCheckIn } from '../../domain/guidanceSelection';
 import { newRecordFields } from '../../domain/record';
@@ -75,7 +81,9 @@ function NewCheckInPage() {
     // The check-in's page shows it while it is written, and says "saved" once it is; should the
     // write fail, this form opens again with everything chosen and typed, and the reason.
     showWhileSaving('checkIns', checkIn, saveCheckIn(checkIn)).catch((error: unknown) => {
-      useReturnedDraftStore.getState().returnCheckIn({ pairId: pair.id, values: typed, error: saveErrorMessage(error) });
+      useReturnedDraftStore
+        .getState()
+        .returnCheckIn({ pairId: pair.id, values: typed, error: saveErrorMessage(error) });
       const query = params.toString();
       void navigate(`/pairs/${pair.id}/check-ins/new${query ? `?${query}` : ''}`, { replace: true });
     });

@@ -3,7 +3,13 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/database';
 import { builtInCharacteristics } from '../../domain/characteristic';
 import { aPair, aPerson } from '../../test/builders';
-import { failWritesTo, failWritesWhenTold, installFailingWrites, stopFailingWrites, storageFull } from '../../test/failingWrites';
+import {
+  failWritesTo,
+  failWritesWhenTold,
+  installFailingWrites,
+  stopFailingWrites,
+  storageFull,
+} from '../../test/failingWrites';
 import { renderApp, signInAs } from '../../test/renderApp';
 import { storedRecords } from '../../test/seedRecords';
 
@@ -55,7 +61,9 @@ describe('when saving a check-in fails', () => {
 
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('This device is out of storage space, so nothing was saved.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This device is out of storage space, so nothing was saved.',
+    );
     expect(screen.getByRole('heading', { level: 1, name: 'Check in' })).toBeInTheDocument();
     expectTypedValuesKept();
     expect((await storedRecords()).checkIns).toHaveLength(0);
@@ -75,7 +83,9 @@ describe('when saving a check-in fails', () => {
     expect(screen.getByText('Saving the check-in…')).toHaveAttribute('role', 'status');
     fail();
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('This device is out of storage space, so nothing was saved.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This device is out of storage space, so nothing was saved.',
+    );
     expect(screen.getByRole('heading', { level: 1, name: 'Check in' })).toBeInTheDocument();
     expectTypedValuesKept();
     expect(screen.queryByText('Check-in saved.')).not.toBeInTheDocument();
@@ -92,7 +102,9 @@ describe('when saving a check-in fails', () => {
 
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('The browser closed the database, so nothing was saved.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The browser closed the database, so nothing was saved.',
+    );
     expectTypedValuesKept();
     await db.open();
     expect((await storedRecords()).checkIns).toHaveLength(0);

@@ -53,7 +53,9 @@ describe('checking in', () => {
     const { user } = renderApp(`/pairs/${pair.id}/check-ins/new`);
     for (const characteristic of builtInCharacteristics) {
       const score = characteristic.id === 'trust' ? /^2/ : /^4/;
-      await user.click(within(await screen.findByRole('group', { name: characteristic.name })).getByRole('radio', { name: score }));
+      await user.click(
+        within(await screen.findByRole('group', { name: characteristic.name })).getByRole('radio', { name: score }),
+      );
     }
     await user.type(screen.getByLabelText('Reflection (optional)'), 'I hold back in our sessions.');
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
@@ -62,14 +64,30 @@ describe('checking in', () => {
     const guidance = screen.getByRole('region', { name: 'Guidance for what you rated' });
     expect(within(guidance).getAllByRole('article').length).toBeGreaterThan(0);
     expect(within(guidance).getAllByText(/Trust was rated 2/).length).toBeGreaterThan(0);
-    const { checkIns: [saved] } = await storedRecords();
-    expect(saved).toMatchObject({ side: 'mentee', raterId: sam.id, scores: { trust: 2, fairness: 4 }, notesVisibility: 'private' });
+    const {
+      checkIns: [saved],
+    } = await storedRecords();
+    expect(saved).toMatchObject({
+      side: 'mentee',
+      raterId: sam.id,
+      scores: { trust: 2, fairness: 4 },
+      notesVisibility: 'private',
+    });
   });
 
   it('never shows the mentee’s private reflection to the mentor', async () => {
     const { pair, alex, sam } = await samChecksInWithAlex();
     await seedRecords({
-      checkIns: [aCheckIn({ pairId: pair.id, raterId: sam.id, side: 'mentee', reflection: 'Secret worry', notesVisibility: 'private', scores: { trust: 2 } })],
+      checkIns: [
+        aCheckIn({
+          pairId: pair.id,
+          raterId: sam.id,
+          side: 'mentee',
+          reflection: 'Secret worry',
+          notesVisibility: 'private',
+          scores: { trust: 2 },
+        }),
+      ],
     });
     useViewerStore.getState().setViewer(alex.id, 'mentor');
     renderApp(`/pairs/${pair.id}`);

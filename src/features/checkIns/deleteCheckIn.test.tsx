@@ -18,7 +18,14 @@ async function samsCheckIn() {
   const sam = await signInAs('mentee', { name: 'Sam Lee' });
   const alex = aPerson({ name: 'Alex Chen' });
   const pair = aPair({ mentorId: alex.id, menteeId: sam.id });
-  const checkIn = aCheckIn({ pairId: pair.id, raterId: sam.id, side: 'mentee', date: '2026-01-15', reflection: 'Getting easier.', notesVisibility: 'pair' });
+  const checkIn = aCheckIn({
+    pairId: pair.id,
+    raterId: sam.id,
+    side: 'mentee',
+    date: '2026-01-15',
+    reflection: 'Getting easier.',
+    notesVisibility: 'pair',
+  });
   await seedRecords({ people: [alex], pairs: [pair], checkIns: [checkIn] });
   return { alex, pair, checkIn };
 }

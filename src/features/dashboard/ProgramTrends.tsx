@@ -34,8 +34,16 @@ export function ProgramTrends({ today }: { today: string }) {
   const chart = useMemo(() => {
     if (!months) return null;
     const series: ChartSeries[] = [
-      { label: 'Mentors’ mean', tone: 'mentor', values: months.map((month) => meanOf(month, characteristicId, 'mentor')) },
-      { label: 'Mentees’ mean', tone: 'mentee', values: months.map((month) => meanOf(month, characteristicId, 'mentee')) },
+      {
+        label: 'Mentors’ mean',
+        tone: 'mentor',
+        values: months.map((month) => meanOf(month, characteristicId, 'mentor')),
+      },
+      {
+        label: 'Mentees’ mean',
+        tone: 'mentee',
+        values: months.map((month) => meanOf(month, characteristicId, 'mentee')),
+      },
     ];
     return { x: months.map((month) => chartTime(`${month.month}-01`)), series };
   }, [months, characteristicId]);
@@ -50,7 +58,11 @@ export function ProgramTrends({ today }: { today: string }) {
         <>
           <div className="field no-print program-trends__choice">
             <label htmlFor={selectId}>Characteristic to chart</label>
-            <select id={selectId} value={characteristicId} onChange={(event) => setCharacteristicId(event.target.value)}>
+            <select
+              id={selectId}
+              value={characteristicId}
+              onChange={(event) => setCharacteristicId(event.target.value)}
+            >
               {ids.map((id) => (
                 <option key={id} value={id}>
                   {characteristicName(id)}
@@ -59,8 +71,8 @@ export function ProgramTrends({ today }: { today: string }) {
             </select>
           </div>
           <p className="muted">
-            Each month’s mean is the average across pairs of each pair’s own average that month, from check-ins shared with the
-            program.
+            Each month’s mean is the average across pairs of each pair’s own average that month, from check-ins shared
+            with the program.
           </p>
           <LazyTrendChart
             x={chart.x}

@@ -59,7 +59,11 @@ describe('dashboardCsv', () => {
       trustDirection: { mentor: 'falling', mentee: null },
       widestGap: null,
       flags: [
-        { kind: 'trust-falling', reason: 'The mentor’s trust scores are falling: 5, 5, 4, 3.', guidance: { characteristicId: 'trust', when: 'falling-trend' } },
+        {
+          kind: 'trust-falling',
+          reason: 'The mentor’s trust scores are falling: 5, 5, 4, 3.',
+          guidance: { characteristicId: 'trust', when: 'falling-trend' },
+        },
       ],
     };
     const table = dashboardCsv([row]);
@@ -110,13 +114,31 @@ describe('checkInsCsv', () => {
           reflection: '',
           notesVisibility: 'program',
         }),
-        aCheckIn({ pairId: pair.id, side: 'mentee', raterId: mentee.id, visibility: 'private', reflection: 'Hidden', scores: { trust: 1 } }),
+        aCheckIn({
+          pairId: pair.id,
+          side: 'mentee',
+          raterId: mentee.id,
+          visibility: 'private',
+          reflection: 'Hidden',
+          scores: { trust: 1 },
+        }),
       ],
       pair,
     );
     const csv = await toCsv(checkInsCsv(checkIns.map((checkIn) => ({ checkIn, pair, mentor, mentee }))));
     const [header, ...rows] = parse(csv);
-    expect(header).toEqual(['Date', 'Mentor', 'Mentee', 'Rated by', 'Trust', 'punctuality', 'Comments', 'Reflection', 'Pair id', 'Check-in id']);
+    expect(header).toEqual([
+      'Date',
+      'Mentor',
+      'Mentee',
+      'Rated by',
+      'Trust',
+      'punctuality',
+      'Comments',
+      'Reflection',
+      'Pair id',
+      'Check-in id',
+    ]);
     expect(rows.map((row) => row.slice(0, 8))).toEqual([
       ['2026-03-01', 'Grace Whitfield', 'Samuel Okafor', 'Mentee', '4', '2', '', ''],
       ['2026-03-02', 'Grace Whitfield', 'Samuel Okafor', 'Mentor', '5', '', 'Trust: Shared, "quoted"', ''],

@@ -30,7 +30,12 @@ function shownPairs(table: HTMLElement): string[] {
   return within(table)
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).queryByRole('link', { name: / & / })?.getAttribute('aria-label') ?? within(row).getByRole('cell').textContent ?? '');
+    .map(
+      (row) =>
+        within(row).queryByRole('link', { name: / & / })?.getAttribute('aria-label') ??
+        within(row).getByRole('cell').textContent ??
+        '',
+    );
 }
 
 const label = ({ mentor, mentee }: { mentor: string; mentee: string }) => `${mentor} & ${mentee}`;
@@ -40,15 +45,30 @@ describe('the coordinator’s dashboard', { timeout: 20_000 }, () => {
     const mentor = aPerson({ name: 'Alex Chen' });
     const mentee = aPerson({ name: 'Sam Lee' });
     const coordinator = aPerson({ name: 'Casey Park' });
-    await seedRecords({ people: [mentor, mentee, coordinator], pairs: [aPair({ mentorId: mentor.id, menteeId: mentee.id })] });
+    await seedRecords({
+      people: [mentor, mentee, coordinator],
+      pairs: [aPair({ mentorId: mentor.id, menteeId: mentee.id })],
+    });
     useViewerStore.getState().setViewer(coordinator.id, 'coordinator');
     renderApp('/dashboard');
     const filter = await screen.findByLabelText('Mentor', undefined, SLOW);
-    expect(within(filter).getAllByRole('option').map((option) => option.textContent)).toEqual(['All mentors', 'Alex Chen']);
+    expect(
+      within(filter)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['All mentors', 'Alex Chen']);
 
     await db.people.update(mentor.id, { name: 'Alex Chen-Okafor' });
 
-    await waitFor(() => expect(within(filter).getAllByRole('option').map((option) => option.textContent)).toEqual(['All mentors', 'Alex Chen-Okafor']), SLOW);
+    await waitFor(
+      () =>
+        expect(
+          within(filter)
+            .getAllByRole('option')
+            .map((option) => option.textContent),
+        ).toEqual(['All mentors', 'Alex Chen-Okafor']),
+      SLOW,
+    );
   });
 
   it('lists every pair, the falling-trust, overdue and wide-gap pairs first, each with its flag', async () => {
@@ -71,7 +91,9 @@ describe('the coordinator’s dashboard', { timeout: 20_000 }, () => {
       'href',
       '/guidance?characteristic=trust&when=falling-trend',
     );
-    expect(within(rowOf(demoScenario.fallingTrust)).getByText(/trust scores are falling: .*mentee 5, 4, 3, 2/)).toBeInTheDocument();
+    expect(
+      within(rowOf(demoScenario.fallingTrust)).getByText(/trust scores are falling: .*mentee 5, 4, 3, 2/),
+    ).toBeInTheDocument();
     expect(within(rowOf(demoScenario.overdue)).getByRole('link', { name: 'Session overdue' })).toBeInTheDocument();
     expect(within(rowOf(demoScenario.wideGap)).getByRole('link', { name: 'Perception gap' })).toHaveAttribute(
       'href',
@@ -142,7 +164,12 @@ describe('the coordinator’s dashboard', { timeout: 20_000 }, () => {
     const mentee = aPerson({ name: 'Sam Lee' });
     const today = localToday();
     const pair = aPair({ mentorId: mentor.id, menteeId: mentee.id, startDate: addDays(today, -30) });
-    const rated = (side: 'mentor' | 'mentee', trust: number, daysAgo: number, visibility: 'private' | 'pair' | 'program') =>
+    const rated = (
+      side: 'mentor' | 'mentee',
+      trust: number,
+      daysAgo: number,
+      visibility: 'private' | 'pair' | 'program',
+    ) =>
       aCheckIn({
         pairId: pair.id,
         side,
@@ -167,8 +194,21 @@ describe('the coordinator’s dashboard', { timeout: 20_000 }, () => {
     renderApp('/dashboard');
     const table = await pairsTable();
     const row = await within(table).findByRole('row', { name: /Alex Chen/ });
-    const cells = () => within(row).getAllByRole('cell').map((cell) => cell.textContent);
-    expect(cells()).toEqual(['Sam Lee', 'Active', expect.any(String), '1 of 2', '4 of 5', '4 of 5', 'Mentor: Too early to tellMentee: Too early to tell', '0 (Trust)', 'None']);
+    const cells = () =>
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent);
+    expect(cells()).toEqual([
+      'Sam Lee',
+      'Active',
+      expect.any(String),
+      '1 of 2',
+      '4 of 5',
+      '4 of 5',
+      'Mentor: Too early to tellMentee: Too early to tell',
+      '0 (Trust)',
+      'None',
+    ]);
 
     await saveCheckIn(rated('mentee', 2, 1, 'program'));
     await waitFor(() => expect(cells()[5]).toBe('2 of 5'));
@@ -177,11 +217,17 @@ describe('the coordinator’s dashboard', { timeout: 20_000 }, () => {
 
   it(`draws the first ${ROWS_AT_FIRST} pairs of a large program, and the rest on request`, async () => {
     await signInAs('coordinator');
-    const people = Array.from({ length: 210 }, (_, index) => aPerson({ name: `Person ${String(index).padStart(3, '0')}` }));
+    const people = Array.from({ length: 210 }, (_, index) =>
+      aPerson({ name: `Person ${String(index).padStart(3, '0')}` }),
+    );
     await db.people.bulkAdd(people);
     await db.pairs.bulkAdd(
       Array.from({ length: 105 }, (_, index) =>
-        aPair({ mentorId: people[2 * index]?.id, menteeId: people[2 * index + 1]?.id, startDate: addDays(localToday(), -10) }),
+        aPair({
+          mentorId: people[2 * index]?.id,
+          menteeId: people[2 * index + 1]?.id,
+          startDate: addDays(localToday(), -10),
+        }),
       ),
     );
     const { user } = renderApp('/dashboard');
@@ -213,7 +259,9 @@ describe('the coordinator’s dashboard', { timeout: 20_000 }, () => {
   it('tells someone who is not a coordinator where to go instead', async () => {
     await signInAs('mentor');
     renderApp('/dashboard');
-    expect(await screen.findByRole('heading', { name: 'The dashboard is for program coordinators' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'The dashboard is for program coordinators' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'your own trends' })).toHaveAttribute('href', '/my-trends');
   });
 

@@ -37,7 +37,12 @@ const query = (overrides: Partial<DashboardQuery>): DashboardQuery => ({ ...defa
 
 describe('the dashboard table', () => {
   const calm = aRow({ mentorName: 'Ada' });
-  const late = aRow({ mentorName: 'Ben', mentorId: 'mentor-b', flags: [flag('action-items-overdue')], lastSessionDate: '2026-01-02' });
+  const late = aRow({
+    mentorName: 'Ben',
+    mentorId: 'mentor-b',
+    flags: [flag('action-items-overdue')],
+    lastSessionDate: '2026-01-02',
+  });
   const falling = aRow({
     mentorName: 'Cy',
     mentorId: 'mentor-c',
@@ -65,25 +70,62 @@ describe('the dashboard table', () => {
 
   it('sorts by a column, keeping pairs without a value last either way, and ties by need', () => {
     // Ada and Cy met on the same day; Cy has a flag, so comes first either way.
-    expect(names(applyDashboardQuery(rows, query({ sort: 'lastSession', direction: 'ascending' })))).toEqual(['Ben', 'Cy', 'Ada', 'Dee']);
-    expect(names(applyDashboardQuery(rows, query({ sort: 'lastSession', direction: 'descending' })))).toEqual(['Cy', 'Ada', 'Ben', 'Dee']);
-    expect(names(applyDashboardQuery(rows, query({ sort: 'menteeTrust', direction: 'ascending' })))).toEqual(['Cy', 'Ben', 'Ada', 'Dee']);
-    expect(names(applyDashboardQuery(rows, query({ sort: 'mentorTrust', direction: 'descending' })))).toEqual(['Cy', 'Ben', 'Ada', 'Dee']);
-    expect(names(applyDashboardQuery(rows, query({ sort: 'gap', direction: 'descending' })))).toEqual(['Cy', 'Ben', 'Ada', 'Dee']);
-    expect(names(applyDashboardQuery(rows, query({ sort: 'direction', direction: 'ascending' })))).toEqual(['Cy', 'Ben', 'Ada', 'Dee']);
-    expect(names(applyDashboardQuery(rows, query({ sort: 'mentor', direction: 'descending' })))).toEqual(['Dee', 'Cy', 'Ben', 'Ada']);
-    expect(names(applyDashboardQuery(rows, query({ sort: 'status', direction: 'descending' })))).toEqual(['Dee', 'Cy', 'Ben', 'Ada']);
+    expect(names(applyDashboardQuery(rows, query({ sort: 'lastSession', direction: 'ascending' })))).toEqual([
+      'Ben',
+      'Cy',
+      'Ada',
+      'Dee',
+    ]);
+    expect(names(applyDashboardQuery(rows, query({ sort: 'lastSession', direction: 'descending' })))).toEqual([
+      'Cy',
+      'Ada',
+      'Ben',
+      'Dee',
+    ]);
+    expect(names(applyDashboardQuery(rows, query({ sort: 'menteeTrust', direction: 'ascending' })))).toEqual([
+      'Cy',
+      'Ben',
+      'Ada',
+      'Dee',
+    ]);
+    expect(names(applyDashboardQuery(rows, query({ sort: 'mentorTrust', direction: 'descending' })))).toEqual([
+      'Cy',
+      'Ben',
+      'Ada',
+      'Dee',
+    ]);
+    expect(names(applyDashboardQuery(rows, query({ sort: 'gap', direction: 'descending' })))).toEqual([
+      'Cy',
+      'Ben',
+      'Ada',
+      'Dee',
+    ]);
+    expect(names(applyDashboardQuery(rows, query({ sort: 'direction', direction: 'ascending' })))).toEqual([
+      'Cy',
+      'Ben',
+      'Ada',
+      'Dee',
+    ]);
+    expect(names(applyDashboardQuery(rows, query({ sort: 'mentor', direction: 'descending' })))).toEqual([
+      'Dee',
+      'Cy',
+      'Ben',
+      'Ada',
+    ]);
+    expect(names(applyDashboardQuery(rows, query({ sort: 'status', direction: 'descending' })))).toEqual([
+      'Dee',
+      'Cy',
+      'Ben',
+      'Ada',
+    ]);
   });
 
   it('sorts sessions against the cadence: the smallest share of expected sessions first', () => {
     const behind = aRow({ mentorName: 'Eve', recentSessions: 2, expectedRecentSessions: 6 });
     const weekly = aRow({ mentorName: 'Fay', recentSessions: 6, expectedRecentSessions: 12 });
-    expect(names(applyDashboardQuery([calm, weekly, behind, paused], query({ sort: 'sessions', direction: 'ascending' })))).toEqual([
-      'Eve',
-      'Fay',
-      'Ada',
-      'Dee',
-    ]);
+    expect(
+      names(applyDashboardQuery([calm, weekly, behind, paused], query({ sort: 'sessions', direction: 'ascending' }))),
+    ).toEqual(['Eve', 'Fay', 'Ada', 'Dee']);
   });
 
   it('filters by status, by flag (or any flag) and by mentor', () => {
@@ -104,7 +146,13 @@ describe('the dashboard table', () => {
 
 describe('the dashboard’s address', () => {
   it('round-trips filters and sort, and leaves the defaults out', () => {
-    const state = query({ status: 'active', flag: 'perception-gap', mentor: 'abc', sort: 'gap', direction: 'ascending' });
+    const state = query({
+      status: 'active',
+      flag: 'perception-gap',
+      mentor: 'abc',
+      sort: 'gap',
+      direction: 'ascending',
+    });
     const params = dashboardSearchParams(state);
     expect(params.toString()).toBe('status=active&flag=perception-gap&mentor=abc&sort=gap&dir=ascending');
     expect(parseDashboardQuery(params)).toEqual(state);
@@ -113,6 +161,9 @@ describe('the dashboard’s address', () => {
 
   it('falls back to the defaults for anything it does not know', () => {
     expect(parseDashboardQuery(new URLSearchParams('status=lost&flag=nope&sort=height&dir=up'))).toEqual(defaultQuery);
-    expect(parseDashboardQuery(new URLSearchParams('sort=mentor'))).toMatchObject({ sort: 'mentor', direction: 'ascending' });
+    expect(parseDashboardQuery(new URLSearchParams('sort=mentor'))).toMatchObject({
+      sort: 'mentor',
+      direction: 'ascending',
+    });
   });
 });

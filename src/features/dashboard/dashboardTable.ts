@@ -80,9 +80,18 @@ export const firstDirection: Record<SortKey, SortDirection> = {
 };
 
 /** The pairs that need attention first. */
-export const defaultQuery: DashboardQuery = { status: null, flag: null, mentor: null, sort: 'attention', direction: 'descending' };
+export const defaultQuery: DashboardQuery = {
+  status: null,
+  flag: null,
+  mentor: null,
+  sort: 'attention',
+  direction: 'descending',
+};
 
-const flagFilterSchema = z.union([z.enum(attentionFlagKinds as [AttentionFlagKind, ...AttentionFlagKind[]]), z.literal(ANY_FLAG)]);
+const flagFilterSchema = z.union([
+  z.enum(attentionFlagKinds as [AttentionFlagKind, ...AttentionFlagKind[]]),
+  z.literal(ANY_FLAG),
+]);
 const directionSchema = z.enum(['ascending', 'descending']);
 
 /** Reads the table's state from the address; anything unknown falls back to the default. */
@@ -131,7 +140,11 @@ export function applyDashboardQuery(rows: readonly DashboardRow[], query: Dashbo
         (query.mentor === null || row.mentorId === query.mentor) &&
         matchesFlag(row.flags, query.flag),
     )
-    .map((row) => ({ row, rank: attentionRank(row.flags), value: query.sort === 'attention' ? null : sortValue(row, query.sort) }))
+    .map((row) => ({
+      row,
+      rank: attentionRank(row.flags),
+      value: query.sort === 'attention' ? null : sortValue(row, query.sort),
+    }))
     .sort((a, b) => compareRows(a, b, query.sort, query.direction))
     .map(({ row }) => row);
 }

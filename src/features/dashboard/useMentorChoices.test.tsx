@@ -38,7 +38,9 @@ describe('the dashboard’s mentor filter choices', () => {
   });
 
   it('keeps the same list while the rows change but their mentors do not', async () => {
-    const { result, rerender } = renderHook(({ current }) => useMentorChoices(current, null), { initialProps: { current: rows } });
+    const { result, rerender } = renderHook(({ current }) => useMentorChoices(current, null), {
+      initialProps: { current: rows },
+    });
     await waitFor(() => expect(result.current).toHaveLength(3));
     const before = result.current;
     rerender({ current: rows.map((row) => ({ ...row })) });

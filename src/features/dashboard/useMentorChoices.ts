@@ -20,7 +20,8 @@ const NO_ROWS: readonly MentorRow[] = [];
  */
 export function useMentorChoices(rows: readonly MentorRow[], chosen: string | null): readonly MentorChoice[] {
   const settledRows = useDeferredValue(rows, NO_ROWS);
-  const signature = settledRows === NO_ROWS ? null : JSON.stringify(settledRows.map((row) => [row.mentorId, row.mentorName]));
+  const signature =
+    settledRows === NO_ROWS ? null : JSON.stringify(settledRows.map((row) => [row.mentorId, row.mentorName]));
   const mentors = useMemo(() => {
     if (signature === null) return null;
     const byId = new Map(JSON.parse(signature) as Array<[string, string]>);

@@ -13,7 +13,8 @@ function renderLibrary(path = '/guidance') {
   return { router, user: userEvent.setup() };
 }
 
-const shownTitles = () => screen.queryAllByRole('article').map((article) => within(article).getByRole('heading').textContent);
+const shownTitles = () =>
+  screen.queryAllByRole('article').map((article) => within(article).getByRole('heading').textContent);
 
 describe('GuidanceLibrary', () => {
   it('lists every card under a Guidance heading', async () => {
@@ -44,9 +45,7 @@ describe('GuidanceLibrary', () => {
       expect(article).toHaveTextContent(/Trust/);
       expect(article).toHaveTextContent(/For(Mentees|Mentors and mentees)/);
     }
-    expect(screen.getByRole('status')).toHaveTextContent(
-      `Showing ${expected.length} of ${guidanceCards.length} cards`,
-    );
+    expect(screen.getByRole('status')).toHaveTextContent(`Showing ${expected.length} of ${guidanceCards.length} cards`);
     const params = new URLSearchParams(router.state.location.search);
     expect(params.get('characteristic')).toBe('trust');
     expect(params.get('side')).toBe('mentee');
@@ -62,7 +61,9 @@ describe('GuidanceLibrary', () => {
   it('shows the cards for a falling trend in trust, as a dashboard flag links to them', async () => {
     const { router, user } = renderLibrary('/guidance?characteristic=trust&when=falling-trend');
     expect(await screen.findByLabelText('When it applies')).toHaveDisplayValue('When scores are falling');
-    const expected = cardsFor({ characteristicId: 'trust' }).filter((card) => card.appliesWhen.includes('falling-trend'));
+    const expected = cardsFor({ characteristicId: 'trust' }).filter((card) =>
+      card.appliesWhen.includes('falling-trend'),
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(shownTitles()).toEqual(expected.map((card) => card.title));
     for (const article of screen.getAllByRole('article')) expect(article).toHaveTextContent(/When scores are falling/);

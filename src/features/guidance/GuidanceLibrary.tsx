@@ -67,9 +67,8 @@ export function GuidanceLibrary({ cards = guidanceCards }: { cards?: readonly Gu
       <h1>Guidance</h1>
       {postTitle && postDate ? (
         <p className="guidance-library__intro">
-          Advice in our own words, drawn from the mentoring experts who contributed to{' '}
-          <cite>“{postTitle}”</cite> (<time dateTime={postDate}>{formatDay(postDate)}</time>). Each card names the
-          person it comes from.
+          Advice in our own words, drawn from the mentoring experts who contributed to <cite>“{postTitle}”</cite> (
+          <time dateTime={postDate}>{formatDay(postDate)}</time>). Each card names the person it comes from.
         </p>
       ) : null}
 
@@ -126,7 +125,10 @@ export function GuidanceLibrary({ cards = guidanceCards }: { cards?: readonly Gu
         </ul>
       ) : (
         <EmptyState title="No guidance matches these filters">
-          <p>No card speaks to this characteristic, for this side, in this situation yet. Choose other filters, or see every card.</p>
+          <p>
+            No card speaks to this characteristic, for this side, in this situation yet. Choose other filters, or see
+            every card.
+          </p>
           <button type="button" className="button" onClick={() => setSearchParams({}, { replace: true })}>
             Show all guidance
           </button>

@@ -22,7 +22,14 @@ interface PairFormProps {
 }
 
 /** Sets up or edits a pair. Either partner can be someone already here or a new person named inline. */
-export function PairForm({ people, defaultValues, submitLabel, earliestRecordDate = null, onSave, onCancel }: PairFormProps) {
+export function PairForm({
+  people,
+  defaultValues,
+  submitLabel,
+  earliestRecordDate = null,
+  onSave,
+  onCancel,
+}: PairFormProps) {
   const schema = useMemo(() => pairFormSchemaFor(localToday(), earliestRecordDate), [earliestRecordDate]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const {
@@ -54,10 +61,16 @@ export function PairForm({ people, defaultValues, submitLabel, earliestRecordDat
           hint="How often you plan to meet. A session counts as overdue after 1.5 times this."
           error={errors.cadenceDays?.message}
         >
-          {(field) => <input type="number" inputMode="numeric" min={1} max={365} {...field} {...register('cadenceDays')} />}
+          {(field) => (
+            <input type="number" inputMode="numeric" min={1} max={365} {...field} {...register('cadenceDays')} />
+          )}
         </Field>
       </div>
-      <Field label="Goals" hint="What the mentee wants to get out of the mentoring. Optional." error={errors.goals?.message}>
+      <Field
+        label="Goals"
+        hint="What the mentee wants to get out of the mentoring. Optional."
+        error={errors.goals?.message}
+      >
         {(field) => <textarea rows={4} {...field} {...register('goals')} />}
       </Field>
       <ErrorMessage message={saveError} />

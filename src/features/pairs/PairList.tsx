@@ -32,11 +32,16 @@ const SEARCH_FROM = 10;
 export function matchingPairs(rows: readonly PairListRow[], search: string): readonly PairListRow[] {
   const wanted = foldForSearch(search.trim());
   if (wanted === '') return rows;
-  return rows.filter((row) => [row.mentor?.name, row.mentee?.name].some((name) => name !== undefined && foldForSearch(name).includes(wanted)));
+  return rows.filter((row) =>
+    [row.mentor?.name, row.mentee?.name].some((name) => name !== undefined && foldForSearch(name).includes(wanted)),
+  );
 }
 
 function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase();
 }
 
 export function PairList() {
@@ -49,7 +54,10 @@ export function PairList() {
   const search = params.get('q') ?? '';
   const participant = viewer?.role !== 'coordinator';
   const showAll = !participant || params.get('show') === 'all';
-  const own = useMemo(() => (rows && viewer ? rows.filter((row) => sideInPair(row.pair, viewer.personId) !== null) : []), [rows, viewer]);
+  const own = useMemo(
+    () => (rows && viewer ? rows.filter((row) => sideInPair(row.pair, viewer.personId) !== null) : []),
+    [rows, viewer],
+  );
   const matching = useMemo(() => matchingPairs(showAll ? (rows ?? []) : own, search), [rows, own, showAll, search]);
   const loaded = rows !== undefined && viewer !== null;
   useMarkFirstScreenShown(loaded);
@@ -100,7 +108,13 @@ export function PairList() {
           {(showAll ? rows.length : own.length) >= SEARCH_FROM || search !== '' ? (
             <div className="field pair-list__search">
               <label htmlFor={searchId}>Find a pair by name</label>
-              <input id={searchId} type="search" value={search} autoComplete="off" onChange={(event) => setParam('q', event.target.value || null)} />
+              <input
+                id={searchId}
+                type="search"
+                value={search}
+                autoComplete="off"
+                onChange={(event) => setParam('q', event.target.value || null)}
+              />
             </div>
           ) : null}
           {participant && !showAll && own.length === 0 ? (

@@ -40,7 +40,8 @@ export function PairPage() {
   const loaded = row !== undefined && sessions !== undefined && allCheckIns !== undefined;
   useMarkFirstScreenShown(loaded);
 
-  if (row === undefined || sessions === undefined || allCheckIns === undefined || !viewer) return <Loading what="Loading the pair" />;
+  if (row === undefined || sessions === undefined || allCheckIns === undefined || !viewer)
+    return <Loading what="Loading the pair" />;
   if (row === null) return <NotFound />;
 
   const { pair } = row;
@@ -61,7 +62,8 @@ export function PairPage() {
         <div>
           <h1>{names}</h1>
           <p className="muted">
-            <span className={`badge badge--${pair.status}`}>{pairStatusLabels[pair.status]}</span> Since {formatDay(pair.startDate)}
+            <span className={`badge badge--${pair.status}`}>{pairStatusLabels[pair.status]}</span> Since{' '}
+            {formatDay(pair.startDate)}
             {pair.endDate ? `, until ${formatDay(pair.endDate)}` : ''} · every {pair.cadenceDays} days
             {side ? ` · you are the ${side}` : ''}
           </p>
@@ -123,7 +125,13 @@ export function PairPage() {
         {actionItems.length === 0 ? (
           <p className="muted">No open action items.</p>
         ) : (
-          <ActionItemChecklist items={actionItems} today={today} setDone={setListedActionItemDone} describeFailure={saveErrorMessage} readOnly={!side} />
+          <ActionItemChecklist
+            items={actionItems}
+            today={today}
+            setDone={setListedActionItemDone}
+            describeFailure={saveErrorMessage}
+            readOnly={!side}
+          />
         )}
       </section>
 
@@ -144,11 +152,14 @@ export function PairPage() {
 
 function NextSession({ due, status }: { due: ReturnType<typeof sessionDue>; status: PairStatus }) {
   if (!due) return <p>This pair is {pairStatusLabels[status].toLowerCase()}, so no session is due.</p>;
-  const last = due.lastSessionDate ? `The last session was on ${formatDay(due.lastSessionDate)}.` : 'No session has been logged yet.';
+  const last = due.lastSessionDate
+    ? `The last session was on ${formatDay(due.lastSessionDate)}.`
+    : 'No session has been logged yet.';
   if (due.overdue) {
     return (
       <p className="attention">
-        <strong>Overdue.</strong> {last} The next one was due {formatDaysFromNow(due.daysUntilDue)}, on {formatDay(due.dueDate)}.
+        <strong>Overdue.</strong> {last} The next one was due {formatDaysFromNow(due.daysUntilDue)}, on{' '}
+        {formatDay(due.dueDate)}.
       </p>
     );
   }

@@ -31,7 +31,17 @@ const TIMELINE_PAGE = 20;
  */
 const TIMELINE_IN_FIRST_FRAME = 5;
 
-export function PairTimeline({ pairId, sessions, checkIns, viewerId }: { pairId: string; sessions: readonly Session[]; checkIns: readonly CheckIn[]; viewerId: string }) {
+export function PairTimeline({
+  pairId,
+  sessions,
+  checkIns,
+  viewerId,
+}: {
+  pairId: string;
+  sessions: readonly Session[];
+  checkIns: readonly CheckIn[];
+  viewerId: string;
+}) {
   const [shown, setShown] = useState(TIMELINE_PAGE);
   const entries = useMemo(() => timelineEntries(sessions, checkIns), [sessions, checkIns]);
   const firstFramePainted = useAfterFirstPaint(true);
@@ -41,22 +51,29 @@ export function PairTimeline({ pairId, sessions, checkIns, viewerId }: { pairId:
   const older = entries.length - shown;
   return (
     <>
-    <ol className="timeline">
-      {entries.slice(0, firstFramePainted ? shown : Math.min(shown, TIMELINE_IN_FIRST_FRAME)).map((entry) =>
-        entry.kind === 'session' ? (
-          <SessionEntry key={entry.record.id} pairId={pairId} session={entry.record} />
-        ) : (
-          <CheckInEntry key={entry.record.id} pairId={pairId} checkIn={entry.record} mine={entry.record.raterId === viewerId} />
-        ),
-      )}
-    </ol>
-    {older > 0 && firstFramePainted ? (
-      <p>
-        <button type="button" className="button" onClick={() => setShown((count) => count + TIMELINE_PAGE)}>
-          Show {Math.min(older, TIMELINE_PAGE)} older of {older}
-        </button>
-      </p>
-    ) : null}
+      <ol className="timeline">
+        {entries
+          .slice(0, firstFramePainted ? shown : Math.min(shown, TIMELINE_IN_FIRST_FRAME))
+          .map((entry) =>
+            entry.kind === 'session' ? (
+              <SessionEntry key={entry.record.id} pairId={pairId} session={entry.record} />
+            ) : (
+              <CheckInEntry
+                key={entry.record.id}
+                pairId={pairId}
+                checkIn={entry.record}
+                mine={entry.record.raterId === viewerId}
+              />
+            ),
+          )}
+      </ol>
+      {older > 0 && firstFramePainted ? (
+        <p>
+          <button type="button" className="button" onClick={() => setShown((count) => count + TIMELINE_PAGE)}>
+            Show {Math.min(older, TIMELINE_PAGE)} older of {older}
+          </button>
+        </p>
+      ) : null}
     </>
   );
 }
@@ -88,7 +105,8 @@ function CheckInEntry({ pairId, checkIn, mine }: { pairId: string; checkIn: Chec
       </h3>
       {mine ? (
         <p className="timeline__meta">
-          Scores: {visibilityLabels[checkIn.visibility].toLowerCase()} · Written words: {visibilityLabels[checkIn.notesVisibility].toLowerCase()}
+          Scores: {visibilityLabels[checkIn.visibility].toLowerCase()} · Written words:{' '}
+          {visibilityLabels[checkIn.notesVisibility].toLowerCase()}
         </p>
       ) : null}
       <ScoreList scores={checkIn.scores} comments={checkIn.comments} />

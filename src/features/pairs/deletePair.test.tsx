@@ -19,7 +19,10 @@ async function aPairWithRecords() {
   const alex = await signInAs('mentor', { name: 'Alex Chen' });
   const sam = aPerson({ name: 'Sam Lee' });
   const pair = aPair({ mentorId: alex.id, menteeId: sam.id });
-  const sessions = [aSession({ pairId: pair.id, date: '2026-01-15' }), aSession({ pairId: pair.id, date: '2026-02-01' })];
+  const sessions = [
+    aSession({ pairId: pair.id, date: '2026-01-15' }),
+    aSession({ pairId: pair.id, date: '2026-02-01' }),
+  ];
   const checkIn = aCheckIn({ pairId: pair.id, raterId: sam.id });
   await seedRecords({ people: [sam], pairs: [pair], sessions, checkIns: [checkIn] });
   return { pair, sessions, checkIn };
@@ -44,7 +47,9 @@ describe('deleting a pair', () => {
     const { pair, sessions, checkIn } = await aPairWithRecords();
     const { user } = await deletePairFromItsPage(pair.id);
 
-    expect(await screen.findByText('Pair Alex Chen & Sam Lee deleted, with 2 sessions and 1 check-in.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Pair Alex Chen & Sam Lee deleted, with 2 sessions and 1 check-in.'),
+    ).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'No pairs yet' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Undo' }));

@@ -8,11 +8,16 @@ import { PAIRS_AT_FIRST } from './PairList';
 /** A program of `count` pairs: mentor "Mentor 001" with mentee "Mentee 001", and so on. */
 async function seedProgram(count: number, extra: { mentor: string; mentee: string }[] = []) {
   const named = [
-    ...Array.from({ length: count }, (_, index) => ({ mentor: `Mentor ${String(index + 1).padStart(3, '0')}`, mentee: `Mentee ${String(index + 1).padStart(3, '0')}` })),
+    ...Array.from({ length: count }, (_, index) => ({
+      mentor: `Mentor ${String(index + 1).padStart(3, '0')}`,
+      mentee: `Mentee ${String(index + 1).padStart(3, '0')}`,
+    })),
     ...extra,
   ];
   const people = named.flatMap(({ mentor, mentee }) => [aPerson({ name: mentor }), aPerson({ name: mentee })]);
-  const pairs = named.map((_, index) => aPair({ mentorId: people[index * 2]!.id, menteeId: people[index * 2 + 1]!.id }));
+  const pairs = named.map((_, index) =>
+    aPair({ mentorId: people[index * 2]!.id, menteeId: people[index * 2 + 1]!.id }),
+  );
   await seedRecords({ people, pairs });
 }
 
@@ -51,7 +56,10 @@ describe('the pairs list of a large program', () => {
     await user.clear(screen.getByLabelText('Find a pair by name'));
     await user.type(screen.getByLabelText('Find a pair by name'), 'nobody');
     expect(screen.queryByRole('list', { name: 'Pairs' })).not.toBeInTheDocument();
-    expect(screen.getByText('No pair has a mentor or mentee whose name contains “nobody”.')).toHaveAttribute('role', 'status');
+    expect(screen.getByText('No pair has a mentor or mentee whose name contains “nobody”.')).toHaveAttribute(
+      'role',
+      'status',
+    );
   });
 
   it('opens with the search from the address', async () => {

@@ -31,7 +31,9 @@ describe('when saving a new pair fails', () => {
 
     await user.click(screen.getByRole('button', { name: 'Create pair' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('This device is out of storage space, so nothing was saved.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This device is out of storage space, so nothing was saved.',
+    );
     expectTypedValuesKept();
     expect(screen.getByRole('heading', { level: 1, name: 'New pair' })).toBeInTheDocument();
     expect(await db.pairs.count()).toBe(0);
@@ -63,7 +65,9 @@ describe('when saving a new pair fails', () => {
 
     await user.click(screen.getByRole('button', { name: 'Create pair' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('The browser closed the database, so nothing was saved.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The browser closed the database, so nothing was saved.',
+    );
     expectTypedValuesKept();
     await db.open();
     expect(await db.pairs.count()).toBe(0);

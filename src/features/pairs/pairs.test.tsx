@@ -36,7 +36,9 @@ describe('pairs', () => {
     await user.click(screen.getByRole('button', { name: 'Create pair' }));
 
     expect(await screen.findByText("Enter the new mentee's name.")).toBeInTheDocument();
-    expect(screen.getByLabelText('Days between sessions')).toHaveAccessibleDescription(/Enter the number of days|whole number|at least 1/);
+    expect(screen.getByLabelText('Days between sessions')).toHaveAccessibleDescription(
+      /Enter the number of days|whole number|at least 1/,
+    );
     expect(screen.getByLabelText('Goals')).toHaveValue('Grow into a team lead');
     expect(await db.pairs.count()).toBe(0);
     expect(await db.people.count()).toBe(1);
@@ -48,7 +50,10 @@ describe('pairs', () => {
     const kim = aPerson({ name: 'Kim Park' });
     const lee = aPerson({ name: 'Lee Wong' });
     await db.people.bulkAdd([sam, kim, lee]);
-    await db.pairs.bulkAdd([aPair({ mentorId: alex.id, menteeId: sam.id }), aPair({ mentorId: kim.id, menteeId: lee.id })]);
+    await db.pairs.bulkAdd([
+      aPair({ mentorId: alex.id, menteeId: sam.id }),
+      aPair({ mentorId: kim.id, menteeId: lee.id }),
+    ]);
     const { user } = renderApp('/pairs');
 
     const list = await screen.findByRole('list', { name: 'Pairs' });
@@ -97,7 +102,12 @@ describe('pairs', () => {
     const sam = aPerson({ name: 'Sam Lee' });
     const pair = aPair({ mentorId: alex.id, menteeId: sam.id, startDate: '2024-01-01' });
     const session = aSession({ pairId: pair.id, loggedById: alex.id, date: '2024-02-01' });
-    const deleted = aSession({ pairId: pair.id, loggedById: alex.id, date: '2023-06-01', deletedAt: '2026-01-01T12:00:00.000Z' });
+    const deleted = aSession({
+      pairId: pair.id,
+      loggedById: alex.id,
+      date: '2023-06-01',
+      deletedAt: '2026-01-01T12:00:00.000Z',
+    });
     await seedRecords({ people: [sam], pairs: [pair], sessions: [session, deleted] });
     const { user } = renderApp(`/pairs/${pair.id}/edit`);
     const start = await screen.findByLabelText('Start date');
@@ -105,12 +115,20 @@ describe('pairs', () => {
     await user.clear(start);
     await user.type(start, '2025-06-01');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(await screen.findByText("This date is more than 1 year after the pair's first session or check-in, dated 2024-02-01.")).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        "This date is more than 1 year after the pair's first session or check-in, dated 2024-02-01.",
+      ),
+    ).toBeInTheDocument();
 
     await user.clear(start);
     await user.type(start, '2025-01-15');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(await screen.findByText(/The start date is more than 1 year after the pair's first session or check-in, dated 2023-06-01\./)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /The start date is more than 1 year after the pair's first session or check-in, dated 2023-06-01\./,
+      ),
+    ).toBeInTheDocument();
     expect((await db.pairs.get(pair.id))?.startDate).toBe('2024-01-01');
   });
 
@@ -127,7 +145,11 @@ describe('a pair’s timeline', () => {
     const sam = aPerson({ name: 'Sam Lee' });
     const pair = aPair({ mentorId: alex.id, menteeId: sam.id });
     const sessions = Array.from({ length: 25 }, (_, index) =>
-      aSession({ pairId: pair.id, date: `2026-0${1 + Math.floor(index / 9)}-${String(1 + (index % 9) * 3).padStart(2, '0')}`, notes: `Session note ${index + 1}` }),
+      aSession({
+        pairId: pair.id,
+        date: `2026-0${1 + Math.floor(index / 9)}-${String(1 + (index % 9) * 3).padStart(2, '0')}`,
+        notes: `Session note ${index + 1}`,
+      }),
     );
     await seedRecords({ people: [sam], pairs: [pair], sessions });
     const { user } = renderApp(`/pairs/${pair.id}`);

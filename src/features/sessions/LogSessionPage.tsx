@@ -41,7 +41,14 @@ export function LogSessionPage() {
         key={returned?.id ?? 'new'}
         pairStartDate={pair.startDate}
         defaultValues={
-          returned?.values ?? { date: localToday(), durationMinutes: DEFAULT_DURATION_MINUTES, mode: 'in-person', topics: '', notes: '', actionItems: [] }
+          returned?.values ?? {
+            date: localToday(),
+            durationMinutes: DEFAULT_DURATION_MINUTES,
+            mode: 'in-person',
+            topics: '',
+            notes: '',
+            actionItems: [],
+          }
         }
         initialError={returned?.error}
         onSave={(values, typed) => {
@@ -49,7 +56,9 @@ export function LogSessionPage() {
           // The pair's page shows the session while it is written; should the write fail, this form
           // opens again with everything typed and the reason.
           showWhileSaving('sessions', session, logSession(session)).catch((error: unknown) => {
-            useReturnedDraftStore.getState().returnSession({ pairId: pair.id, values: typed, error: saveErrorMessage(error) });
+            useReturnedDraftStore
+              .getState()
+              .returnSession({ pairId: pair.id, values: typed, error: saveErrorMessage(error) });
             void navigate(`/pairs/${pair.id}/sessions/new`, { replace: true });
           });
           // Drawn in this same task (flushSync): the pair's page needs nothing it does not hold, and

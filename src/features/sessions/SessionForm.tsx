@@ -2,7 +2,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { localToday } from '../../domain/dates';
-import { sessionFormSchemaFor, sessionModeLabels, sessionModeSchema, type SessionFormInput, type SessionFormValues } from '../../domain/session';
+import {
+  sessionFormSchemaFor,
+  sessionModeLabels,
+  sessionModeSchema,
+  type SessionFormInput,
+  type SessionFormValues,
+} from '../../domain/session';
 import { sideLabels, sides } from '../../domain/side';
 import { Field } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -55,7 +61,9 @@ export function SessionForm({ pairStartDate, defaultValues, onSave, onCancel, in
           {(field) => <input type="date" {...field} {...register('date')} />}
         </Field>
         <Field label="Duration (minutes)" error={errors.durationMinutes?.message}>
-          {(field) => <input type="number" inputMode="numeric" min={1} max={1440} {...field} {...register('durationMinutes')} />}
+          {(field) => (
+            <input type="number" inputMode="numeric" min={1} max={1440} {...field} {...register('durationMinutes')} />
+          )}
         </Field>
         <Field label="Mode" error={errors.mode?.message}>
           {(field) => (

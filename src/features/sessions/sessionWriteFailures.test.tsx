@@ -2,7 +2,13 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/database';
 import { aPair, aPerson, aSession } from '../../test/builders';
-import { failWritesTo, failWritesWhenTold, installFailingWrites, stopFailingWrites, storageFull } from '../../test/failingWrites';
+import {
+  failWritesTo,
+  failWritesWhenTold,
+  installFailingWrites,
+  stopFailingWrites,
+  storageFull,
+} from '../../test/failingWrites';
 import { renderApp, signInAs } from '../../test/renderApp';
 import { seedRecords, storedRecords, storedSession } from '../../test/seedRecords';
 
@@ -41,7 +47,9 @@ describe('when logging a session fails', () => {
 
     await user.click(screen.getByRole('button', { name: 'Save session' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('This device is out of storage space, so nothing was saved.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This device is out of storage space, so nothing was saved.',
+    );
     expect(screen.getByRole('heading', { level: 1, name: 'Log a session' })).toBeInTheDocument();
     expectTypedValuesKept();
     expect((await storedRecords()).sessions).toHaveLength(0);
@@ -61,7 +69,9 @@ describe('when logging a session fails', () => {
     expect(screen.getByText('Saving the session…')).toHaveAttribute('role', 'status');
     fail();
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('This device is out of storage space, so nothing was saved.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This device is out of storage space, so nothing was saved.',
+    );
     expect(screen.getByRole('heading', { level: 1, name: 'Log a session' })).toBeInTheDocument();
     expectTypedValuesKept();
     expect(screen.queryByText('Session saved.')).not.toBeInTheDocument();
@@ -81,7 +91,9 @@ describe('when logging a session fails', () => {
     await act(() => router.navigate(`/pairs/${other.id}`));
 
     expect(await screen.findByText('The other pair')).toBeInTheDocument();
-    expect(screen.getByText('Nothing logged yet. Log your first session or check in to start the record.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Nothing logged yet. Log your first session or check in to start the record.'),
+    ).toBeInTheDocument();
     expect(screen.queryByText('Walked through the first hiring loop.')).not.toBeInTheDocument();
     expect(screen.queryByText(/^(Saving the session…|Session saved\.)$/)).not.toBeInTheDocument();
     fail();
@@ -99,7 +111,9 @@ describe('when logging a session fails', () => {
 
     await user.click(screen.getByRole('button', { name: 'Save session' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('The browser closed the database, so nothing was saved.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The browser closed the database, so nothing was saved.',
+    );
     expectTypedValuesKept();
     await db.open();
     expect((await storedRecords()).sessions).toHaveLength(0);
@@ -107,7 +121,13 @@ describe('when logging a session fails', () => {
 
   it('leaves an action item unticked, and says so, when ticking it off fails', async () => {
     const pair = await aPairOfAlexAndSam();
-    const item = { id: crypto.randomUUID(), text: 'Read the book', owner: 'mentee' as const, dueDate: null, done: false };
+    const item = {
+      id: crypto.randomUUID(),
+      text: 'Read the book',
+      owner: 'mentee' as const,
+      dueDate: null,
+      done: false,
+    };
     const session = aSession({ pairId: pair.id, actionItems: [item] });
     await seedRecords({ sessions: [session] });
     const { user } = renderApp(`/pairs/${pair.id}`);
@@ -129,7 +149,9 @@ describe('when logging a session fails', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Delete session' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('This device is out of storage space, so nothing was changed.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This device is out of storage space, so nothing was changed.',
+    );
     expect(screen.getByRole('heading', { level: 1, name: 'Session on Jan 15, 2026' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
     expect(await storedSession(session.id)).toEqual(session);

@@ -30,7 +30,9 @@ describe('logging a session', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Alex Chen & Sam Lee' })).toBeInTheDocument();
     expect(await screen.findByText('Session saved.')).toHaveAttribute('role', 'status');
-    const { sessions: [session] } = await storedRecords();
+    const {
+      sessions: [session],
+    } = await storedRecords();
     expect(session).toMatchObject({
       pairId: pair.id,
       date: localToday(),
@@ -40,7 +42,9 @@ describe('logging a session', () => {
       loggedById: alex.id,
       durationMinutes: 45,
     });
-    expect(session?.actionItems).toEqual([expect.objectContaining({ text: 'Draft the case', owner: 'mentee', done: false, dueDate: null })]);
+    expect(session?.actionItems).toEqual([
+      expect.objectContaining({ text: 'Draft the case', owner: 'mentee', done: false, dueDate: null }),
+    ]);
     expect(screen.getByText('Draft the case')).toBeInTheDocument();
   });
 
@@ -52,7 +56,9 @@ describe('logging a session', () => {
     await user.type(date, '1901-01-01');
     await user.click(screen.getByRole('button', { name: 'Save session' }));
 
-    expect(await screen.findByText(`This date is more than 1 year before its pair started (${pair.startDate}).`)).toBeInTheDocument();
+    expect(
+      await screen.findByText(`This date is more than 1 year before its pair started (${pair.startDate}).`),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText('Date')).toHaveAttribute('aria-invalid', 'true');
     expect(await storedRecords()).toEqual({ sessions: [], checkIns: [] });
   });
@@ -66,7 +72,9 @@ describe('logging a session', () => {
     await user.click(screen.getByRole('button', { name: 'Save session' }));
 
     expect(await screen.findByText('A session lasts at least 1 minute.')).toBeInTheDocument();
-    expect(screen.getByLabelText('Duration (minutes)')).toHaveAccessibleDescription('A session lasts at least 1 minute.');
+    expect(screen.getByLabelText('Duration (minutes)')).toHaveAccessibleDescription(
+      'A session lasts at least 1 minute.',
+    );
     expect(screen.getByLabelText('Notes')).toHaveValue('Important notes');
     expect((await storedRecords()).sessions).toHaveLength(0);
   });
@@ -75,12 +83,20 @@ describe('logging a session', () => {
     const { pair } = await aPairOfAlexAndSam();
     await signInAs('coordinator', { name: 'Morgan' });
     renderApp(`/pairs/${pair.id}/sessions/new`);
-    expect(await screen.findByRole('heading', { name: "Only the pair's partners can log a session" })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: "Only the pair's partners can log a session" }),
+    ).toBeInTheDocument();
   });
 
   it('ticks off an action item later from the pair page', async () => {
     const { pair } = await aPairOfAlexAndSam();
-    const item = { id: crypto.randomUUID(), text: 'Read the book', owner: 'mentee' as const, dueDate: null, done: false };
+    const item = {
+      id: crypto.randomUUID(),
+      text: 'Read the book',
+      owner: 'mentee' as const,
+      dueDate: null,
+      done: false,
+    };
     const session = aSession({ pairId: pair.id, actionItems: [item] });
     await seedRecords({ sessions: [session] });
     const { user } = renderApp(`/pairs/${pair.id}`);

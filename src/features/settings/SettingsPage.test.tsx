@@ -6,7 +6,6 @@ import { stubNoStorage, stubStorage, unstubStorage } from '../../test/stubStorag
 
 afterEach(unstubStorage);
 
-
 describe('settings', () => {
   it('is in the main navigation', async () => {
     stubStorage();
@@ -21,7 +20,9 @@ describe('settings', () => {
     await signInAs('mentor');
     renderApp('/settings');
 
-    expect(await screen.findByText(/Not yet\. If the device runs low on space, the browser may clear/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Not yet\. If the device runs low on space, the browser may clear/),
+    ).toBeInTheDocument();
     const storage = screen.getByRole('region', { name: 'Storage on this device' });
     expect(within(storage).getByText('1.2 MB')).toBeInTheDocument();
     expect(within(storage).getByText('About 2 GB')).toBeInTheDocument();
@@ -35,7 +36,9 @@ describe('settings', () => {
     await user.click(await screen.findByRole('button', { name: 'Ask the browser to keep Mentorlog’s data' }));
 
     expect(storage.persist).toHaveBeenCalledTimes(1);
-    expect(await screen.findByText('The browser agreed: it will keep Mentorlog’s data when space runs low.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('The browser agreed: it will keep Mentorlog’s data when space runs low.'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/^Yes\. The browser will not clear Mentorlog’s data/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Ask the browser/ })).not.toBeInTheDocument();
     expect(localStorage.getItem(PERSISTENCE_ASKED_KEY)).not.toBeNull();
@@ -64,7 +67,9 @@ describe('settings', () => {
     await signInAs('mentor');
     renderApp('/settings');
     const clearing = await screen.findByRole('region', { name: 'If the browser clears site data' });
-    expect(within(clearing).getByText(/every person, pair, session and check-in on this device is gone for good/)).toBeInTheDocument();
+    expect(
+      within(clearing).getByText(/every person, pair, session and check-in on this device is gone for good/),
+    ).toBeInTheDocument();
     expect(within(clearing).getByRole('link', { name: 'Make a backup' })).toHaveAttribute('href', '/backup');
   });
 
@@ -72,7 +77,9 @@ describe('settings', () => {
     stubNoStorage();
     await signInAs('mentor');
     renderApp('/settings');
-    expect(await screen.findByText(/This browser does not say whether it will keep Mentorlog’s data/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/This browser does not say whether it will keep Mentorlog’s data/),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Ask the browser/ })).not.toBeInTheDocument();
   });
 });

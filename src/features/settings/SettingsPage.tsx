@@ -10,11 +10,13 @@ type Answer = 'granted' | 'refused' | 'failed';
 const answers: Record<Answer, { text: string; className: string }> = {
   granted: { text: 'The browser agreed: it will keep Mentorlog’s data when space runs low.', className: 'success' },
   refused: {
-    text:
-      'The browser did not agree this time. Browsers often agree once the app is installed, bookmarked or used for a while; you can ask again later. Meanwhile, keep a backup.',
+    text: 'The browser did not agree this time. Browsers often agree once the app is installed, bookmarked or used for a while; you can ask again later. Meanwhile, keep a backup.',
     className: 'notice',
   },
-  failed: { text: 'The browser could not be asked just now. Try again later, and keep a backup meanwhile.', className: 'form-error' },
+  failed: {
+    text: 'The browser could not be asked just now. Try again later, and keep a backup meanwhile.',
+    className: 'form-error',
+  },
 };
 
 export function SettingsPage() {
@@ -36,7 +38,11 @@ export function SettingsPage() {
 
       <section aria-labelledby="storage-heading" className="card">
         <h2 id="storage-heading">Storage on this device</h2>
-        {status === undefined ? <Loading what="Asking the browser about storage" /> : <StorageDetails status={status} />}
+        {status === undefined ? (
+          <Loading what="Asking the browser about storage" />
+        ) : (
+          <StorageDetails status={status} />
+        )}
         {status?.supported && !status.persisted ? (
           <p>
             <button type="button" className="button" onClick={() => void ask()}>
@@ -55,11 +61,12 @@ export function SettingsPage() {
         <p>
           If this site’s data is cleared, every person, pair, session and check-in on this device is gone for good. That
           happens when someone clears browsing data or site data for this site, when the browser or the installed app is
-          removed, when a private window is closed, or, if storage is not kept safe, when the browser frees space on its own.
+          removed, when a private window is closed, or, if storage is not kept safe, when the browser frees space on its
+          own.
         </p>
         <p>
-          Only a backup file can bring your records back. <Link to="/backup">Make a backup</Link> from time to time and keep
-          it somewhere safe. It holds private reflections, so look after it as you would a diary.
+          Only a backup file can bring your records back. <Link to="/backup">Make a backup</Link> from time to time and
+          keep it somewhere safe. It holds private reflections, so look after it as you would a diary.
         </p>
       </section>
     </section>

@@ -21,7 +21,13 @@ export const TABLE_ROWS_AT_FIRST = 12;
  * One characteristic of a pair: each side's latest score and direction, the perception gap, a chart
  * of both sides' scores with the gap shaded, and the same figures as a table.
  */
-export function CharacteristicTrendSection({ trend, viewerSide }: { trend: CharacteristicTrend; viewerSide: Side | null }) {
+export function CharacteristicTrendSection({
+  trend,
+  viewerSide,
+}: {
+  trend: CharacteristicTrend;
+  viewerSide: Side | null;
+}) {
   const headingId = useId();
   const captionId = useId();
   const name = characteristicName(trend.characteristicId);
@@ -36,8 +42,16 @@ export function CharacteristicTrendSection({ trend, viewerSide }: { trend: Chara
     const series: ChartSeries[] = [
       { label: `${mentor}’s score`, tone: 'mentor', values: trend.rows.map((row) => row.mentor?.score ?? null) },
       { label: `${mentee}’s score`, tone: 'mentee', values: trend.rows.map((row) => row.mentee?.score ?? null) },
-      { label: `${mentor}’s rolling mean`, tone: 'mentor-mean', values: trend.rows.map((row) => row.mentor?.rollingMean ?? null) },
-      { label: `${mentee}’s rolling mean`, tone: 'mentee-mean', values: trend.rows.map((row) => row.mentee?.rollingMean ?? null) },
+      {
+        label: `${mentor}’s rolling mean`,
+        tone: 'mentor-mean',
+        values: trend.rows.map((row) => row.mentor?.rollingMean ?? null),
+      },
+      {
+        label: `${mentee}’s rolling mean`,
+        tone: 'mentee-mean',
+        values: trend.rows.map((row) => row.mentee?.rollingMean ?? null),
+      },
     ];
     return { x: trend.rows.map((row) => chartTime(row.date, row.occurrence)), series };
   }, [trend, viewerSide]);
@@ -67,7 +81,8 @@ export function CharacteristicTrendSection({ trend, viewerSide }: { trend: Chara
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className="data-table">
           <caption id={captionId}>
-            {name} by check-in{rows.length < trend.rows.length ? `: the latest ${rows.length} of ${trend.rows.length}` : ''}
+            {name} by check-in
+            {rows.length < trend.rows.length ? `: the latest ${rows.length} of ${trend.rows.length}` : ''}
           </caption>
           <thead>
             <tr>

@@ -40,7 +40,11 @@ export function MyTrendsPage() {
     return ids.map((characteristicId) => ({
       characteristicId,
       lines: pairs
-        .map((pair) => ({ key: pair.pair.id, label: pairLabel(pair), trend: sideTrend(pair.checkIns, pair.side, characteristicId) }))
+        .map((pair) => ({
+          key: pair.pair.id,
+          label: pairLabel(pair),
+          trend: sideTrend(pair.checkIns, pair.side, characteristicId),
+        }))
         .filter((line) => line.trend.points.length > 0),
     }));
   }, [pairs]);
@@ -54,8 +58,8 @@ export function MyTrendsPage() {
         <PrintButton />
       </header>
       <p className="muted">
-        {person ? `${person.name}: your` : 'Your'} own ratings over time, in every pair you belong to. Your private check-ins are
-        included; only you can see them.
+        {person ? `${person.name}: your` : 'Your'} own ratings over time, in every pair you belong to. Your private
+        check-ins are included; only you can see them.
       </p>
 
       <details className="rules-details">
@@ -80,7 +84,7 @@ export function MyTrendsPage() {
 }
 
 function pairLabel({ side, mentor, mentee }: OwnPairCheckIns): string {
-  const partner = side === 'mentor' ? mentee?.name ?? 'your mentee' : mentor?.name ?? 'your mentor';
+  const partner = side === 'mentor' ? (mentee?.name ?? 'your mentee') : (mentor?.name ?? 'your mentor');
   return `With ${partner} (you are the ${side})`;
 }
 

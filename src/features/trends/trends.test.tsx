@@ -26,8 +26,24 @@ async function aPairOf(mentor: Person, mentee: Person, startDate = '2026-01-01')
   return pair;
 }
 
-function rating(pairId: string, rater: Person, side: 'mentor' | 'mentee', date: string, trust: number, visibility: Visibility = 'program') {
-  return aCheckIn({ pairId, raterId: rater.id, side, date, scores: { trust }, visibility, reflection: `Reflection of ${date}`, notesVisibility: 'private' });
+function rating(
+  pairId: string,
+  rater: Person,
+  side: 'mentor' | 'mentee',
+  date: string,
+  trust: number,
+  visibility: Visibility = 'program',
+) {
+  return aCheckIn({
+    pairId,
+    raterId: rater.id,
+    side,
+    date,
+    scores: { trust },
+    visibility,
+    reflection: `Reflection of ${date}`,
+    notesVisibility: 'private',
+  });
 }
 
 describe('a pair’s trends', () => {
@@ -74,13 +90,26 @@ describe('a pair’s trends', () => {
     await db.people.add(sam);
     const pair = await aPairOf(alex, sam);
     const scores = Object.fromEntries(builtInCharacteristics.map((characteristic) => [characteristic.id, 4]));
-    await seedRecords({ checkIns: [aCheckIn({ pairId: pair.id, raterId: alex.id, side: 'mentor', date: '2026-01-05', scores, visibility: 'program' })] });
+    await seedRecords({
+      checkIns: [
+        aCheckIn({
+          pairId: pair.id,
+          raterId: alex.id,
+          side: 'mentor',
+          date: '2026-01-05',
+          scores,
+          visibility: 'program',
+        }),
+      ],
+    });
 
     renderApp(`/pairs/${pair.id}/trends`);
     await screen.findByRole('heading', { level: 1, name: 'Trends: Alex Chen & Sam Lee' });
     const names = builtInCharacteristics.map((characteristic) => characteristic.name);
     expect(names.length).toBeGreaterThan(TRENDS_IN_FIRST_FRAME);
-    await waitFor(() => expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual(names));
+    await waitFor(() =>
+      expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual(names),
+    );
   });
 
   it(`lists the latest ${TABLE_ROWS_AT_FIRST} check-ins of a long history, and all of them on request`, async () => {
@@ -93,7 +122,9 @@ describe('a pair’s trends', () => {
     const { user } = renderApp(`/pairs/${pair.id}/trends`);
 
     const trust = await screen.findByRole('region', { name: 'Trust' });
-    const table = within(trust).getByRole('table', { name: `Trust by check-in: the latest ${TABLE_ROWS_AT_FIRST} of 30` });
+    const table = within(trust).getByRole('table', {
+      name: `Trust by check-in: the latest ${TABLE_ROWS_AT_FIRST} of 30`,
+    });
     expect(tableRows(table)).toHaveLength(TABLE_ROWS_AT_FIRST);
     // The latest ones: the last row is the last check-in (score 5 for index 29).
     expect(tableRows(table).at(-1)?.[1]).toBe('5');
@@ -168,7 +199,11 @@ describe('my trends', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'My trends' })).toBeInTheDocument();
     const trust = await screen.findByRole('region', { name: 'Trust' });
     const table = within(trust).getByRole('table', { name: 'Your trust scores by check-in' });
-    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual([
       'Date',
       'With Helen Achterberg (you are the mentee)',
       'With Helen Achterberg (you are the mentee), rolling mean',

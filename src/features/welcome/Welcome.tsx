@@ -63,8 +63,9 @@ export function Welcome() {
     <div className="welcome">
       <h1>Welcome to Mentorlog</h1>
       <p className="lead">
-        Keep the record of a mentoring relationship: log your sessions, rate how the relationship is going from your side,
-        and get guidance when something needs attention. Everything stays on this device; nobody signs up anywhere.
+        Keep the record of a mentoring relationship: log your sessions, rate how the relationship is going from your
+        side, and get guidance when something needs attention. Everything stays on this device; nobody signs up
+        anywhere.
       </p>
 
       <section aria-labelledby="who-heading" className="card">
@@ -94,7 +95,10 @@ export function Welcome() {
 
       <section aria-labelledby="demo-heading" className="card">
         <h2 id="demo-heading">Just looking?</h2>
-        <p>Explore a demo program of a dozen pairs over six months, viewed as its coordinator. You can switch to any of its people later.</p>
+        <p>
+          Explore a demo program of a dozen pairs over six months, viewed as its coordinator. You can switch to any of
+          its people later.
+        </p>
         <button type="button" className="button" onClick={exploreDemo} disabled={loadingDemo}>
           {loadingDemo ? 'Setting up the demo…' : 'Explore a demo program'}
         </button>
@@ -102,7 +106,10 @@ export function Welcome() {
 
       <section aria-labelledby="restore-heading" className="card">
         <h2 id="restore-heading">Coming from another device?</h2>
-        <p>Bring in a backup you made elsewhere, or the file your mentor or mentee shared with you; then choose who you are.</p>
+        <p>
+          Bring in a backup you made elsewhere, or the file your mentor or mentee shared with you; then choose who you
+          are.
+        </p>
         <Link to="/restore" className="button">
           Restore a backup or open a shared pair
         </Link>
