@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- one harness and one case per schema version, read top to bottom as the history of the schema: split, a version's case would sit apart from the harness that opens the version before it */
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkInFacts } from '../domain/checkInFacts';

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- every flag's rule beside its ranking and its guidance link, over the same builders: the table users read in "How flags work", tested in one place */
 import { describe, expect, it } from 'vitest';
 import { aCheckIn, aPair } from '../test/builders';
 import {
