@@ -1,19 +1,17 @@
 // Not part of `npm test`: the commentary the guidance is written from is not in the repository (the
-// product's tests must pass on a bare clone). `.ci/run` runs this when the team's shared folder is
-// beside the repository, through `npm run check:originality`; MENTORLOG_SEED_DIR points elsewhere.
+// product's tests must pass on a bare clone). `.ci/run` runs this, through `npm run
+// check:originality`, when the team's copy is at hand, and names its folder in MENTORLOG_SEED_DIR.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { guidanceCards } from '../../src/domain/guidanceCards';
 
 /** How many words in a row may match the seed before a card counts as copied. */
 const COPY_RUN = 8;
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const seedFolder = process.env.MENTORLOG_SEED_DIR
-  ? path.resolve(process.env.MENTORLOG_SEED_DIR)
-  : path.resolve(repositoryRoot, '../shared/seed');
+// The folder comes from the caller (`.ci/run` passes the team's copy when it has one): the
+// repository itself never reaches outside its own folder.
+const seedFolder = process.env.MENTORLOG_SEED_DIR ? path.resolve(process.env.MENTORLOG_SEED_DIR) : null;
 
 /** Lower-cased words with punctuation gone, so that "Trust," and "trust" compare equal. */
 function words(text: string): string[] {
@@ -36,6 +34,8 @@ function runs(text: string, length: number): string[] {
 
 function loadSeedText(): string {
   // Asked for and missing is a failure, never a pass: the caller decides whether to run this at all.
+  if (!seedFolder)
+    throw new Error('Set MENTORLOG_SEED_DIR to the folder of the commentary the guidance is written from.');
   if (!fs.existsSync(seedFolder)) throw new Error(`The seed folder ${seedFolder} is missing.`);
   const seedFiles = fs.readdirSync(seedFolder).filter((name) => name.endsWith('.txt'));
   if (seedFiles.length === 0) throw new Error(`There are no .txt files in the seed folder ${seedFolder}.`);
