@@ -1,5 +1,5 @@
 import type { BackupProblem } from './backupProblems';
-import type { BackupRecords, BackupTable } from './backupRecords';
+import { backupTables, type BackupRecords, type BackupTable } from './backupRecords';
 import type { CheckIn } from './checkIn';
 import type { Pair } from './pair';
 import type { Person } from './person';
@@ -163,34 +163,24 @@ export function findIdProblems(records: BackupRecords, device: DeviceCopies): Lo
     const checkIn = device.checkIns.get(id);
     return checkIn ? { table: 'checkIns', pairId: checkIn.pairId } : undefined;
   };
-  for (const [index, person] of records.people.entries()) {
-    check(
-      'people',
-      index,
-      person,
-      device.heldElsewhere.get(person.id) ?? (device.pairs.has(person.id) ? { table: 'pairs' } : logged(person.id)),
-    );
-  }
-  for (const [index, pair] of records.pairs.entries()) {
-    check(
-      'pairs',
-      index,
-      pair,
-      device.heldElsewhere.get(pair.id) ?? (device.people.has(pair.id) ? { table: 'people' } : logged(pair.id)),
-    );
-  }
-  for (const table of ['sessions', 'checkIns'] as const) {
-    for (const [index, record] of (records[table] as readonly (Session | CheckIn)[]).entries()) {
+  /** What the device holds under an id other than a record of `table` (people and pairs are read whole). */
+  const heldAs = (table: BackupTable, id: string): IdHolder | undefined => {
+    if (table !== 'people' && device.people.has(id)) return { table: 'people' };
+    if (table !== 'pairs' && device.pairs.has(id)) return { table: 'pairs' };
+    return logged(id);
+  };
+  for (const table of backupTables) {
+    for (const [index, record] of (records[table] as readonly RecordFields[]).entries()) {
       const elsewhere = device.heldElsewhere.get(record.id);
       if (elsewhere) {
         check(table, index, record, elsewhere, elsewhere.table === table);
         continue;
       }
-      const held = logged(record.id);
-      if (held && held.table !== table) check(table, index, record, held);
-      else if (held && held.pairId !== record.pairId) check(table, index, record, held, true);
-      else if (device.people.has(record.id)) check(table, index, record, { table: 'people' });
-      else if (device.pairs.has(record.id)) check(table, index, record, { table: 'pairs' });
+      const held = heldAs(table, record.id);
+      if (!held) continue;
+      // A session or check-in may be a copy of the one the device holds, but only in the same pair.
+      if (held.table !== table) check(table, index, record, held);
+      else if (held.pairId !== (record as Session | CheckIn).pairId) check(table, index, record, held, true);
     }
   }
   return problems;
