@@ -34,6 +34,11 @@ const isCI = Boolean(process.env.CI);
 const port = Number(process.env.MENTORLOG_E2E_PORT ?? 4173);
 const outDir = process.env.MENTORLOG_E2E_PORT ? `dist-e2e-${port}` : 'dist';
 const baseURL = `http://localhost:${port}`;
+// The program server the sync journeys talk to, which the app's preview server proxies at /couch/:
+// a real CouchDB when MENTORLOG_COUCHDB_URL names one, otherwise the stand-in that
+// tests/e2e/programServer.ts starts on this port (beside the app's port, so side-by-side runs differ).
+export const e2eCouchPort = Number(process.env.MENTORLOG_E2E_COUCH_PORT ?? port + 2000);
+const couchTarget = process.env.MENTORLOG_COUCHDB_URL ?? `http://127.0.0.1:${e2eCouchPort}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -74,6 +79,7 @@ export default defineConfig({
       .filter(Boolean)
       .join(' && '),
     url: baseURL,
+    env: { MENTORLOG_COUCH_TARGET: couchTarget },
     reuseExistingServer: !isCI,
     timeout: 240_000,
     stdout: 'ignore',
