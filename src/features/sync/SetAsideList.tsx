@@ -2,7 +2,8 @@ import { useSyncStatusStore } from '../../state/syncStatusStore';
 
 /** Documents the sync set aside (failed this app's checks when pulled) or the server refused when pushed. */
 export function SetAsideList() {
-  const problems = useSyncStatusStore((state) => state.status?.problems ?? []);
+  // The list itself, not a fresh `[]` per read: a new value each time would render forever.
+  const problems = useSyncStatusStore((state) => state.status?.problems) ?? [];
   return (
     <section id="set-aside" aria-labelledby="set-aside-heading" tabIndex={-1}>
       <h2 id="set-aside-heading">Documents set aside</h2>
