@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { readSyncAccount, saveSyncAccount } from '../../data/syncAccount';
 import { db } from '../../db/database';
@@ -25,7 +25,7 @@ describe('Settings: sync', () => {
     renderApp('/settings');
     const section = await screen.findByRole('region', { name: 'Sync' });
     expect(section).toHaveTextContent('/couch');
-    expect(await screen.findByText(/Maya Mentor/)).toHaveTextContent('Maya Mentor (a partner in a pair)');
+    expect(await within(section).findByText(/Maya Mentor/)).toHaveTextContent('Maya Mentor (a partner in a pair)');
     expect(section).toHaveTextContent('2026');
   });
 
