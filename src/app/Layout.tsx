@@ -7,6 +7,10 @@ import { AppStatus } from './AppStatus';
 import { useDatabaseFault } from './useDatabaseFault';
 
 const DatabaseFaultScreen = lazy(async () => ({ default: (await import('./DatabaseFault')).DatabaseFaultScreen }));
+// Out of the first screen's JavaScript: it draws nothing on a device that syncs with no server.
+const SyncStatusIndicator = lazy(async () => ({
+  default: (await import('./SyncStatusIndicator')).SyncStatusIndicator,
+}));
 
 export function Layout() {
   const { person, role } = useCurrentViewer();
@@ -67,6 +71,9 @@ export function Layout() {
             </ul>
           </nav>
         ) : null}
+        <Suspense fallback={null}>
+          <SyncStatusIndicator />
+        </Suspense>
       </header>
       <AppStatus />
       <main id="main" className="page" tabIndex={-1} ref={main}>

@@ -31,6 +31,8 @@ const screens = {
     }),
   backup: () => import('../features/backup/BackupPage'),
   settings: () => import('../features/settings/SettingsPage'),
+  // Joining, connecting, inviting and signing in again: /join and everything under /sync.
+  sync: () => import('../features/sync/SyncRoutes'),
 };
 
 /**
@@ -57,6 +59,10 @@ export const routes: RouteObject[] = [
       // Choosing who you are works before anyone is chosen: a returning user picks themselves here.
       { path: 'viewing-as', lazy: async () => ({ Component: (await screens.viewingAs()).ViewingAsPage }) },
       { path: 'restore', lazy: async () => ({ Component: (await screens.restore()).RestorePage }) },
+      // An invitation opens on a device where nobody may be chosen yet; sync's own screens say what
+      // they need (SyncRoutes.tsx routes them).
+      { path: 'join', lazy: async () => ({ Component: (await screens.sync()).JoinPage }) },
+      { path: 'sync/*', lazy: async () => ({ Component: (await screens.sync()).SyncRoutes }) },
       {
         element: <RequireViewer />,
         children: [

@@ -21,7 +21,8 @@ export interface SyncAccount {
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function isServerUrl(value: unknown): value is string {
+/** A server address the app can reach: a path on its own origin (not `//host`), or an http(s) URL. */
+export function isServerUrl(value: unknown): value is string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 2000) return false;
   if (value.startsWith('/')) return !value.startsWith('//');
   try {

@@ -1,3 +1,7 @@
+import type { Pair } from '../domain/pair';
+import type { Person } from '../domain/person';
+import { canonicalJson } from './canonicalJson';
+import { compareVersions } from './mergeRecords';
 import {
   COORDINATOR_ROLE,
   DESIGN_DOC_ID,
@@ -7,6 +11,7 @@ import {
   type PairPartners,
   type ProgramDatabase,
 } from './serverRules';
+import { toSyncDocument, type SyncDocument, type SyncRecord } from './syncDocument';
 
 /**
  * Sets up the program's server from the coordinator's device, through CouchDB's documented HTTP
@@ -193,13 +198,15 @@ export function userDocumentId(personId: string): string {
 /**
  * Creates the person's user, or updates it: their roles, and the one-time password the caller
  * made up and hands to them (the server stores only its hash). A coordinator gets the
- * coordinator's role; other roles the user already has are kept.
+ * coordinator's role; other roles the user already has are kept. Returns the user document's new
+ * `_rev`, which an invitation carries: the person replaces the one-time password by writing their
+ * own user document, which needs it, and the stand-in will not let them read it.
  */
 export async function provisionPerson(
   admin: ServerAdmin,
   account: PersonAccount,
   oneTimePassword: string,
-): Promise<void> {
+): Promise<string | null> {
   if (oneTimePassword.length < 8) throw new ProvisionError('A one-time password needs at least 8 characters.', null);
   const path = `_users/${encodeURIComponent(userDocumentId(account.personId))}`;
   for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -221,11 +228,70 @@ export async function provisionPerson(
       roles,
       password: oneTimePassword,
     });
-    if (response.status === 201 || response.status === 202) return;
+    if (response.status === 201 || response.status === 202)
+      return typeof response.body.rev === 'string' ? response.body.rev : null;
     if (response.status !== 409) throw refused(response, "saving the person's account");
   }
   throw new ProvisionError(
     "The person's account was being changed from somewhere else at the same time: try again.",
     409,
   );
+}
+
+/** The pair and its two partners: what a partner's device needs first, to show the pair at all. */
+export interface PairWithPartners {
+  pair: Pair;
+  mentor: Person;
+  mentee: Person;
+}
+
+function sameDocument(a: SyncDocument, b: Record<string, unknown>): boolean {
+  return canonicalJson(a.meta) === canonicalJson(b.meta) && canonicalJson(a.content) === canonicalJson(b.content);
+}
+
+/** Writes one doc as the admin unless the server holds the same version or a later one. */
+async function seedDocument(admin: ServerAdmin, database: string, doc: SyncDocument): Promise<void> {
+  const path = `${databasePath(database)}/${encodeURIComponent(doc._id)}`;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const current = await request(admin, 'GET', path);
+    if (current.status !== 200 && current.status !== 404) throw refused(current, `reading ${doc._id} in ${database}`);
+    const held = current.status === 200 ? current.body : null;
+    if (held && sameDocument(doc, held)) return;
+    // A partner's device may have changed the record since: a later version on the server stays.
+    const heldContent = held?.content as SyncDocument['content'] | undefined;
+    if (
+      held &&
+      heldContent &&
+      typeof heldContent.updatedAt === 'string' &&
+      compareVersions(doc.content, heldContent) < 0
+    )
+      return;
+    const revision = held && typeof held._rev === 'string' ? { _rev: held._rev } : {};
+    const response = await request(admin, 'PUT', path, { ...doc, ...revision });
+    if (response.status === 201 || response.status === 202) return;
+    if (response.status !== 409) throw refused(response, `putting ${doc._id} in ${database}`);
+  }
+  throw new ProvisionError(
+    `${doc._id} in ${database} was being changed from somewhere else at the same time: try again.`,
+    409,
+  );
+}
+
+/**
+ * Puts the pair and its two partners in the pair's database, as the coordinator's device holds
+ * them, so that a partner who accepts an invitation on an empty device finds their pair at once.
+ * Repeatable: a doc already there in the same or a later version is left as it is.
+ */
+export async function seedPairDatabase(admin: ServerAdmin, { pair, mentor, mentee }: PairWithPartners): Promise<void> {
+  const destination = { kind: 'pair', pairId: pair.id } as const;
+  const name = databaseName(destination);
+  const entries: SyncRecord[] = [
+    { type: 'pair', record: pair },
+    { type: 'person', record: mentor },
+    { type: 'person', record: mentee },
+  ];
+  for (const entry of entries) {
+    const doc = toSyncDocument(entry, destination);
+    if (doc) await seedDocument(admin, name, doc);
+  }
 }

@@ -4,6 +4,7 @@ import { useDashboard, type DashboardPair } from '../../data/dashboard';
 
 /** The dashboard's first read, begun when navigation to it starts (app/firstReads.ts). */
 export { startDashboardRead as startDashboardFirstRead } from '../../data/dashboard';
+import { useSyncAccount } from '../../data/syncAccount';
 import { useCurrentViewer } from '../../data/viewer';
 import { localToday } from '../../domain/dates';
 import { EmptyState } from '../../ui/EmptyState';
@@ -57,6 +58,7 @@ export const ROWS_AT_FIRST = 50;
 export function DashboardPage() {
   useDocumentTitle('Dashboard');
   const { viewer } = useCurrentViewer();
+  const syncs = useSyncAccount() !== null;
   const today = localToday();
   const pairs = useDashboard(today);
   const [showAll, setShowAll] = useState(false);
@@ -93,6 +95,15 @@ export function DashboardPage() {
           <p className="muted">
             As of <time dateTime={today}>{formatDay(today)}</time>. Built only from what partners shared with the
             program.
+          </p>
+          <p className="muted no-print">
+            {syncs ? (
+              <Link to="/sync">Sync and invitations</Link>
+            ) : (
+              <>
+                Partners on their own devices? <Link to="/sync">Connect to your program’s server</Link>
+              </>
+            )}
           </p>
         </div>
         <PrintButton />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { usePair, usePairCheckIns, usePairSessions, useSaveState } from '../../data/pairRecords';
 import { setPairStatus } from '../../data/pairs';
+import { useSyncAccount } from '../../data/syncAccount';
 import { useCurrentViewer } from '../../data/viewer';
 import { sessionDue } from '../../domain/cadence';
 import { localToday } from '../../domain/dates';
@@ -32,6 +33,7 @@ export function PairPage() {
   const sessions = usePairSessions(pairId);
   const allCheckIns = usePairCheckIns(pairId);
   const { viewer } = useCurrentViewer();
+  const account = useSyncAccount();
   // Right after logging a session (listed below from the start): whether it is stored yet.
   const savedSession = (useLocation().state as { savedSession?: unknown } | null)?.savedSession;
   const saveState = useSaveState(pairId, typeof savedSession === 'string' ? savedSession : '');
@@ -98,6 +100,12 @@ export function PairPage() {
 
       <p>
         <Link to={`/pairs/${pair.id}/trends`}>Trends and perception gaps</Link>
+        {account?.role === 'coordinator' ? (
+          <>
+            {' · '}
+            <Link to={`/sync/invite/${pair.id}`}>Invite the partners to sync</Link>
+          </>
+        ) : null}
       </p>
 
       <section aria-labelledby="next-heading" className="card">

@@ -1,5 +1,6 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { saveSyncAccount } from '../../data/syncAccount';
 import { db } from '../../db/database';
 import { useViewerStore } from '../../state/viewerStore';
 import { aPerson } from '../../test/builders';
@@ -24,6 +25,30 @@ describe('Viewing as', () => {
 
     expect(await screen.findByRole('link', { name: /Viewing as Sam Lee \(mentee\)/ })).toBeInTheDocument();
     expect(useViewerStore.getState()).toMatchObject({ personId: sam.id, role: 'mentee' });
+  });
+});
+
+describe('Viewing as, on a device that syncs', () => {
+  it('is the signed-in person, and offers no switch', async () => {
+    const alex = await signInAs('mentor', { name: 'Alex Chen' });
+    await db.people.add(aPerson({ name: 'Sam Lee' }));
+    saveSyncAccount({
+      serverUrl: '/couch',
+      personId: alex.id,
+      role: 'partner',
+      pairIds: [],
+      since: new Date().toISOString(),
+    });
+    renderApp('/viewing-as');
+
+    await waitFor(() =>
+      expect(screen.getByText(/signed in to your program’s server as/)).toHaveTextContent(
+        'signed in to your program’s server as Alex Chen (mentor)',
+      ),
+    );
+    expect(screen.getByText(/stop syncing on this device in/)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Person')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Switch' })).not.toBeInTheDocument();
   });
 });
 

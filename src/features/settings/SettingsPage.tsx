@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useStorageStatus, type StorageStatus } from '../../data/storagePersistence';
+import { useSyncAccount } from '../../data/syncAccount';
 import { formatBytes } from '../../ui/formatBytes';
 import { Loading } from '../../ui/Loading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { SyncSettings } from './SyncSettings';
 
 type Answer = 'granted' | 'refused' | 'failed';
 
@@ -22,6 +24,7 @@ const answers: Record<Answer, { text: string; className: string }> = {
 export function SettingsPage() {
   useDocumentTitle('Settings');
   const { status, askAgain } = useStorageStatus();
+  const syncs = useSyncAccount() !== null;
   const [answer, setAnswer] = useState<Answer | null>(null);
 
   const ask = async () => {
@@ -53,11 +56,21 @@ export function SettingsPage() {
         <div role="status">{answer ? <p className={answers[answer].className}>{answers[answer].text}</p> : null}</div>
       </section>
 
+      <SyncSettings />
+
       <section aria-labelledby="clearing-heading">
         <h2 id="clearing-heading">If the browser clears site data</h2>
-        <p>
-          Mentorlog keeps everything only in this browser, on this device. There is no server and no copy anywhere else.
-        </p>
+        {syncs ? (
+          <p>
+            Mentorlog keeps everything in this browser, on this device. It also syncs with your program’s server what
+            you share there; private records are on this device only.
+          </p>
+        ) : (
+          <p>
+            Mentorlog keeps everything only in this browser, on this device. There is no server and no copy anywhere
+            else.
+          </p>
+        )}
         <p>
           If this site’s data is cleared, every person, pair, session and check-in on this device is gone for good. That
           happens when someone clears browsing data or site data for this site, when the browser or the installed app is

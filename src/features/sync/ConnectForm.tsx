@@ -1,0 +1,120 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { saveSyncAccount } from '../../data/syncAccount';
+import { connectFormSchema, MIN_PASSWORD_LENGTH, type ConnectFormValues } from '../../domain/syncForms';
+import { signIn } from '../../sync/couchClient';
+import { provisionDirectory, provisionPerson, ProvisionError, type ServerAdmin } from '../../sync/provisionProgram';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Field } from '../../ui/Field';
+import { useServerAdmin } from './serverAdminContext';
+import { StepList } from './StepList';
+import { useSteps } from './useSteps';
+
+interface ConnectFormProps {
+  /** The coordinator using this device: their id is their user name on the server. */
+  personId: string;
+  /** Every pair on this device: the coordinator's device syncs what each shared with the program. */
+  pairIds: readonly string[];
+}
+
+/** Connects this coordinator's device, and the program, to the program's server. */
+export function ConnectForm({ personId, pairIds }: ConnectFormProps) {
+  const { setAdmin } = useServerAdmin();
+  const { steps, running, message, run } = useSteps();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<ConnectFormValues>({
+    resolver: zodResolver(connectFormSchema),
+    defaultValues: { serverUrl: '/couch', adminName: '', adminPassword: '', password: '', repeat: '' },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    const admin: ServerAdmin = { url: values.serverUrl, name: values.adminName, password: values.adminPassword };
+    const connection = { serverUrl: values.serverUrl };
+    await run([
+      {
+        label: 'Setting up the program’s directory on the server',
+        run: () => provisionDirectory(admin).then(() => undefined),
+      },
+      {
+        label: 'Creating your own account on the server',
+        run: () => provisionPerson(admin, { personId, coordinator: true }, values.password).then(() => undefined),
+      },
+      {
+        label: 'Signing you in',
+        run: async () => {
+          const result = await signIn(connection, personId, values.password);
+          if (!result.ok) throw new ProvisionError(result.message, null);
+        },
+      },
+      {
+        label: 'Saving the connection on this device',
+        run: async () => {
+          // Kept for inviting the pairs next, while these screens are open.
+          setAdmin({ name: values.adminName, password: values.adminPassword });
+          saveSyncAccount({
+            serverUrl: values.serverUrl,
+            personId,
+            role: 'coordinator',
+            pairIds: [...pairIds],
+            since: new Date().toISOString(),
+          });
+        },
+      },
+    ]);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h2>Connect to your program’s server</h2>
+      <p>
+        Your program runs its own server (Apache CouchDB). Once connected, this device receives what each pair shares
+        with the program, and you can invite each pair’s mentor and mentee to sync their own devices.
+      </p>
+      <p className="notice">
+        The server’s administrators can read everything shared through it: what partners share with each other and what
+        they share with the program. Private records never leave the device they were written on.
+      </p>
+      <Field
+        label="Server address"
+        error={errors.serverUrl?.message}
+        hint="/couch when the server is reached through this app’s own address, as the README describes."
+      >
+        {(control) => <input {...control} {...register('serverUrl')} autoComplete="url" spellCheck={false} />}
+      </Field>
+      <fieldset>
+        <legend>The server administrator</legend>
+        <p className="field__hint">
+          Used to set up the server and then forgotten: never stored on this device, only kept while these sync screens
+          are open, so that you can invite pairs without typing it again.
+        </p>
+        <Field label="Administrator’s name" error={errors.adminName?.message}>
+          {(control) => <input {...control} {...register('adminName')} autoComplete="off" spellCheck={false} />}
+        </Field>
+        <Field label="Administrator’s password" error={errors.adminPassword?.message}>
+          {(control) => <input {...control} {...register('adminPassword')} type="password" autoComplete="off" />}
+        </Field>
+      </fieldset>
+      <fieldset>
+        <legend>Your own password on the server</legend>
+        <p className="field__hint">
+          You sign in with it when the server asks again. At least {MIN_PASSWORD_LENGTH} characters; this device does
+          not keep it.
+        </p>
+        <Field label="New password" error={errors.password?.message}>
+          {(control) => <input {...control} {...register('password')} type="password" autoComplete="new-password" />}
+        </Field>
+        <Field label="New password again" error={errors.repeat?.message}>
+          {(control) => <input {...control} {...register('repeat')} type="password" autoComplete="new-password" />}
+        </Field>
+      </fieldset>
+      <StepList steps={steps} />
+      <ErrorMessage message={message} />
+      <button type="submit" className="button button--primary" disabled={running}>
+        {message ? 'Try again' : 'Connect'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { serverAdminFormSchema, type ServerAdminFormValues } from '../../domain/syncForms';
+import { Field } from '../../ui/Field';
+import { useServerAdmin } from './serverAdminContext';
+
+/** Asks for the server admin's name and password, held in the sync screens' memory only. */
+export function ServerAdminForm() {
+  const { setAdmin } = useServerAdmin();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<ServerAdminFormValues>({
+    resolver: zodResolver(serverAdminFormSchema),
+    defaultValues: { adminName: '', adminPassword: '' },
+  });
+  const onSubmit = handleSubmit((values) => setAdmin({ name: values.adminName, password: values.adminPassword }));
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h2>The server administrator</h2>
+      <p>
+        Setting up a pair on the server needs its administrator’s name and password. They are kept only while these sync
+        screens are open, never stored on this device.
+      </p>
+      <Field label="Administrator’s name" error={errors.adminName?.message}>
+        {(control) => <input {...control} {...register('adminName')} autoComplete="off" spellCheck={false} />}
+      </Field>
+      <Field label="Administrator’s password" error={errors.adminPassword?.message}>
+        {(control) => <input {...control} {...register('adminPassword')} type="password" autoComplete="off" />}
+      </Field>
+      <button type="submit" className="button button--primary">
+        Continue
+      </button>
+    </form>
+  );
+}
