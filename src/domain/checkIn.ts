@@ -3,16 +3,7 @@ import { characteristicIdSchema, scoreSchema } from './characteristic';
 import { formDateMessage, recordDateProblem } from './plausibleDate';
 import { idSchema, isoDateSchema, recordFieldsSchema } from './record';
 import { sideSchema } from './side';
-
-/** Who may see something a partner wrote or rated. */
-export const visibilitySchema = z.enum(['private', 'pair', 'program']);
-export type Visibility = z.infer<typeof visibilitySchema>;
-
-export const visibilityLabels: Record<Visibility, string> = {
-  private: 'Only me',
-  pair: 'Me and my partner',
-  program: 'My partner and the program coordinator',
-};
+import { visibilitySchema, type Visibility } from './visibilitySchema';
 
 const commentSchema = z.string().max(2000, 'Keep a comment under 2,000 characters.');
 const reflectionSchema = z.string().max(20000, 'Keep the reflection under 20,000 characters.');

@@ -8,7 +8,7 @@ import { localToday } from '../../domain/dates';
 import { guidanceForPair } from '../../domain/guidanceSelection';
 import { pairStatusLabels, type Pair, type PairStatus } from '../../domain/pair';
 import { openActionItems } from '../../domain/session';
-import { sideInPair, visibleCheckIns } from '../../domain/visibility';
+import { sideInPair, visibleCheckIns, visibleSessions } from '../../domain/visibility';
 import { setListedActionItemDone } from '../../data/sessions';
 import { ActionItemChecklist } from '../../ui/ActionItemChecklist';
 import { formatDay, formatDaysFromNow } from '../../ui/formatDate';
@@ -29,7 +29,7 @@ const MAX_GUIDANCE_CARDS = 3;
 export function PairPage() {
   const { pairId } = useParams();
   const row = usePair(pairId);
-  const sessions = usePairSessions(pairId);
+  const storedSessions = usePairSessions(pairId);
   const allCheckIns = usePairCheckIns(pairId);
   const { viewer } = useCurrentViewer();
   // Right after logging a session (listed below from the start): whether it is stored yet.
@@ -37,10 +37,10 @@ export function PairPage() {
   const saveState = useSaveState(pairId, typeof savedSession === 'string' ? savedSession : '');
   const names = row ? `${row.mentor?.name ?? 'Mentor'} & ${row.mentee?.name ?? 'Mentee'}` : 'Pair';
   useDocumentTitle(names);
-  const loaded = row !== undefined && sessions !== undefined && allCheckIns !== undefined;
+  const loaded = row !== undefined && storedSessions !== undefined && allCheckIns !== undefined;
   useMarkFirstScreenShown(loaded);
 
-  if (row === undefined || sessions === undefined || allCheckIns === undefined || !viewer)
+  if (row === undefined || storedSessions === undefined || allCheckIns === undefined || !viewer)
     return <Loading what="Loading the pair" />;
   if (row === null) return <NotFound />;
 
@@ -48,6 +48,8 @@ export function PairPage() {
   const today = localToday();
   const side = sideInPair(pair, viewer.personId);
   const checkIns = visibleCheckIns(allCheckIns, pair, viewer);
+  // Every session with its facts; its words only where the viewer may read them.
+  const sessions = visibleSessions(storedSessions, pair, viewer);
   const due = sessionDue(
     pair,
     sessions.map((session) => session.date),

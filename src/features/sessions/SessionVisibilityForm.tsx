@@ -1,0 +1,63 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { setSessionNotesVisibility } from '../../data/sessions';
+import { saveErrorMessage } from '../../data/storageFailureMessage';
+import type { Session } from '../../domain/session';
+import { visibilitySchema } from '../../domain/visibilitySchema';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { VisibilityChoice } from '../../ui/VisibilityChoice';
+import { SESSION_VISIBILITY_HINT } from './SessionForm';
+
+const visibilityFormSchema = z.object({ notesVisibility: visibilitySchema });
+type VisibilityForm = z.infer<typeof visibilityFormSchema>;
+
+/** Lets the person who logged a session change who sees its words. */
+export function SessionVisibilityForm({ session, personId }: { session: Session; personId: string }) {
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    formState: { isSubmitting, isDirty },
+    reset,
+  } = useForm<VisibilityForm>({
+    resolver: zodResolver(visibilityFormSchema),
+    defaultValues: { notesVisibility: session.notesVisibility },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setSaveError(null);
+    setSaved(false);
+    try {
+      await setSessionNotesVisibility(session, personId, values.notesVisibility);
+      reset(values);
+      setSaved(true);
+    } catch (error) {
+      setSaveError(saveErrorMessage(error));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="session-visibility-heading">
+      <h2 id="session-visibility-heading">Who sees what you wrote</h2>
+      <VisibilityChoice
+        legend="Who can see the notes, topics and action items?"
+        registration={register('notesVisibility', { onChange: () => setSaved(false) })}
+        hint={SESSION_VISIBILITY_HINT}
+      />
+      <ErrorMessage message={saveError} />
+      {saved && !isDirty ? (
+        <p role="status" className="muted">
+          Saved.
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={isSubmitting}>
+          Save who can see it
+        </button>
+      </div>
+    </form>
+  );
+}
