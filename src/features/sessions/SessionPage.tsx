@@ -73,7 +73,7 @@ export function SessionPage() {
           />
         )}
       </section>
-      {mine ? <SessionVisibilityForm key={stored.notesVisibility} session={stored} personId={viewer.personId} /> : null}
+      {mine ? <SessionVisibilityForm session={stored} personId={viewer.personId} /> : null}
       {side ? (
         <p>
           <Link to={`/pairs/${pair.id}/check-ins/new?session=${session.id}`} className="button">

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { setSessionNotesVisibility } from '../../data/sessions';
@@ -26,6 +26,11 @@ export function SessionVisibilityForm({ session, personId }: { session: Session;
     resolver: zodResolver(visibilityFormSchema),
     defaultValues: { notesVisibility: session.notesVisibility },
   });
+
+  // Changed elsewhere (another tab): the form follows, unless a choice is waiting to be saved here.
+  useEffect(() => {
+    if (!isDirty) reset({ notesVisibility: session.notesVisibility });
+  }, [session.notesVisibility, isDirty, reset]);
 
   const onSubmit = handleSubmit(async (values) => {
     setSaveError(null);
