@@ -11,7 +11,7 @@ import {
   type SessionFormValues,
 } from '../domain/session';
 import type { Side } from '../domain/side';
-import type { Visibility } from '../domain/visibilitySchema';
+import type { Visibility } from '../domain/checkIn';
 import { askForPersistenceOnce } from './storagePersistence';
 
 export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side, personId: string): Session {

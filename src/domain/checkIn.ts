@@ -3,7 +3,16 @@ import { characteristicIdSchema, scoreSchema } from './characteristic';
 import { formDateMessage, recordDateProblem } from './plausibleDate';
 import { idSchema, isoDateSchema, recordFieldsSchema } from './record';
 import { sideSchema } from './side';
-import { visibilitySchema, type Visibility } from './visibilitySchema';
+
+/** Who may see something a partner wrote or rated: a check-in's scores, its words, a session's words. */
+export const visibilitySchema = z.enum(['private', 'pair', 'program']);
+export type Visibility = z.infer<typeof visibilitySchema>;
+
+export const visibilityLabels: Record<Visibility, string> = {
+  private: 'Only me',
+  pair: 'Me and my partner',
+  program: 'My partner and the program coordinator',
+};
 
 const commentSchema = z.string().max(2000, 'Keep a comment under 2,000 characters.');
 const reflectionSchema = z.string().max(20000, 'Keep the reflection under 20,000 characters.');

@@ -18,7 +18,7 @@ import type { RecordFields } from './record';
 import { seededRandom, type SeededRandom } from './seededRandom';
 import type { ActionItem, Session, SessionMode } from './session';
 import { sides, type Side } from './side';
-import type { Visibility } from './visibilitySchema';
+import type { Visibility } from './checkIn';
 
 export { demoScenario } from './demoScenarios';
 

@@ -16,7 +16,7 @@ import {
 } from './plausibleDate';
 import type { RecordFields } from './record';
 import type { Session } from './session';
-import { keepingPrivateWords } from './sessionWords';
+import { keepingPrivateWords } from './session';
 import { plausibleDates } from './thresholds';
 
 /*

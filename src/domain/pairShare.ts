@@ -3,7 +3,7 @@ import type { CheckIn } from './checkIn';
 import type { Pair } from './pair';
 import type { Person } from './person';
 import type { Session } from './session';
-import { sessionForPartner } from './sessionWords';
+import { sessionForPartner } from './session';
 
 /**
  * A check-in as it may leave the device for the pair's partner: what only its rater may see is

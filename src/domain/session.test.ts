@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aSession } from '../test/builders';
 import { openActionItems, parseTopics, programSessionSchema, sessionFormSchema, sessionSchema } from './session';
-import { keepingPrivateWords, sessionForPartner, sessionForProgram } from './sessionWords';
-import type { Visibility } from './visibilitySchema';
+import { keepingPrivateWords, sessionForPartner, sessionForProgram } from './session';
+import type { Visibility } from './checkIn';
 
 describe('parseTopics', () => {
   it('splits on commas, trims, and drops empty and repeated topics', () => {

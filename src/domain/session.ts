@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { dueDateProblem, formDateMessage, recordDateProblem } from './plausibleDate';
+import type { Pair } from './pair';
 import { idSchema, isoDateSchema, recordFieldsSchema } from './record';
 import { sideSchema } from './side';
-import { visibilitySchema } from './visibilitySchema';
+import { canSeeSessionWords, type Viewer } from './visibility';
+import { visibilityLabels, visibilitySchema } from './checkIn';
 
 export const sessionModeSchema = z.enum(['in-person', 'video', 'phone', 'chat']);
 export type SessionMode = z.infer<typeof sessionModeSchema>;
@@ -139,6 +141,80 @@ export function openActionItems(sessions: readonly (Session & { wordsHeld?: bool
     .sort(
       (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.sessionDate.localeCompare(b.sessionDate),
     );
+}
+
+/*
+ * A session's words (its notes, topics and action items' texts) and the copies of it that leave its
+ * author: the partner's, the program's, and what a screen receives (`visibleSessions`).
+ */
+
+/** Who sees what of a session, in the words of the visibility choices: the one line the forms show. */
+export const sessionVisibilityHint = `The program coordinator always sees when you met, for how long and how, and each action item’s owner, due date and whether it is done; the words only if you choose “${visibilityLabels.program}”.`;
+
+/** True when the session carries no words: no topics, no notes, no action item text. */
+export function hasNoSessionWords(session: Pick<Session, 'topics' | 'notes' | 'actionItems'>): boolean {
+  return session.topics.length === 0 && session.notes === '' && session.actionItems.every((item) => item.text === '');
+}
+
+/** The session with its words blanked and its facts kept: what a reader its words are held from receives. */
+export function withoutSessionWords(session: Session): Session {
+  return { ...session, topics: [], notes: '', actionItems: session.actionItems.map((item) => ({ ...item, text: '' })) };
+}
+
+/**
+ * A session as the program sees it: always its facts (when, how long, how, who logged it, when its
+ * action items are due and whether they are done), and its words only when their author shared
+ * them with the program. The program's server database holds this.
+ */
+export function sessionForProgram(session: Session): Session {
+  return session.notesVisibility === 'program' ? session : withoutSessionWords(session);
+}
+
+/** A session as its partner may receive it (a pair file, the pair's server database): words kept to "only me" blanked. */
+export function sessionForPartner(session: Session): Session {
+  return session.notesVisibility === 'private' ? withoutSessionWords(session) : session;
+}
+
+/**
+ * A copy of the device's own session comes back with its words blanked, because they were kept to
+ * "only me" and so never left the device (a pulled version, a pair file): the device keeps its own
+ * words beside the copy's facts. Any other copy is taken as it is.
+ */
+export function keepingPrivateWords(incoming: Session, held: Session | undefined): Session {
+  if (!held || incoming.notesVisibility !== 'private' || held.notesVisibility !== 'private') return incoming;
+  if (!hasNoSessionWords(incoming)) return incoming;
+  const heldText = new Map(held.actionItems.map((item) => [item.id, item.text]));
+  return {
+    ...incoming,
+    topics: held.topics,
+    notes: held.notes,
+    actionItems: incoming.actionItems.map((item) => ({ ...item, text: heldText.get(item.id) ?? item.text })),
+  };
+}
+
+/** A session as a viewer sees it: `wordsHeld` when its words were not for them, and so are blank. */
+export type SeenSession = Session & { wordsHeld: boolean };
+
+/**
+ * The sessions as the viewer may see them: every one, with its facts, and its words blanked where
+ * they are held from the viewer. Views never receive words they may not show.
+ */
+export function visibleSessions(
+  sessions: readonly Session[],
+  pair: Pick<Pair, 'mentorId' | 'menteeId'>,
+  viewer: Viewer,
+): SeenSession[] {
+  return sessions.map((session) => visibleSession(session, pair, viewer));
+}
+
+export function visibleSession(
+  session: Session,
+  pair: Pick<Pair, 'mentorId' | 'menteeId'>,
+  viewer: Viewer,
+): SeenSession {
+  return canSeeSessionWords(session, pair, viewer)
+    ? { ...session, wordsHeld: false }
+    : { ...withoutSessionWords(session), wordsHeld: true };
 }
 
 /** What `sessionForProgram` gives: a session whose words are blank unless they were shared with the program. */

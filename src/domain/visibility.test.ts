@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { aCheckIn, aPair, aSession } from '../test/builders';
 import { programViewer } from './programView';
 import type { Session } from './session';
-import {
-  canSeeNotes,
-  canSeeScores,
-  canSeeSessionWords,
-  sideInPair,
-  visibleCheckIns,
-  visibleSessions,
-  type Viewer,
-} from './visibility';
-import type { Visibility } from './visibilitySchema';
+import { canSeeNotes, canSeeScores, canSeeSessionWords, sideInPair, visibleCheckIns, type Viewer } from './visibility';
+import { visibleSessions } from './session';
+import type { Visibility } from './checkIn';
 
 const mentorId = crypto.randomUUID();
 const menteeId = crypto.randomUUID();

@@ -1,10 +1,8 @@
 import type { CheckIn } from './checkIn';
 import type { Pair } from './pair';
 import type { Role } from './person';
-import type { Session } from './session';
-import { withoutSessionWords } from './sessionWords';
 import type { Side } from './side';
-import type { Visibility } from './visibilitySchema';
+import type { Visibility } from './checkIn';
 
 /** Who is looking: the person chosen under "Viewing as", and the role they chose. */
 export interface Viewer {
@@ -68,34 +66,9 @@ export function visibleCheckIns(
  * who may see the pair.
  */
 export function canSeeSessionWords(
-  session: Pick<Session, 'loggedById' | 'notesVisibility'>,
+  session: { loggedById: string; notesVisibility: Visibility },
   pair: Pick<Pair, 'mentorId' | 'menteeId'>,
   viewer: Viewer,
 ): boolean {
   return canSee(session.notesVisibility, session.loggedById, pair, viewer);
-}
-
-/** A session as a viewer sees it: `wordsHeld` when its words were not for them, and so are blank. */
-export type SeenSession = Session & { wordsHeld: boolean };
-
-/**
- * The sessions as the viewer may see them: every one, with its facts, and its words blanked where
- * they are held from the viewer. Views never receive words they may not show.
- */
-export function visibleSessions(
-  sessions: readonly Session[],
-  pair: Pick<Pair, 'mentorId' | 'menteeId'>,
-  viewer: Viewer,
-): SeenSession[] {
-  return sessions.map((session) => visibleSession(session, pair, viewer));
-}
-
-export function visibleSession(
-  session: Session,
-  pair: Pick<Pair, 'mentorId' | 'menteeId'>,
-  viewer: Viewer,
-): SeenSession {
-  return canSeeSessionWords(session, pair, viewer)
-    ? { ...session, wordsHeld: false }
-    : { ...withoutSessionWords(session), wordsHeld: true };
 }

@@ -6,7 +6,7 @@ import type { Person } from './person';
 import type { RecordFields } from './record';
 import { sessionModeSchema, type ActionItem, type Session } from './session';
 import { sideSchema } from './side';
-import { visibilitySchema } from './visibilitySchema';
+import { visibilitySchema } from './checkIn';
 
 /*
  * A quick look at a record of a backup file, for the common case of a file Mentorlog wrote itself:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../domain/session';
-import { sessionForPartner } from '../domain/sessionWords';
+import { sessionForPartner } from '../domain/session';
 import { aPair, aSession } from '../test/builders';
 import { applyPulled } from './applyPulled';
 import { createMemoryDevice } from './memorySyncStore';

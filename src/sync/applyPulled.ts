@@ -1,5 +1,5 @@
 import type { CheckIn } from '../domain/checkIn';
-import { keepingPrivateWords } from '../domain/sessionWords';
+import { keepingPrivateWords } from '../domain/session';
 import { mergeRecords } from './mergeRecords';
 import { contentFor, parseDocId, type SyncRecord } from './syncDocument';
 import { type ProgramDatabase } from './serverRules';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Visibility } from '../domain/visibilitySchema';
+import type { Visibility } from '../domain/checkIn';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
 import { outgoingChange, parseDocId, toSyncDocument, type SyncRecord } from './syncDocument';
 import { databaseName, databaseOf, type ProgramDatabase } from './serverRules';

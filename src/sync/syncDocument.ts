@@ -4,7 +4,7 @@ import type { Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import { programViewer, scoresSharedWithProgram } from '../domain/programView';
 import type { Session } from '../domain/session';
-import { sessionForPartner, sessionForProgram } from '../domain/sessionWords';
+import { sessionForPartner, sessionForProgram } from '../domain/session';
 import { visibleCheckIns } from '../domain/visibility';
 import { syncedRecordTypes, type ProgramDatabase, type SyncedRecordType } from './serverRules';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../src/domain/session';
-import { sessionForProgram } from '../../src/domain/sessionWords';
+import { sessionForProgram } from '../../src/domain/session';
 import { aCheckIn, aSession } from '../../src/test/builders';
 import { pullDatabase, pushDatabase } from '../../src/sync/couchClient';
 import { docId } from '../../src/sync/syncDocument';

@@ -5,9 +5,8 @@ import { SCALE, type Characteristic } from '../../domain/characteristic';
 import { checkInFormSchema, type CheckInFormInput, type CheckInFormValues } from '../../domain/checkIn';
 import { localToday } from '../../domain/dates';
 import type { Side } from '../../domain/side';
-import { Field, FieldError } from '../../ui/Field';
+import { Field, FieldError, VisibilityChoice } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { VisibilityChoice } from '../../ui/VisibilityChoice';
 import { saveErrorMessage } from '../../data/storageFailureMessage';
 
 interface CheckInFormProps {

@@ -6,14 +6,13 @@ import {
   sessionFormSchemaFor,
   sessionModeLabels,
   sessionModeSchema,
+  sessionVisibilityHint,
   type SessionFormInput,
   type SessionFormValues,
 } from '../../domain/session';
 import { sideLabels, sides } from '../../domain/side';
-import { visibilityLabels } from '../../domain/visibilitySchema';
-import { Field } from '../../ui/Field';
+import { Field, VisibilityChoice } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { VisibilityChoice } from '../../ui/VisibilityChoice';
 import { saveErrorMessage } from '../../data/storageFailureMessage';
 
 interface SessionFormProps {
@@ -26,9 +25,6 @@ interface SessionFormProps {
   initialError?: string | null;
   onCancel: () => void;
 }
-
-/** Who sees what of a session, in the words of the visibility choices. */
-export const SESSION_VISIBILITY_HINT = `The program coordinator always sees when you met, for how long and how, and each action item’s owner, due date and whether it is done; the words only if you choose “${visibilityLabels.program}”.`;
 
 /** One short form, meant to be filled in within a minute of the session ending. */
 export function SessionForm({ pairStartDate, defaultValues, onSave, onCancel, initialError = null }: SessionFormProps) {
@@ -126,7 +122,7 @@ export function SessionForm({ pairStartDate, defaultValues, onSave, onCancel, in
       <VisibilityChoice
         legend="Who can see the notes, topics and action items?"
         registration={register('notesVisibility')}
-        hint={SESSION_VISIBILITY_HINT}
+        hint={sessionVisibilityHint}
       />
 
       <ErrorMessage message={saveError} />

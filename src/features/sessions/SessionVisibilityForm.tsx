@@ -4,11 +4,10 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { setSessionNotesVisibility } from '../../data/sessions';
 import { saveErrorMessage } from '../../data/storageFailureMessage';
-import type { Session } from '../../domain/session';
-import { visibilitySchema } from '../../domain/visibilitySchema';
+import { sessionVisibilityHint, type Session } from '../../domain/session';
+import { visibilitySchema } from '../../domain/checkIn';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { VisibilityChoice } from '../../ui/VisibilityChoice';
-import { SESSION_VISIBILITY_HINT } from './SessionForm';
+import { VisibilityChoice } from '../../ui/Field';
 
 const visibilityFormSchema = z.object({ notesVisibility: visibilitySchema });
 type VisibilityForm = z.infer<typeof visibilityFormSchema>;
@@ -50,7 +49,7 @@ export function SessionVisibilityForm({ session, personId }: { session: Session;
       <VisibilityChoice
         legend="Who can see the notes, topics and action items?"
         registration={register('notesVisibility', { onChange: () => setSaved(false) })}
-        hint={SESSION_VISIBILITY_HINT}
+        hint={sessionVisibilityHint}
       />
       <ErrorMessage message={saveError} />
       {saved && !isDirty ? (

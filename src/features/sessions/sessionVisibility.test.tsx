@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/database';
 import type { Session } from '../../domain/session';
-import type { Visibility } from '../../domain/visibilitySchema';
+import type { Visibility } from '../../domain/checkIn';
 import { aPair, aPerson, aSession } from '../../test/builders';
 import { renderApp, signInAs } from '../../test/renderApp';
 import { seedRecords, storedRecords, storedSession } from '../../test/seedRecords';

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/database';
-import type { Visibility } from '../../domain/visibilitySchema';
+import type { Visibility } from '../../domain/checkIn';
 import type { Person } from '../../domain/person';
 import { addDays } from '../../domain/dates';
 import { aCheckIn, aPair, aPerson } from '../../test/builders';
