@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT } from '../domain/backupFile';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../domain/backupFile';
 import { describeProblem } from '../domain/backupProblems';
 import type { BackupTable } from '../domain/backupRecords';
 import { aCheckIn, aPair, aPerson, aSession } from '../test/builders';
@@ -36,7 +36,7 @@ function fileWithRecordText(table: BackupTable, edit: (recordText: string) => st
   const body = Object.entries(texts)
     .map(([name, list]) => `${JSON.stringify(name)}:[${list.join(',')}]`)
     .join(',');
-  return `{"format":"${BACKUP_FORMAT}","formatVersion":1,"appVersion":"0.1.0","exportedAt":"2026-03-21T18:00:00.000Z","scope":"device","records":{${body}}}`;
+  return `{"format":"${BACKUP_FORMAT}","formatVersion":${BACKUP_FORMAT_VERSION},"appVersion":"0.1.0","exportedAt":"2026-03-21T18:00:00.000Z","scope":"device","records":{${body}}}`;
 }
 
 /** `"field":value` replaced by `"field":replacement` (the text of one JSON value). */
@@ -206,7 +206,7 @@ describe('a file of unusual shapes is refused with a located message, and nothin
     },
   ])('$name', async ({ text, field }) => {
     const result = await importBackup(
-      `{"format":"${BACKUP_FORMAT}","formatVersion":1,"appVersion":"0.1.0","exportedAt":"2026-03-21T18:00:00.000Z","scope":"device","records":${text}}`,
+      `{"format":"${BACKUP_FORMAT}","formatVersion":${BACKUP_FORMAT_VERSION},"appVersion":"0.1.0","exportedAt":"2026-03-21T18:00:00.000Z","scope":"device","records":${text}}`,
     );
     if (result.ok) throw new Error('The import was accepted.');
     expect(result.problems[0]).toMatchObject({ field });

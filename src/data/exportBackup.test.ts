@@ -28,7 +28,7 @@ describe('exportDevice', () => {
 
     expect(file).toMatchObject({
       format: 'mentorlog-backup',
-      formatVersion: 1,
+      formatVersion: 2,
       appVersion: packageJson.version,
       exportedAt: '2026-03-21T18:30:00.000Z',
       scope: 'device',

@@ -136,6 +136,43 @@ describe('importBackup', () => {
     expect(await db.monthLogs.count()).toBe(1);
   });
 
+  it('keeps this device’s private session words when the partner’s newer copy of it comes without them', async () => {
+    const { mentor, mentee, pair } = aPairWithPeople();
+    const item = {
+      id: crypto.randomUUID(),
+      text: 'Draft the transfer letter',
+      owner: 'mentee' as const,
+      dueDate: null,
+      done: false,
+    };
+    const mine = aSession({
+      pairId: pair.id,
+      loggedById: mentor.id,
+      notesVisibility: 'private',
+      topics: ['Transfer'],
+      notes: 'Sam may move teams.',
+      actionItems: [item],
+    });
+    await storeRecords({ people: [mentor, mentee], pairs: [pair], sessions: [mine] });
+    // The partner ticked the item off on the copy they hold, which never had the words.
+    const ticked = {
+      ...mine,
+      topics: [],
+      notes: '',
+      actionItems: [{ ...item, text: '', done: true }],
+      updatedAt: '2026-03-01T00:00:00.000Z',
+    };
+
+    const result = await importBackup(fileWith({ sessions: [ticked] }, { scope: 'pair' }));
+
+    expect(result).toMatchObject({ ok: true, summary: { total: { updated: 1 } } });
+    expect(await storedSession(mine.id)).toEqual({
+      ...mine,
+      actionItems: [{ ...item, done: true }],
+      updatedAt: ticked.updatedAt,
+    });
+  });
+
   it('accepts sessions of a pair that is already on this device', async () => {
     const { mentor, mentee, pair } = aPairWithPeople();
     await storeRecords({ people: [mentor, mentee], pairs: [pair] });

@@ -70,8 +70,8 @@ describe('importBackup', () => {
 
     it('a newer format version', async () => {
       const device = await deviceWithRecords();
-      await expectRefused(device, fileWith({}, { formatVersion: 2, appVersion: '2.0.0' }), [
-        /^formatVersion: This backup was made by Mentorlog "2.0.0" in backup format version 2, which is newer than this copy of Mentorlog can read \(up to version 1\)\./,
+      await expectRefused(device, fileWith({}, { formatVersion: 3, appVersion: '2.0.0' }), [
+        /^formatVersion: This backup was made by Mentorlog "2.0.0" in backup format version 3, which is newer than this copy of Mentorlog can read \(up to version 2\)\./,
       ]);
     });
 

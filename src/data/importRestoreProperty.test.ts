@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resetDatabase } from '../db/database';
-import { BACKUP_FORMAT } from '../domain/backupFile';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../domain/backupFile';
 import type { BackupRecords } from '../domain/backupRecords';
 import type { CheckIn } from '../domain/checkIn';
 import type { Pair } from '../domain/pair';
@@ -72,6 +72,7 @@ const session: fc.Arbitrary<Session> = fc.record({
   actionItems: fc.constant([]),
   loggedBy: fc.constant('mentor' as const),
   loggedById: fc.constantFrom(...personIds),
+  notesVisibility: fc.constantFrom('private' as const, 'pair' as const, 'program' as const),
 });
 
 const checkIn: fc.Arbitrary<CheckIn> = fc.record({
@@ -144,7 +145,7 @@ function consistent(
 function fileOf(content: BackupRecords, scope: 'device' | 'pair'): string {
   return JSON.stringify({
     format: BACKUP_FORMAT,
-    formatVersion: 1,
+    formatVersion: BACKUP_FORMAT_VERSION,
     appVersion: '0.1.0',
     exportedAt: '2026-03-21T18:00:00.000Z',
     scope,

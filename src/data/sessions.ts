@@ -11,6 +11,7 @@ import {
   type SessionFormValues,
 } from '../domain/session';
 import type { Side } from '../domain/side';
+import type { Visibility } from '../domain/checkIn';
 import { askForPersistenceOnce } from './storagePersistence';
 
 export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side, personId: string): Session {
@@ -31,6 +32,7 @@ export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side,
     })),
     loggedBy: side,
     loggedById: personId,
+    notesVisibility: form.notesVisibility,
   });
 }
 
@@ -48,6 +50,27 @@ export async function setActionItemDone(session: LoggedRef, itemId: string, done
       actionItems: stored.actionItems.map((item) => (item.id === itemId ? { ...item, done } : item)),
       updatedAt,
     }));
+    if (!held) throw new Error('That session no longer exists.');
+    await refreshPairDigests(db, [session.pairId]);
+  });
+}
+
+/**
+ * Changes who sees a session's words. Only the person who logged it may: the words are theirs (the
+ * screens offer it to no one else; this holds for any other caller).
+ */
+export async function setSessionNotesVisibility(
+  session: LoggedRef,
+  personId: string,
+  notesVisibility: Visibility,
+): Promise<void> {
+  await db.transaction('rw', pairWriteTables(db), async () => {
+    const updatedAt = new Date().toISOString();
+    const [held] = await changeRecords(db, 'sessions', [session], (stored) => {
+      if (stored.loggedById !== personId)
+        throw new Error('Only the person who logged a session can change who sees its words.');
+      return { ...stored, notesVisibility, updatedAt };
+    });
     if (!held) throw new Error('That session no longer exists.');
     await refreshPairDigests(db, [session.pairId]);
   });

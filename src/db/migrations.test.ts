@@ -13,9 +13,11 @@ import {
   type LoggedRef,
   type MonthLog,
 } from './monthLogs';
+import { sessionSchema } from '../domain/session';
 import { rebuildPairDerived } from '../test/rebuildPairDerived';
 import { v1Records, v1Stores, type V1Records } from '../test/fixtures/schemaV1';
 import { schemaVersions } from './schema';
+import { reportUpgradeProgress, watchUpgradeProgress, type UpgradeProgress } from './upgradeProgress';
 
 /**
  * The migration harness. A database is written by schema version 1 alone (src/test/fixtures/schemaV1.ts), closed,
@@ -282,8 +284,31 @@ const migrationCases: MigrationCase[] = [
         expect(found.get(record.id), `the month of ${record.id}`).toEqual([record.pairId, monthOf(record.date)]);
     },
   },
+  {
+    // Version 9 gives every session a visibility for its words: each session arrives as "both of
+    // us" ('pair'), otherwise as version 1 wrote it, in the shape the session schema accepts as is;
+    // check-ins, months' ids, digests and monthly figures are untouched.
+    version: 9,
+    check: async (db, fixture) => {
+      const sessions = fixture.sessions.map((session) => ({ ...session, notesVisibility: 'pair' }));
+      await expectEveryRecordPacked(db, { ...fixture, sessions });
+      await expectPackedReadsAnswer(db, fixture);
+      await expectDerivedFresh(db, fixture);
+      const stored = (await db.table<MonthLog>('monthLogs').toArray()).flatMap((log) => log.sessions);
+      expect(stored).toHaveLength(fixture.sessions.length);
+      for (const session of stored) {
+        expect(session.notesVisibility, `the visibility of ${session.id}`).toBe('pair');
+        expect(sessionSchema.parse(session), `session ${session.id} as the schema reads it`).toEqual(session);
+      }
+      for (const log of await db.table<MonthLog>('monthLogs').toArray()) {
+        expect(log.recordIds, `the ids of ${log.pairId} ${log.month}`).toEqual(
+          [...log.sessions, ...log.checkIns].map((record) => record.id),
+        );
+      }
+    },
+  },
   // The next version adds its case here, e.g.
-  // { version: 9, check: async (db, fixture) => { …every fixture record, in its version-9 shape… } },
+  // { version: 10, check: async (db, fixture) => { …every fixture record, in its version-10 shape… } },
 ];
 
 let databaseCount = 0;
@@ -402,6 +427,51 @@ describe('schema migrations', () => {
         checkIns: v1Records.checkIns.length,
       });
     } finally {
+      db.close();
+    }
+  });
+
+  it('tells how far version 9 has got, by pairs, as it gives sessions their visibility', async () => {
+    const name = await writtenByVersion1();
+    const v8 = declaredUpTo(name, 8);
+    await v8.open();
+    const [sample] = v1Records.sessions;
+    if (!sample) throw new Error('The fixture has no sessions.');
+    // 120 more pairs, each with a month holding one session as version 8 stored it.
+    const pairs = Array.from({ length: 120 }, (_, index) => ({ ...v1Records.pairs[0], id: `pair-${1000 + index}` }));
+    await v8.table('pairs').bulkAdd(pairs);
+    await v8.table('monthLogs').bulkAdd(
+      pairs.map((pair) => {
+        const session = { ...sample, id: crypto.randomUUID(), pairId: pair.id };
+        return {
+          pairId: pair.id,
+          month: monthOf(session.date),
+          sessions: [session],
+          checkIns: [],
+          sessionCount: 1,
+          checkInCount: 0,
+          recordIds: [session.id],
+        };
+      }),
+    );
+    v8.close();
+
+    // What earlier upgrades in this file reported is over, as the app says once a database is open.
+    reportUpgradeProgress(null);
+    const reports: (UpgradeProgress | null)[] = [];
+    const stopWatching = watchUpgradeProgress((progress) => reports.push(progress));
+    const db = declaredUpTo(name, 9);
+    try {
+      await db.open();
+      const total = v1Records.pairs.length + pairs.length;
+      expect(reports.filter((report) => report !== null)).toEqual([
+        { done: 50, total },
+        { done: 100, total },
+      ]);
+      const added = await readPairRecords(db, 'pair-1119');
+      expect(added.sessions.map((session) => session.notesVisibility)).toEqual(['pair']);
+    } finally {
+      stopWatching();
       db.close();
     }
   });

@@ -4,6 +4,7 @@ import { lastSessionOf, type PairDigest } from '../domain/pairDigest';
 import type { ScoredCheckIn } from '../domain/trend';
 import { recordIdsOf, type MonthLog } from './monthLogs';
 import { packRecordTables, refreshFromRecordTables } from './recordTables';
+import { reportUpgradeProgress } from './upgradeProgress';
 
 export interface SchemaVersion {
   version: number;
@@ -140,6 +141,35 @@ export const schemaVersions: readonly SchemaVersion[] = [
         })
         .then(() => undefined),
   },
+  {
+    // Version 9 gives every session a visibility for its words (its notes, topics and action items'
+    // texts), as check-ins have had: a session logged before it becomes "both of us" ('pair'), which
+    // is who could read it then. No index changes; one pass over the months, told by pairs.
+    version: 9,
+    stores: {},
+    upgrade: (transaction) => giveSessionsNotesVisibility(transaction),
+  },
 ];
+
+/** Pairs between two reports of version 9's progress. */
+const PROGRESS_EVERY_PAIRS = 50;
+
+async function giveSessionsNotesVisibility(transaction: Transaction): Promise<void> {
+  const total = await transaction.table('pairs').count();
+  let pairsDone = 0;
+  let pairId: string | null = null;
+  // The months come in key order, [pairId+month]: each pair's together.
+  await transaction
+    .table('monthLogs')
+    .toCollection()
+    .modify((log: MonthLog) => {
+      if (log.pairId !== pairId) {
+        if (pairId !== null && ++pairsDone % PROGRESS_EVERY_PAIRS === 0)
+          reportUpgradeProgress({ done: Math.min(pairsDone, total), total });
+        pairId = log.pairId;
+      }
+      for (const session of log.sessions) session.notesVisibility = 'pair';
+    });
+}
 
 export const DATABASE_NAME = 'mentorlog';

@@ -18,7 +18,12 @@ import { sessionSchema } from './session';
  */
 
 export const BACKUP_FORMAT = 'mentorlog-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/**
+ * 2: sessions carry `notesVisibility`. A version-1 file still imports: its sessions were read by
+ * both partners, so they arrive as 'pair' (`inCurrentFormat`).
+ */
+export const BACKUP_FORMAT_VERSION = 2;
+const formatVersionSchema = z.union([z.literal(1), z.literal(BACKUP_FORMAT_VERSION)]);
 
 /** A device backup holds everything on the device; a pair share holds one pair, for its partner. */
 export const backupScopeSchema = z.enum(['device', 'pair']);
@@ -26,7 +31,7 @@ export type BackupScope = z.infer<typeof backupScopeSchema>;
 
 const headerShape = {
   format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  formatVersion: formatVersionSchema,
   appVersion: z.string().min(1).max(100),
   exportedAt: isoTimestampSchema,
   scope: backupScopeSchema,
@@ -60,6 +65,21 @@ export const backupEnvelopeSchema = z.object({
 export type BackupEnvelope = z.infer<typeof backupEnvelopeSchema>;
 
 export type BackupHeader = Omit<BackupFile, 'records'>;
+
+/**
+ * A record of a file in the shape of this format version, before it is checked: a version-1 file's
+ * sessions had no visibility and were read by both partners, so they become 'pair' (whatever such
+ * a file says in a field version 1 did not have, which version 1 dropped on import).
+ */
+export function inCurrentFormat(
+  formatVersion: BackupHeader['formatVersion'],
+  table: BackupTable,
+  raw: unknown,
+): unknown {
+  if (formatVersion !== 1 || table !== 'sessions' || typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return raw;
+  return { ...raw, notesVisibility: 'pair' };
+}
 
 /** What a backup file says about itself, ahead of its records. */
 export function buildBackupHeader(options: {

@@ -40,6 +40,35 @@ describe('checkBackupRecords', () => {
     expect(records.checkIns).toEqual(program.checkIns);
   });
 
+  it('reads a version-1 file’s sessions, which had no visibility, as seen by both partners', () => {
+    const program = aProgram();
+    const [session] = program.sessions;
+    if (!session) throw new Error('No session.');
+    const asVersion1Wrote: Partial<Session> = { ...session, notes: 'Before visibilities.' };
+    delete asVersion1Wrote.notesVisibility;
+    // A field version 1 did not have is no say in it: version 1 dropped it on import.
+    const claimingMore = { ...asVersion1Wrote, id: crypto.randomUUID(), notesVisibility: 'program' };
+    const read = readBackupText(
+      JSON.stringify(aFile({ ...program, sessions: [asVersion1Wrote, claimingMore] }, { formatVersion: 1 })),
+    );
+    if (!read.ok) throw new Error('The version-1 file was refused.');
+    const { records, problems } = runCheck(read.envelope);
+    expect(problems.shown.map(describeProblem)).toEqual([]);
+    expect(records.sessions).toEqual([
+      { ...asVersion1Wrote, notesVisibility: 'pair' },
+      { ...claimingMore, notesVisibility: 'pair' },
+    ]);
+  });
+
+  it('refuses a session of the current format without a visibility, saying where', () => {
+    const program = aProgram();
+    const session: Partial<Session> = { ...(program.sessions[0] ?? aSession()) };
+    delete session.notesVisibility;
+    expect(problemsOf({ ...program, sessions: [session] })).toEqual([
+      `sessions[0] (id ${session.id}): notesVisibility: is undefined, which is not one of "private", "pair", "program".`,
+    ]);
+  });
+
   it('locates a missing field by table, index, id and field', () => {
     const program = aProgram();
     const session: Partial<Session> = aSession({ loggedById: program.people[0]?.id });

@@ -5,7 +5,7 @@ import { localToday } from './dates';
 import { ownRuleCheck } from './importRules';
 import { pairSchema } from './pair';
 import { personSchema } from './person';
-import type { BackupEnvelope } from './backupFile';
+import { inCurrentFormat, type BackupEnvelope } from './backupFile';
 import { isObject, PROTO, PROTO_KEY_MESSAGE } from './readBackup';
 import type { RecordFields } from './record';
 import { sessionSchema } from './session';
@@ -82,7 +82,7 @@ export function* checkBackupRecords(
     const output: RecordFields[] = records[table];
     const raws = envelope.records[table];
     for (let index = 0; index < raws.length; index++) {
-      const raw = raws[index];
+      const raw = inCurrentFormat(envelope.formatVersion, table, raws[index]);
       // Where the record is, for its problems: only built for a record that has one.
       const where = () => {
         const id = readableId(raw);

@@ -4,7 +4,7 @@ import { formDateMessage, recordDateProblem } from './plausibleDate';
 import { idSchema, isoDateSchema, recordFieldsSchema } from './record';
 import { sideSchema } from './side';
 
-/** Who may see something a partner wrote or rated. */
+/** Who may see something a partner wrote or rated: a check-in's scores, its words, a session's words. */
 export const visibilitySchema = z.enum(['private', 'pair', 'program']);
 export type Visibility = z.infer<typeof visibilitySchema>;
 

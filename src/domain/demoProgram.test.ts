@@ -4,6 +4,7 @@ import { builtInCharacteristics } from './characteristic';
 import { checkInSchema, type CheckIn } from './checkIn';
 import { addDays, daysBetween } from './dates';
 import { DEMO_SEED, demoScenario, generateDemoProgram, type DemoProgram } from './demoProgram';
+import { pairPlans } from './demoScenarios';
 import { pairSchema, type Pair } from './pair';
 import { personSchema } from './person';
 import { idSchema } from './record';
@@ -237,6 +238,20 @@ describe('generateDemoProgram', () => {
       0.8,
     );
     expect(visibilities).toContain('pair');
+  });
+
+  it('gives every pair of four sessions or more all three session visibilities, most between the partners', () => {
+    for (const pair of program.pairs) {
+      const visibilities = program.sessions.filter((s) => s.pairId === pair.id).map((s) => s.notesVisibility);
+      if (visibilities.length >= 4) expect(new Set(visibilities).size, label(program, pair)).toBe(3);
+    }
+    expect(
+      program.sessions.filter((s) => s.notesVisibility === 'pair').length / program.sessions.length,
+    ).toBeGreaterThan(0.5);
+    // The notes that tell a flagged pair's story are the coordinator's to read.
+    const story = new Set(pairPlans.flatMap((plan) => plan.closingNotes ?? []));
+    const telling = program.sessions.filter((session) => story.has(session.notes));
+    expect(telling.map((session) => session.notesVisibility)).toEqual([...story].map(() => 'program'));
   });
 
   it('keeps mentees’ reflections private, and has some of them', () => {

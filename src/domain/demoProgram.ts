@@ -1,5 +1,5 @@
 import { builtInCharacteristics, type Score } from './characteristic';
-import type { CheckIn, Visibility } from './checkIn';
+import type { CheckIn } from './checkIn';
 import { addDays } from './dates';
 import {
   DEMO_COORDINATOR,
@@ -18,6 +18,7 @@ import type { RecordFields } from './record';
 import { seededRandom, type SeededRandom } from './seededRandom';
 import type { ActionItem, Session, SessionMode } from './session';
 import { sides, type Side } from './side';
+import type { Visibility } from './checkIn';
 
 export { demoScenario } from './demoScenarios';
 
@@ -151,6 +152,18 @@ interface PairContext {
 }
 
 const modes: readonly SessionMode[] = ['video', 'video', 'in-person', 'in-person', 'phone', 'chat'];
+
+/**
+ * Who sees a session's words, so that every pair shows all three to whoever explores it: most
+ * sessions stay between the partners, some are shared with the program (the notes that tell a
+ * flagged pair's story always are), a few the partner who logged them kept to themselves. Taken
+ * from the session's place, not drawn, so the rest of the program is what it was before sessions
+ * had a visibility.
+ */
+function sessionNotesVisibility(index: number, tellsTheStory: boolean): Visibility {
+  if (tellsTheStory || index % 5 === 0) return 'program';
+  return index % 5 === 3 ? 'private' : 'pair';
+}
 const durations: readonly number[] = [30, 45, 45, 60, 60, 60, 75, 90];
 
 function buildSession(random: SeededRandom, { plan, pair, count }: PairContext, date: string, index: number): Session {
@@ -169,6 +182,7 @@ function buildSession(random: SeededRandom, { plan, pair, count }: PairContext, 
     actionItems: buildActionItems(random, plan, date, index === count - 1, index >= count - RECENT_CHECK_INS),
     loggedBy,
     loggedById: loggedBy === 'mentor' ? pair.mentorId : pair.menteeId,
+    notesVisibility: sessionNotesVisibility(index, storyNote !== undefined),
   };
 }
 

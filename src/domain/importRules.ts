@@ -16,6 +16,7 @@ import {
 } from './plausibleDate';
 import type { RecordFields } from './record';
 import type { Session } from './session';
+import { keepingPrivateWords } from './session';
 import { plausibleDates } from './thresholds';
 
 /*
@@ -323,7 +324,11 @@ export function settleMerge(records: BackupRecords, plan: MergePlan, device: Dev
     const stamp = later(pair.deletedAt, record.updatedAt);
     return { ...record, deletedAt: stamp, updatedAt: stamp };
   };
-  settled.sessions = settled.sessions.map(markDeleted);
+  // A newer copy of the device's own private session (a partner ticked an action item) comes without
+  // its words, which never left the device: the device keeps them.
+  settled.sessions = settled.sessions.map((session) =>
+    markDeleted(keepingPrivateWords(session, device.sessions.get(session.id))),
+  );
   settled.checkIns = settled.checkIns.map(markDeleted);
   for (const [table, byId] of [
     ['sessions', device.sessions],

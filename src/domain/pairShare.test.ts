@@ -46,4 +46,30 @@ describe('sharing a pair', () => {
       checkIns: program.checkIns.map((checkIn) => ({ ...checkIn, comments: {}, reflection: '' })),
     });
   });
+
+  it('blanks the words of a session kept to "only me", whoever logged it, and keeps its facts', () => {
+    const program = aProgram();
+    const [pair] = program.pairs;
+    if (!pair) throw new Error('No pair.');
+    const item = {
+      id: crypto.randomUUID(),
+      text: 'Ask about the secondment',
+      owner: 'mentee' as const,
+      dueDate: null,
+      done: false,
+    };
+    const spoken = { topics: ['Leaving'], notes: 'Thinking of leaving the team.', actionItems: [item] };
+    const [mine, both, everyone] = (['private', 'pair', 'program'] as const).map((notesVisibility) =>
+      aSession({ pairId: pair.id, loggedById: pair.mentorId, notesVisibility, ...spoken }),
+    );
+    if (!mine || !both || !everyone) throw new Error('No sessions.');
+
+    const share = pairShareRecords(pair, program.people, [mine, both, everyone], []);
+
+    expect(share.sessions).toEqual([
+      { ...mine, topics: [], notes: '', actionItems: [{ ...item, text: '' }] },
+      both,
+      everyone,
+    ]);
+  });
 });

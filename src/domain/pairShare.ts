@@ -3,6 +3,7 @@ import type { CheckIn } from './checkIn';
 import type { Pair } from './pair';
 import type { Person } from './person';
 import type { Session } from './session';
+import { sessionForPartner } from './session';
 
 /**
  * A check-in as it may leave the device for the pair's partner: what only its rater may see is
@@ -21,7 +22,10 @@ export function checkInForPartner(checkIn: CheckIn): CheckIn | null {
   };
 }
 
-/** One pair's records for its partner: the pair, its two people, its sessions and the check-ins both may see. */
+/**
+ * One pair's records for its partner: the pair, its two people, its sessions (words kept to "only
+ * me" blanked, whoever logged them, as for check-ins) and the check-ins both may see.
+ */
 export function pairShareRecords(
   pair: Pair,
   people: readonly Person[],
@@ -32,7 +36,7 @@ export function pairShareRecords(
   return {
     people: people.filter((person) => partnerIds.has(person.id)),
     pairs: [pair],
-    sessions: sessions.filter((session) => session.pairId === pair.id),
+    sessions: sessions.filter((session) => session.pairId === pair.id).map(sessionForPartner),
     checkIns: checkIns.flatMap((checkIn) => {
       if (checkIn.pairId !== pair.id) return [];
       const shared = checkInForPartner(checkIn);

@@ -58,8 +58,8 @@ describe('readBackupText', () => {
   });
 
   it('says a newer format version needs a newer Mentorlog', () => {
-    expect(firstProblemOfText(JSON.stringify(aFile(aProgram(), { formatVersion: 2, appVersion: '3.0.0' })))).toBe(
-      'formatVersion: This backup was made by Mentorlog "3.0.0" in backup format version 2, which is newer than this copy of Mentorlog can read (up to version 1). Update Mentorlog — reload it while online — and import the file again.',
+    expect(firstProblemOfText(JSON.stringify(aFile(aProgram(), { formatVersion: 3, appVersion: '3.0.0' })))).toBe(
+      'formatVersion: This backup was made by Mentorlog "3.0.0" in backup format version 3, which is newer than this copy of Mentorlog can read (up to version 2). Update Mentorlog — reload it while online — and import the file again.',
     );
   });
 

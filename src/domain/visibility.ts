@@ -1,7 +1,8 @@
-import type { CheckIn, Visibility } from './checkIn';
+import type { CheckIn } from './checkIn';
 import type { Pair } from './pair';
 import type { Role } from './person';
 import type { Side } from './side';
+import type { Visibility } from './checkIn';
 
 /** Who is looking: the person chosen under "Viewing as", and the role they chose. */
 export interface Viewer {
@@ -16,13 +17,18 @@ export function sideInPair(pair: Pick<Pair, 'mentorId' | 'menteeId'>, personId: 
   return null;
 }
 
+/**
+ * The one rule of every visibility: the author sees everything; a partner sees what was not kept
+ * to "only me"; anyone outside the pair (the program, a coordinator) sees only what was shared with
+ * the program.
+ */
 function canSee(
   visibility: Visibility,
-  checkIn: Pick<CheckIn, 'raterId'>,
+  authorId: string,
   pair: Pick<Pair, 'mentorId' | 'menteeId'>,
   viewer: Viewer,
 ): boolean {
-  if (checkIn.raterId === viewer.personId) return true;
+  if (authorId === viewer.personId) return true;
   if (visibility === 'private') return false;
   if (sideInPair(pair, viewer.personId) !== null) return true;
   // Anyone outside the pair sees only what was shared with the program.
@@ -30,11 +36,11 @@ function canSee(
 }
 
 export function canSeeScores(checkIn: CheckIn, pair: Pick<Pair, 'mentorId' | 'menteeId'>, viewer: Viewer): boolean {
-  return canSee(checkIn.visibility, checkIn, pair, viewer);
+  return canSee(checkIn.visibility, checkIn.raterId, pair, viewer);
 }
 
 export function canSeeNotes(checkIn: CheckIn, pair: Pick<Pair, 'mentorId' | 'menteeId'>, viewer: Viewer): boolean {
-  return canSee(checkIn.notesVisibility, checkIn, pair, viewer);
+  return canSee(checkIn.notesVisibility, checkIn.raterId, pair, viewer);
 }
 
 /**
@@ -52,4 +58,17 @@ export function visibleCheckIns(
     }
     return canSeeNotes(checkIn, pair, viewer) ? [checkIn] : [{ ...checkIn, comments: {}, reflection: '' }];
   });
+}
+
+/**
+ * Whether the viewer may read a session's words (notes, topics, action items' texts). Its facts
+ * (date, duration, mode, who logged it, action items' owners, due dates and done) are for everyone
+ * who may see the pair.
+ */
+export function canSeeSessionWords(
+  session: { loggedById: string; notesVisibility: Visibility },
+  pair: Pick<Pair, 'mentorId' | 'menteeId'>,
+  viewer: Viewer,
+): boolean {
+  return canSee(session.notesVisibility, session.loggedById, pair, viewer);
 }

@@ -89,6 +89,7 @@ const values: unknown[] = [
   Array.from({ length: 51 }, (_, index) => `topic ${index}`),
   [item],
   [{ ...item, text: ' Read' }],
+  [{ ...item, text: '' }],
   [{ ...item, done: 'no' }],
   [{ ...item, dueDate: null, extra: 1 }],
   Array.from({ length: 100 }, () => item),
@@ -161,6 +162,18 @@ describe('wellFormedRecord', () => {
       expectAgreement(table, { ...record, extra: 'dropped' }, 'an unknown field');
     },
   );
+
+  it('copies a session whose words were held from its holder (blank action item text), as its schema does', () => {
+    const held = {
+      ...records.sessions,
+      notesVisibility: 'private',
+      topics: [],
+      notes: '',
+      actionItems: [{ ...item, text: '' }],
+    };
+    expect(wellFormedRecord('sessions', held)).toEqual(sessionSchema.parse(held));
+    expect(wellFormedRecord('sessions', withField(held, ['notesVisibility'], undefined))).toBeNull();
+  });
 
   it('leaves to the schema a record whose text it would trim, or that has a field missing', () => {
     expect(wellFormedRecord('people', { ...records.people, name: ' Alex Chen ' })).toBeNull();

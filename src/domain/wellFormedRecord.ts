@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { BackupTable } from './backupRecords';
-import { visibilitySchema, type CheckIn } from './checkIn';
+import type { CheckIn } from './checkIn';
 import { pairStatusSchema, type Pair } from './pair';
 import type { Person } from './person';
 import type { RecordFields } from './record';
 import { sessionModeSchema, type ActionItem, type Session } from './session';
 import { sideSchema } from './side';
+import { visibilitySchema } from './checkIn';
 
 /*
  * A quick look at a record of a backup file, for the common case of a file Mentorlog wrote itself:
@@ -90,7 +91,7 @@ function actionItems(raw: unknown): ActionItem[] | null {
     const { id, text, owner, dueDate, done } = item;
     if (
       !isId(id) ||
-      !isText(text, 500, true, 1) ||
+      !isText(text, 500, true) ||
       !isOneOf(owner, SIDES) ||
       !(dueDate === null || isDate(dueDate)) ||
       typeof done !== 'boolean'
@@ -108,7 +109,7 @@ function topics(raw: unknown): string[] | null {
 }
 
 function session(raw: Fields): Session | null {
-  const { pairId, date, durationMinutes, mode, notes, loggedBy, loggedById } = raw;
+  const { pairId, date, durationMinutes, mode, notes, loggedBy, loggedById, notesVisibility } = raw;
   if (
     !hasRecordFields(raw) ||
     !isId(pairId) ||
@@ -117,7 +118,8 @@ function session(raw: Fields): Session | null {
     !isOneOf(mode, SESSION_MODES) ||
     !isText(notes, 20000) ||
     !isOneOf(loggedBy, SIDES) ||
-    !isId(loggedById)
+    !isId(loggedById) ||
+    !isOneOf(notesVisibility, VISIBILITIES)
   ) {
     return null;
   }
@@ -139,6 +141,7 @@ function session(raw: Fields): Session | null {
     actionItems: items,
     loggedBy,
     loggedById,
+    notesVisibility,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CheckIn } from '../domain/checkIn';
+import { keepingPrivateWords } from '../domain/session';
 import { mergeRecords } from './mergeRecords';
 import { contentFor, parseDocId, type SyncRecord } from './syncDocument';
 import { type ProgramDatabase } from './serverRules';
@@ -13,10 +14,13 @@ import type { LocalRecords } from './syncStore';
 export type ApplyOutcome = 'applied' | 'kept-local' | 'withdrawn' | 'unchanged';
 
 /**
- * Parts of a check-in its author kept private never travel, so a pulled version cannot speak for
- * them: the device keeps its own.
+ * Parts of a check-in or session its author kept private never travel, so a pulled version cannot
+ * speak for them: the device keeps its own (a partner who ticks off an action item of the author's
+ * private session sends back its facts only).
  */
 function withLocalPrivateParts(pulled: SyncRecord, local: SyncRecord | null): SyncRecord {
+  if (pulled.type === 'session' && local?.type === 'session')
+    return { type: 'session', record: keepingPrivateWords(pulled.record, local.record) };
   if (pulled.type !== 'checkIn' || local?.type !== 'checkIn') return pulled;
   const mine: CheckIn = local.record;
   const record: CheckIn = {

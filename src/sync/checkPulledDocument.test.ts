@@ -48,6 +48,14 @@ describe('checking a pulled doc', () => {
         { kind: 'shared', pairId: pair.id },
       ],
       [
+        { type: 'session', record: aSession({ pairId: pair.id, notes: 'Shared.', notesVisibility: 'program' }) },
+        { kind: 'shared', pairId: pair.id },
+      ],
+      [
+        { type: 'session', record: aSession({ pairId: pair.id, notes: 'Mine.', notesVisibility: 'private' }) },
+        { kind: 'pair', pairId: pair.id },
+      ],
+      [
         { type: 'checkIn', record: checkIn },
         { kind: 'pair', pairId: pair.id },
       ],
@@ -82,6 +90,28 @@ describe('checking a pulled doc', () => {
     ).toMatchObject({
       field: 'meta.type',
       message: expect.stringMatching(/"note", which is not a kind of record/),
+    });
+  });
+
+  it('sets aside a session carrying words its author did not share with this database’s readers', () => {
+    const spoken = { topics: ['Leaving'], notes: 'Thinking of leaving.' };
+    const pairOnly = pulled(
+      { type: 'session', record: aSession({ pairId: pair.id, notesVisibility: 'pair' }) },
+      { kind: 'shared', pairId: pair.id },
+    );
+    pairOnly.content = { ...(pairOnly.content as object), ...spoken };
+    expect(problemOf(pairOnly, sharedDb)).toMatchObject({
+      field: 'content.topics',
+      message: expect.stringMatching(/not shared with the program/),
+    });
+    const kept = pulled(
+      { type: 'session', record: aSession({ pairId: pair.id, notesVisibility: 'private' }) },
+      { kind: 'pair', pairId: pair.id },
+    );
+    kept.content = { ...(kept.content as object), ...spoken };
+    expect(problemOf(kept)).toMatchObject({
+      field: 'content',
+      message: expect.stringMatching(/did not share with the readers of this database/),
     });
   });
 

@@ -110,6 +110,11 @@ export function securityObject(database: ProgramDatabase, partners: PairPartners
  * `DELETE` validates the stored body marked deleted, where CouchDB's carries only `_id` and `_rev`:
  * content equal to the stored content passes for that. A check-in is deleted only
  * by its author: that is how a check-in whose sharing narrowed leaves the shared database.
+ *
+ * A session's facts go to both of a pair's databases, its words (notes, topics, action items'
+ * texts) only where its `notesVisibility` says they were shared: never in the shared database
+ * unless 'program', nowhere unless 'pair' or 'program'. Either partner may write a session (tick
+ * off an action item), but only the partner who logged it may change who sees its words.
  */
 const validateBody = `
   var isAdmin = userCtx.roles.indexOf('_admin') !== -1;
@@ -132,6 +137,16 @@ const validateBody = `
     if (!isObject(record.comments)) return false;
     for (var key in record.comments) {
       if (Object.prototype.hasOwnProperty.call(record.comments, key) && record.comments[key] !== '') return true;
+    }
+    return false;
+  }
+  function hasSessionWords(record) {
+    if (record.topics instanceof Array && record.topics.length > 0) return true;
+    if (typeof record.notes === 'string' && record.notes !== '') return true;
+    if (!(record.actionItems instanceof Array)) return false;
+    for (var i = 0; i < record.actionItems.length; i++) {
+      var item = record.actionItems[i];
+      if (isObject(item) && typeof item.text === 'string' && item.text !== '') return true;
     }
     return false;
   }
@@ -182,14 +197,26 @@ const validateBody = `
     }
   }
 
+  if (meta.type === 'session') {
+    if (meta.author !== content.loggedById) refuse('A session\\'s meta.author must be the person who logged it.');
+    var previous = oldDoc && !oldDoc._deleted && isObject(oldDoc.content) ? oldDoc.content : null;
+    if (previous && previous.loggedById !== content.loggedById) refuse('Who logged a session cannot be changed.');
+    if (previous && previous.notesVisibility !== content.notesVisibility && previous.loggedById !== userCtx.name) {
+      refuse('Only the person who logged a session can change who sees its words.');
+    }
+    if (content.notesVisibility !== 'pair' && content.notesVisibility !== 'program' && hasSessionWords(content)) {
+      refuse('Private words never leave the device they were written on.');
+    }
+  }
+
   if (KIND === 'shared') {
     if (meta.visibility !== 'program') refuse('Only what was shared with the program goes to the program\\'s copy of the pair.');
     if (meta.type === 'checkIn') {
       if (content.visibility !== 'program') refuse('Only check-ins whose scores were shared with the program go to the program\\'s copy of the pair.');
       if (content.notesVisibility !== 'program' && hasWords(content)) refuse('Words not shared with the program stay out of the program\\'s copy of the pair.');
     }
-    if (meta.type === 'session' && typeof content.notes === 'string' && content.notes !== '') {
-      refuse('Session notes are not shared with the program: they stay out of the program\\'s copy of the pair.');
+    if (meta.type === 'session' && content.notesVisibility !== 'program' && hasSessionWords(content)) {
+      refuse('Session words not shared with the program stay out of the program\\'s copy of the pair.');
     }
   }
 

@@ -86,9 +86,11 @@ describe('which words of a check-in reach which database', () => {
 });
 
 describe('which words of a session reach which database', () => {
-  it('shows its words to the partners and only its facts to the program', () => {
+  it.each(levels)('shows the facts everywhere, and words kept to %s only where they were shared', (notesVisibility) => {
     const session = aSession({
       pairId: pair.id,
+      loggedById: pair.mentorId,
+      notesVisibility,
       notes: 'NOTES-WORDS',
       topics: ['TOPIC-WORDS'],
       actionItems: [
@@ -96,11 +98,17 @@ describe('which words of a session reach which database', () => {
       ],
     });
     const text = textByDatabase({ type: 'session', record: session });
-    for (const words of ['NOTES-WORDS', 'TOPIC-WORDS', 'ACTION-WORDS']) {
-      expect(text.pair).toContain(words);
-      expect(text.shared).not.toContain(words);
+    for (const database of ['pair', 'shared'] as const) {
+      expect(text[database], `${database} holds its facts`).toContain('"dueDate":"2026-03-01"');
+      expect(text[database]).toContain(`"durationMinutes":${session.durationMinutes}`);
+      for (const words of ['NOTES-WORDS', 'TOPIC-WORDS', 'ACTION-WORDS'])
+        expect(text[database].includes(words), `${database} shows ${words}`).toBe(reaches(notesVisibility, database));
     }
-    expect(text.shared).toContain('"dueDate":"2026-03-01"');
+    expect(toSyncDocument({ type: 'session', record: session }, destinations.pair)?.meta).toMatchObject({
+      type: 'session',
+      author: pair.mentorId,
+      visibility: 'pair',
+    });
     expect(text.directory).toBe('""');
   });
 

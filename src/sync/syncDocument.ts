@@ -3,7 +3,8 @@ import type { CheckIn } from '../domain/checkIn';
 import type { Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import { programViewer, scoresSharedWithProgram } from '../domain/programView';
-import { sessionForProgram, type Session } from '../domain/session';
+import type { Session } from '../domain/session';
+import { sessionForPartner, sessionForProgram } from '../domain/session';
 import { visibleCheckIns } from '../domain/visibility';
 import { syncedRecordTypes, type ProgramDatabase, type SyncedRecordType } from './serverRules';
 
@@ -74,7 +75,8 @@ export function contentFor(entry: SyncRecord, destination: ProgramDatabase): Rec
       return destination.kind === 'directory' || samePair(entry.record.id, destination) ? entry.record : null;
     case 'session':
       if (!samePair(entry.record.pairId, destination)) return null;
-      return destination.kind === 'shared' ? sessionForProgram(entry.record) : entry.record;
+      // Its facts go to both; its words only as far as its author shared them.
+      return destination.kind === 'shared' ? sessionForProgram(entry.record) : sessionForPartner(entry.record);
     case 'checkIn': {
       if (!samePair(entry.record.pairId, destination)) return null;
       if (destination.kind === 'pair') return checkInForPartner(entry.record);

@@ -1,4 +1,4 @@
-import { BACKUP_FORMAT } from '../domain/backupFile';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../domain/backupFile';
 import type { BackupRecords } from '../domain/backupRecords';
 import { aCheckIn, aPair, aPerson, aSession } from './builders';
 
@@ -15,7 +15,7 @@ export function aProgram(): BackupRecords {
 export function aFile(records: { [T in keyof BackupRecords]: unknown[] }, header: Record<string, unknown> = {}) {
   return {
     format: BACKUP_FORMAT,
-    formatVersion: 1,
+    formatVersion: BACKUP_FORMAT_VERSION,
     appVersion: '0.1.0',
     exportedAt: '2026-03-21T18:00:00.000Z',
     scope: 'device',

@@ -1,6 +1,6 @@
 import { db } from '../db/database';
 import { putRecords } from '../db/monthLogs';
-import { BACKUP_FORMAT } from '../domain/backupFile';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../domain/backupFile';
 import { describeProblem } from '../domain/backupProblems';
 import type { BackupRecords } from '../domain/backupRecords';
 import { readAllRecords } from '../data/exportBackup';
@@ -35,7 +35,7 @@ export function fileWith(
 ): string {
   return JSON.stringify({
     format: BACKUP_FORMAT,
-    formatVersion: 1,
+    formatVersion: BACKUP_FORMAT_VERSION,
     appVersion: '0.1.0',
     exportedAt: '2026-03-21T18:00:00.000Z',
     scope: 'device',

@@ -36,6 +36,7 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     actionItems: [],
     loggedBy: 'mentor',
     loggedById: crypto.randomUUID(),
+    notesVisibility: 'pair',
     ...overrides,
   };
 }

@@ -26,6 +26,13 @@ function pairIdOf(type: SyncedRecordType, content: Record<string, unknown>): str
   return content.pairId as string;
 }
 
+/** Who wrote the record, as the sync engine's meta says (src/sync/syncDocument.ts). */
+function authorOf(type: SyncedRecordType, content: Person | Pair | Session | CheckIn): string | null {
+  if (type === 'checkIn') return (content as CheckIn).raterId;
+  if (type === 'session') return (content as Session).loggedById;
+  return null;
+}
+
 export function aServerDoc(
   type: SyncedRecordType,
   content: Person | Pair | Session | CheckIn,
@@ -36,7 +43,7 @@ export function aServerDoc(
     meta: {
       type,
       pairId: pairIdOf(type, content),
-      author: type === 'checkIn' ? (content as CheckIn).raterId : null,
+      author: authorOf(type, content),
       visibility: 'pair',
       updated: content.updatedAt,
       deleted: content.deletedAt !== null,

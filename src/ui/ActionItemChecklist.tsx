@@ -3,11 +3,13 @@ import type { SessionActionItem } from '../domain/session';
 import { sideLabels } from '../domain/side';
 import { formatDay } from './formatDate';
 import { ErrorMessage } from './ErrorMessage';
+import { heldActionItemText } from './heldWords';
 
 export type ChecklistItem = SessionActionItem;
 
 /**
- * Action items with a checkbox each, ticked off in place through `setDone` (the caller's write, so
+ * Action items with a checkbox each (an item whose words are held from the viewer shows its owner,
+ * due date and whether it is done, and says who kept its words instead of them), ticked off in place through `setDone` (the caller's write, so
  * that this component stays free of data access); a failed write is said under the list, in the
  * words of `describeFailure` (the app's one module of failure sentences).
  */
@@ -47,7 +49,13 @@ export function ActionItemChecklist({
                   disabled={readOnly}
                   onChange={(event) => void toggle(item, event.target.checked)}
                 />
-                <span className="checklist__text">{item.text}</span>
+                {item.held ? (
+                  <span className="checklist__text checklist__text--held">
+                    {heldActionItemText(item.held, item.sessionDate)}
+                  </span>
+                ) : (
+                  <span className="checklist__text">{item.text}</span>
+                )}
               </label>
               <span className="checklist__meta">
                 {sideLabels[item.owner]}

@@ -101,6 +101,7 @@ export function generateProgram({ size, seed = 20130323, today = '2026-11-01', e
   const stamp = (day) => `${day}T17:00:00.000Z`;
   const base = (day) => ({ id: random.uuid(), createdAt: stamp(day), updatedAt: stamp(day), deletedAt: null });
   const counts = { people: 0, pairs: 0, sessions: 0, checkIns: 0 };
+  let sessionCount = 0;
   const put = (table, record) => {
     counts[table] += 1;
     emit(table, record);
@@ -161,7 +162,11 @@ export function generateProgram({ size, seed = 20130323, today = '2026-11-01', e
             : [],
         loggedBy: 'mentor',
         loggedById: mentor.id,
+        // Most sessions' words stay between the partners; every fifth is shared with the program and
+        // every seventh kept to the mentor. Taken from a count, not drawn, so the data stay as before.
+        notesVisibility: sessionCount % 5 === 0 ? 'program' : sessionCount % 7 === 0 ? 'private' : 'pair',
       };
+      sessionCount += 1;
       put('sessions', session);
       const yearsIn = (Date.parse(day) - Date.parse(startDate)) / (365 * DAY_MS);
       for (const [side, rater] of [

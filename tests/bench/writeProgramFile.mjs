@@ -6,7 +6,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, wri
 import { join } from 'node:path';
 import { generateProgram, SIZES } from './generateProgram.mjs';
 
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const PAIRS_PER_FILE = 1000;
 const TABLES = ['people', 'pairs', 'sessions', 'checkIns'];
 
@@ -24,7 +24,7 @@ class ShardWriter {
     const write = (text) => new Promise((resolve) => (out.write(text) ? resolve() : out.once('drain', resolve)));
     const header = {
       format: 'mentorlog-backup',
-      formatVersion: 1,
+      formatVersion: 2,
       appVersion: this.appVersion,
       exportedAt: '2026-11-01T12:00:00.000Z',
       scope: 'device',

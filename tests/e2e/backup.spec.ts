@@ -163,7 +163,7 @@ test('a backup restored in another browser holds the same database, and a broken
   await expectNoAxeViolations(first, 'backup screen');
   const backup = await download(first, () => first.getByRole('button', { name: 'Download a backup' }).click());
   expect(backup.name).toMatch(/^mentorlog-backup-\d{4}-\d{2}-\d{2}\.json$/);
-  expect(JSON.parse(backup.text)).toMatchObject({ format: 'mentorlog-backup', formatVersion: 1, scope: 'device' });
+  expect(JSON.parse(backup.text)).toMatchObject({ format: 'mentorlog-backup', formatVersion: 2, scope: 'device' });
   await expect(first.getByText(/^Your browser is downloading mentorlog-backup-.+, with 5 records\./)).toBeVisible();
 
   const second = await newDevice(browser);
@@ -220,6 +220,7 @@ function largeBackup(): string {
     actionItems: [],
     loggedBy: 'mentor',
     loggedById: pairAt(index)?.mentorId,
+    notesVisibility: 'pair',
   }));
   const checkIns = Array.from({ length: 99_850 }, (_, index) => ({
     ...fields(),
@@ -236,7 +237,7 @@ function largeBackup(): string {
   }));
   return JSON.stringify({
     format: 'mentorlog-backup',
-    formatVersion: 1,
+    formatVersion: 2,
     appVersion: '0.1.0',
     exportedAt: stamp,
     scope: 'device',

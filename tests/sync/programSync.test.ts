@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Session } from '../../src/domain/session';
 import { sessionForProgram } from '../../src/domain/session';
 import { aCheckIn, aSession } from '../../src/test/builders';
 import { pullDatabase, pushDatabase } from '../../src/sync/couchClient';
@@ -39,6 +40,69 @@ describe('a program syncing through its server', () => {
     const pairOn = (member: ProgramMember) => member.device.all.get(docId('pair', pair.id))?.record;
     expect(pairOn(coordinator)).toEqual(pairOn(mentor));
     expect(pairOn(mentee)).toEqual(pairOn(mentor));
+  });
+
+  it('takes a session’s words as far as its author chose, its facts everywhere, and keeps private words on its device', async () => {
+    const program = await aSyncedProgram();
+    const { mentor, mentee, coordinator, pair, clock } = program;
+    await setUpPair(program);
+    const canary = (visibility: string) => `${visibility}-words-${crypto.randomUUID()}`;
+    const logged = (notesVisibility: 'private' | 'pair' | 'program') => {
+      const words = canary(notesVisibility);
+      const item = {
+        id: crypto.randomUUID(),
+        text: words,
+        owner: 'mentee' as const,
+        dueDate: '2026-03-01',
+        done: false,
+      };
+      const entry = mentor.edit({
+        type: 'session',
+        record: aSession({
+          pairId: pair.id,
+          loggedById: mentor.person.id,
+          notesVisibility,
+          notes: words,
+          topics: [words],
+          actionItems: [item],
+        }),
+      });
+      return { entry, words, item };
+    };
+    const kept = logged('private');
+    const between = logged('pair');
+    const shared = logged('program');
+    await syncInTurn(mentor, mentee, coordinator);
+
+    expect(recordOn(mentee, 'session', between.entry.record.id)).toEqual(between.entry.record);
+    expect(recordOn(mentee, 'session', shared.entry.record.id)).toEqual(shared.entry.record);
+    expect(recordOn(coordinator, 'session', shared.entry.record.id)).toEqual(shared.entry.record);
+    expect(recordOn(coordinator, 'session', between.entry.record.id)).toEqual(sessionForProgram(between.entry.record));
+    for (const member of [mentee, coordinator])
+      expect(recordOn(member, 'session', kept.entry.record.id)).toMatchObject({
+        notes: '',
+        topics: [],
+        actionItems: [{ ...kept.item, text: '' }],
+      });
+    expect(JSON.stringify([...mentee.device.all])).not.toContain(kept.words);
+    expect(JSON.stringify([...coordinator.device.all])).not.toContain(between.words);
+    const stored = await everythingStored();
+    expect(stored.filter((body) => body.includes(kept.words))).toEqual([]);
+
+    // The mentee ticks off the item of the mentor's private session: the mentor's device keeps its words.
+    clock.ms += 1000;
+    const heldCopy = recordOn(mentee, 'session', kept.entry.record.id) as Session | undefined;
+    if (!heldCopy) throw new Error('The mentee holds no copy of the session.');
+    const ticked = mentee.edit({
+      type: 'session',
+      record: { ...heldCopy, actionItems: [{ ...kept.item, text: '', done: true }] },
+    });
+    await syncInTurn(mentee, mentor);
+    expect(recordOn(mentor, 'session', kept.entry.record.id)).toEqual({
+      ...kept.entry.record,
+      actionItems: [{ ...kept.item, done: true }],
+      updatedAt: ticked.record.updatedAt,
+    });
   });
 
   it('shares a check-in with whom its author chose, and keeps a private reflection on the mentee’s device', async () => {

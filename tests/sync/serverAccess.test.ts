@@ -77,6 +77,13 @@ describe('what members may write', () => {
       await put(pairDb, aServerDoc('checkIn', fixture.checkIn(), { visibility: 'program' }), asMentee),
       await put(sharedDb, aServerDoc('checkIn', fixture.checkIn(), { visibility: 'program' }), asMentee),
       await put(sharedDb, aServerDoc('session', fixture.session(), { visibility: 'program' }), asMentor),
+      await put(
+        sharedDb,
+        aServerDoc('session', fixture.session({ notesVisibility: 'program', notes: 'Shared with Cora.' }), {
+          visibility: 'program',
+        }),
+        asMentor,
+      ),
       await put(sharedDb, aServerDoc('pair', pair, { visibility: 'program' }), asCoordinator),
       await put(DIRECTORY_DATABASE, aServerDoc('pair', pair, { visibility: 'program' }), asCoordinator),
     ];
@@ -136,6 +143,28 @@ describe('what the server refuses', () => {
       asMentor,
       /Only what was shared with the program/,
     );
+  });
+
+  it('refuses session words where their author did not share them, and a partner changing who sees them', async () => {
+    await expectRefused(
+      pairDb,
+      aServerDoc('session', fixture.session({ notesVisibility: 'private', notes: 'Only for me' })),
+      asMentor,
+      /Private words never leave/,
+    );
+    await expectRefused(
+      sharedDb,
+      aServerDoc('session', fixture.session({ notesVisibility: 'pair', topics: ['Between us'] }), {
+        visibility: 'program',
+      }),
+      asMentor,
+      /Session words not shared with the program/,
+    );
+    const doc = aServerDoc('session', fixture.session({ notesVisibility: 'pair', notes: 'Between us' }));
+    const written = await put(pairDb, doc, asMentor);
+    const widened = { ...doc, _rev: written.body.rev, content: { ...doc.content, notesVisibility: 'program' } };
+    await expectRefused(pairDb, widened, asMentee, /Only the person who logged a session/);
+    expect((await put(pairDb, widened, asMentor)).status).toBe(201);
   });
 
   it('refuses an unknown type, a document without meta, a record of another pair and a huge document', async () => {

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { readAllRecords } from '../../data/exportBackup';
 import { db } from '../../db/database';
-import { BACKUP_FORMAT, backupFileSchema } from '../../domain/backupFile';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, backupFileSchema } from '../../domain/backupFile';
 import type { BackupRecords } from '../../domain/backupRecords';
 import { useViewerStore } from '../../state/viewerStore';
 import { aCheckIn, aPair, aPerson, aSession } from '../../test/builders';
@@ -37,7 +37,7 @@ function backupText(
 ): string {
   return JSON.stringify({
     format: BACKUP_FORMAT,
-    formatVersion: 1,
+    formatVersion: BACKUP_FORMAT_VERSION,
     appVersion: '0.1.0',
     exportedAt: '2026-03-21T18:00:00.000Z',
     scope,

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { Dexie } from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/database';
-import { BACKUP_FORMAT } from '../../domain/backupFile';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../../domain/backupFile';
 import { aPair, aPerson } from '../../test/builders';
 import { failWritesTo, installFailingWrites, stopFailingWrites, storageFull } from '../../test/failingWrites';
 import { renderApp, signInAs } from '../../test/renderApp';
@@ -16,7 +16,7 @@ async function importAFileOfOnePair() {
   const pair = aPair({ mentorId: mentor.id, menteeId: mentee.id });
   const text = JSON.stringify({
     format: BACKUP_FORMAT,
-    formatVersion: 1,
+    formatVersion: BACKUP_FORMAT_VERSION,
     appVersion: '0.1.0',
     exportedAt: '2026-03-21T18:00:00.000Z',
     scope: 'device',

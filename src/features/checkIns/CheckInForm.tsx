@@ -2,16 +2,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { SCALE, type Characteristic } from '../../domain/characteristic';
-import {
-  checkInFormSchema,
-  visibilityLabels,
-  visibilitySchema,
-  type CheckInFormInput,
-  type CheckInFormValues,
-} from '../../domain/checkIn';
+import { checkInFormSchema, type CheckInFormInput, type CheckInFormValues } from '../../domain/checkIn';
 import { localToday } from '../../domain/dates';
 import type { Side } from '../../domain/side';
-import { Field, FieldError } from '../../ui/Field';
+import { Field, FieldError, VisibilityChoice } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { saveErrorMessage } from '../../data/storageFailureMessage';
 
@@ -89,15 +83,13 @@ export function CheckInForm({
         {(field) => <textarea rows={5} {...field} {...register('reflection')} />}
       </Field>
       <VisibilityChoice
-        name="visibility"
         legend="Who can see your scores?"
-        register={register}
+        registration={register('visibility')}
         hint="The program coordinator uses shared scores to see which pairs need support."
       />
       <VisibilityChoice
-        name="notesVisibility"
         legend="Who can see your reflection and comments?"
-        register={register}
+        registration={register('notesVisibility')}
         hint={side === 'mentee' ? 'What you write stays private unless you choose to share it.' : undefined}
       />
       <ErrorMessage message={saveError} />
@@ -144,31 +136,6 @@ function CharacteristicRating({ characteristic, side, register, errors }: Rating
       <Field label={`Comment on ${name.toLowerCase()} (optional)`} error={errors.comments?.[id]?.message}>
         {(field) => <textarea rows={2} {...field} {...register(`comments.${id}`)} />}
       </Field>
-    </fieldset>
-  );
-}
-
-function VisibilityChoice({
-  name,
-  legend,
-  hint,
-  register,
-}: {
-  name: 'visibility' | 'notesVisibility';
-  legend: string;
-  hint: string | undefined;
-  register: UseFormRegister<CheckInFormInput>;
-}) {
-  return (
-    <fieldset className="choice-group">
-      <legend>{legend}</legend>
-      {hint ? <p className="field__hint">{hint}</p> : null}
-      {visibilitySchema.options.map((option) => (
-        <label key={option} className="choice">
-          <input type="radio" value={option} {...register(name)} />
-          <span>{visibilityLabels[option]}</span>
-        </label>
-      ))}
     </fieldset>
   );
 }

@@ -6,7 +6,6 @@ import { builtInCharacteristics } from '../../domain/characteristic';
 import {
   defaultVisibilities,
   checkInSchema,
-  visibilityLabels,
   type CheckInFormInput,
   type CheckInFormValues,
 } from '../../domain/checkIn';
@@ -15,6 +14,7 @@ import { guidanceForCheckIn } from '../../domain/guidanceSelection';
 import { newRecordFields } from '../../domain/record';
 import { sideLabels, type Side } from '../../domain/side';
 import { sideInPair, visibleCheckIns } from '../../domain/visibility';
+import { visibilityLabels } from '../../domain/checkIn';
 import { formatDay } from '../../ui/formatDate';
 import { GuidanceCardView } from '../../ui/GuidanceCardView';
 import { Loading } from '../../ui/Loading';

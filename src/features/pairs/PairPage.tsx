@@ -9,6 +9,7 @@ import { localToday } from '../../domain/dates';
 import { guidanceForPair } from '../../domain/guidanceSelection';
 import { pairStatusLabels, type Pair, type PairStatus } from '../../domain/pair';
 import { openActionItems } from '../../domain/session';
+import { visibleSessions } from '../../domain/session';
 import { sideInPair, visibleCheckIns } from '../../domain/visibility';
 import { setListedActionItemDone } from '../../data/sessions';
 import { ActionItemChecklist } from '../../ui/ActionItemChecklist';
@@ -30,7 +31,7 @@ const MAX_GUIDANCE_CARDS = 3;
 export function PairPage() {
   const { pairId } = useParams();
   const row = usePair(pairId);
-  const sessions = usePairSessions(pairId);
+  const storedSessions = usePairSessions(pairId);
   const allCheckIns = usePairCheckIns(pairId);
   const { viewer } = useCurrentViewer();
   const account = useSyncAccount();
@@ -39,10 +40,10 @@ export function PairPage() {
   const saveState = useSaveState(pairId, typeof savedSession === 'string' ? savedSession : '');
   const names = row ? `${row.mentor?.name ?? 'Mentor'} & ${row.mentee?.name ?? 'Mentee'}` : 'Pair';
   useDocumentTitle(names);
-  const loaded = row !== undefined && sessions !== undefined && allCheckIns !== undefined;
+  const loaded = row !== undefined && storedSessions !== undefined && allCheckIns !== undefined;
   useMarkFirstScreenShown(loaded);
 
-  if (row === undefined || sessions === undefined || allCheckIns === undefined || !viewer)
+  if (row === undefined || storedSessions === undefined || allCheckIns === undefined || !viewer)
     return <Loading what="Loading the pair" />;
   if (row === null) return <NotFound />;
 
@@ -50,6 +51,8 @@ export function PairPage() {
   const today = localToday();
   const side = sideInPair(pair, viewer.personId);
   const checkIns = visibleCheckIns(allCheckIns, pair, viewer);
+  // Every session with its facts; its words only where the viewer may read them.
+  const sessions = visibleSessions(storedSessions, pair, viewer);
   const due = sessionDue(
     pair,
     sessions.map((session) => session.date),

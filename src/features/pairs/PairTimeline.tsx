@@ -1,17 +1,20 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { visibilityLabels, type CheckIn } from '../../domain/checkIn';
+import type { CheckIn } from '../../domain/checkIn';
 import { sessionModeLabels, type Session } from '../../domain/session';
 import { sideLabels } from '../../domain/side';
+import type { SeenSession } from '../../domain/session';
+import { visibilityLabels } from '../../domain/checkIn';
 import { formatDay } from '../../ui/formatDate';
+import { heldWordsSentence } from '../../ui/heldWords';
 import { ScoreList } from '../../ui/ScoreList';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 
-type Entry = { kind: 'session'; record: Session } | { kind: 'check-in'; record: CheckIn };
+type Entry<S extends Session> = { kind: 'session'; record: S } | { kind: 'check-in'; record: CheckIn };
 
 /** Sessions and check-ins on one timeline, newest first; on the same day a check-in, which follows its session, comes above it. */
-export function timelineEntries(sessions: readonly Session[], checkIns: readonly CheckIn[]): Entry[] {
-  const entries: Entry[] = [
+export function timelineEntries<S extends Session>(sessions: readonly S[], checkIns: readonly CheckIn[]): Entry<S>[] {
+  const entries: Entry<S>[] = [
     ...sessions.map((record) => ({ kind: 'session' as const, record })),
     ...checkIns.map((record) => ({ kind: 'check-in' as const, record })),
   ];
@@ -38,7 +41,8 @@ export function PairTimeline({
   viewerId,
 }: {
   pairId: string;
-  sessions: readonly Session[];
+  /** As the viewer may see them (`visibleSessions`): words blank where they are held. */
+  sessions: readonly SeenSession[];
   checkIns: readonly CheckIn[];
   viewerId: string;
 }) {
@@ -56,7 +60,12 @@ export function PairTimeline({
           .slice(0, firstFramePainted ? shown : Math.min(shown, TIMELINE_IN_FIRST_FRAME))
           .map((entry) =>
             entry.kind === 'session' ? (
-              <SessionEntry key={entry.record.id} pairId={pairId} session={entry.record} />
+              <SessionEntry
+                key={entry.record.id}
+                pairId={pairId}
+                session={entry.record}
+                mine={entry.record.loggedById === viewerId}
+              />
             ) : (
               <CheckInEntry
                 key={entry.record.id}
@@ -78,7 +87,7 @@ export function PairTimeline({
   );
 }
 
-function SessionEntry({ pairId, session }: { pairId: string; session: Session }) {
+function SessionEntry({ pairId, session, mine }: { pairId: string; session: SeenSession; mine: boolean }) {
   const open = session.actionItems.filter((item) => !item.done).length;
   return (
     <li className="timeline__entry timeline__entry--session">
@@ -88,7 +97,9 @@ function SessionEntry({ pairId, session }: { pairId: string; session: Session })
       <p className="timeline__meta">
         {sessionModeLabels[session.mode]} · {session.durationMinutes} min · logged by the {session.loggedBy}
         {session.actionItems.length > 0 ? ` · ${session.actionItems.length} action items, ${open} open` : ''}
+        {mine ? ` · Words: ${visibilityLabels[session.notesVisibility].toLowerCase()}` : ''}
       </p>
+      {session.wordsHeld ? <p className="timeline__held muted">{heldWordsSentence(session)}</p> : null}
       {session.topics.length > 0 ? <p className="timeline__topics">Topics: {session.topics.join(', ')}</p> : null}
       {session.notes ? <p className="timeline__notes">{session.notes}</p> : null}
     </li>

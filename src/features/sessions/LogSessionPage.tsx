@@ -48,6 +48,8 @@ export function LogSessionPage() {
             topics: '',
             notes: '',
             actionItems: [],
+            // Between the partners, as every session was before sessions had a visibility.
+            notesVisibility: 'pair',
           }
         }
         initialError={returned?.error}

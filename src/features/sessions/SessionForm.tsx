@@ -6,11 +6,12 @@ import {
   sessionFormSchemaFor,
   sessionModeLabels,
   sessionModeSchema,
+  sessionVisibilityHint,
   type SessionFormInput,
   type SessionFormValues,
 } from '../../domain/session';
 import { sideLabels, sides } from '../../domain/side';
-import { Field } from '../../ui/Field';
+import { Field, VisibilityChoice } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { saveErrorMessage } from '../../data/storageFailureMessage';
 
@@ -117,6 +118,12 @@ export function SessionForm({ pairStartDate, defaultValues, onSave, onCancel, in
           Add an action item
         </button>
       </fieldset>
+
+      <VisibilityChoice
+        legend="Who can see the notes, topics and action items?"
+        registration={register('notesVisibility')}
+        hint={sessionVisibilityHint}
+      />
 
       <ErrorMessage message={saveError} />
       <div className="form-actions">

@@ -3,8 +3,10 @@ import { usePair, usePairSession } from '../../data/pairRecords';
 import { useCurrentViewer } from '../../data/viewer';
 import { localToday } from '../../domain/dates';
 import { actionItemsOf, sessionModeLabels } from '../../domain/session';
+import { visibleSession } from '../../domain/session';
 import { sideInPair } from '../../domain/visibility';
 import { formatDay } from '../../ui/formatDate';
+import { heldWordsSentence } from '../../ui/heldWords';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -12,17 +14,21 @@ import { setListedActionItemDone } from '../../data/sessions';
 import { saveErrorMessage } from '../../data/storageFailureMessage';
 import { ActionItemChecklist } from '../../ui/ActionItemChecklist';
 import { DeleteSessionButton } from './DeleteSessionButton';
+import { SessionVisibilityForm } from './SessionVisibilityForm';
 
 export function SessionPage() {
   const { pairId, sessionId } = useParams();
   const row = usePair(pairId);
-  const session = usePairSession(pairId, sessionId);
+  const stored = usePairSession(pairId, sessionId);
   const { viewer } = useCurrentViewer();
-  useDocumentTitle(session ? `Session on ${formatDay(session.date)}` : 'Session');
-  if (row === undefined || session === undefined || !viewer) return <Loading what="Loading the session" />;
-  if (row === null || session === null) return <NotFound />;
+  useDocumentTitle(stored ? `Session on ${formatDay(stored.date)}` : 'Session');
+  if (row === undefined || stored === undefined || !viewer) return <Loading what="Loading the session" />;
+  if (row === null || stored === null) return <NotFound />;
   const { pair, mentor, mentee } = row;
   const side = sideInPair(pair, viewer.personId);
+  // From here on only what the viewer may see: the words are blank where they are held.
+  const session = visibleSession(stored, pair, viewer);
+  const mine = stored.loggedById === viewer.personId;
 
   return (
     <article className="narrow">
@@ -39,13 +45,21 @@ export function SessionPage() {
         <dd>{session.durationMinutes} minutes</dd>
         <dt>Logged by</dt>
         <dd>The {session.loggedBy}</dd>
-        <dt>Topics</dt>
-        <dd>{session.topics.length > 0 ? session.topics.join(', ') : 'None noted'}</dd>
+        {session.wordsHeld ? null : (
+          <>
+            <dt>Topics</dt>
+            <dd>{session.topics.length > 0 ? session.topics.join(', ') : 'None noted'}</dd>
+          </>
+        )}
       </dl>
-      <section aria-labelledby="notes-heading">
-        <h2 id="notes-heading">Notes</h2>
-        {session.notes ? <p className="pre-wrap">{session.notes}</p> : <p className="muted">No notes.</p>}
-      </section>
+      {session.wordsHeld ? (
+        <p className="notice">{heldWordsSentence(session)}</p>
+      ) : (
+        <section aria-labelledby="notes-heading">
+          <h2 id="notes-heading">Notes</h2>
+          {session.notes ? <p className="pre-wrap">{session.notes}</p> : <p className="muted">No notes.</p>}
+        </section>
+      )}
       <section aria-labelledby="items-heading">
         <h2 id="items-heading">Action items</h2>
         {session.actionItems.length === 0 ? (
@@ -60,6 +74,7 @@ export function SessionPage() {
           />
         )}
       </section>
+      {mine ? <SessionVisibilityForm session={stored} personId={viewer.personId} /> : null}
       {side ? (
         <p>
           <Link to={`/pairs/${pair.id}/check-ins/new?session=${session.id}`} className="button">
@@ -67,7 +82,7 @@ export function SessionPage() {
           </Link>
         </p>
       ) : null}
-      {side ? <DeleteSessionButton session={session} /> : null}
+      {side ? <DeleteSessionButton session={stored} /> : null}
     </article>
   );
 }

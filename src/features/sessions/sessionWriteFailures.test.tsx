@@ -156,4 +156,22 @@ describe('when logging a session fails', () => {
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
     expect(await storedSession(session.id)).toEqual(session);
   });
+
+  it('keeps who sees a session’s words as they were when changing it fails, and says why', async () => {
+    const pair = await aPairOfAlexAndSam();
+    const session = aSession({ pairId: pair.id, loggedById: pair.mentorId, notesVisibility: 'pair', notes: 'Said.' });
+    await seedRecords({ sessions: [session] });
+    const { user } = renderApp(`/pairs/${pair.id}/sessions/${session.id}`);
+    await user.click(await screen.findByRole('radio', { name: 'Only me' }));
+    failWritesTo(['monthLogs'], storageFull);
+
+    await user.click(screen.getByRole('button', { name: 'Save who can see it' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This device is out of storage space, so nothing was saved.',
+    );
+    expect(screen.getByRole('radio', { name: 'Only me' })).toBeChecked();
+    expect(screen.queryByText('Saved.')).not.toBeInTheDocument();
+    expect(await storedSession(session.id)).toEqual(session);
+  });
 });
