@@ -1,4 +1,4 @@
-import { db, pairWriteTables } from '../db/database';
+import { db, pairWriteTables, type MentorlogDatabase } from '../db/database';
 import { changeRecords, type LoggedRef } from '../db/monthLogs';
 import { addPairRecord, refreshPairDigests } from '../db/pairDigests';
 import type { Pair } from '../domain/pair';
@@ -11,11 +11,13 @@ import {
   type SessionFormValues,
 } from '../domain/session';
 import type { Side } from '../domain/side';
+import { nextChangeStamp } from './changeStamp';
+import { markPendingOf } from './pendingChanges';
 import { askForPersistenceOnce } from './storagePersistence';
 
 export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side, personId: string): Session {
   return sessionSchema.parse({
-    ...newRecordFields(),
+    ...newRecordFields(nextChangeStamp()),
     pairId: pair.id,
     date: form.date,
     durationMinutes: form.durationMinutes,
@@ -34,22 +36,29 @@ export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side,
   });
 }
 
-export async function logSession(session: Session): Promise<void> {
-  await db.transaction('rw', pairWriteTables(db), () => addPairRecord(db, 'sessions', session));
+export async function logSession(session: Session, database: MentorlogDatabase = db): Promise<void> {
+  await database.transaction('rw', pairWriteTables(database), async () => {
+    await addPairRecord(database, 'sessions', session);
+    await markPendingOf(database, 'session', [session]);
+  });
   void askForPersistenceOnce();
 }
 
 /** Ticks an action item of a session (found by its id, pair and date) on or off. */
 export async function setActionItemDone(session: LoggedRef, itemId: string, done: boolean): Promise<void> {
   await db.transaction('rw', pairWriteTables(db), async () => {
-    const updatedAt = new Date().toISOString();
-    const [held] = await changeRecords(db, 'sessions', [session], (stored) => ({
-      ...stored,
-      actionItems: stored.actionItems.map((item) => (item.id === itemId ? { ...item, done } : item)),
-      updatedAt,
-    }));
-    if (!held) throw new Error('That session no longer exists.');
+    let changed: Session | undefined;
+    const [held] = await changeRecords(db, 'sessions', [session], (stored) => {
+      changed = {
+        ...stored,
+        actionItems: stored.actionItems.map((item) => (item.id === itemId ? { ...item, done } : item)),
+        updatedAt: nextChangeStamp(stored.updatedAt),
+      };
+      return changed;
+    });
+    if (!held || !changed) throw new Error('That session no longer exists.');
     await refreshPairDigests(db, [session.pairId]);
+    await markPendingOf(db, 'session', [changed]);
   });
 }
 

@@ -140,6 +140,20 @@ export const schemaVersions: readonly SchemaVersion[] = [
         })
         .then(() => undefined),
   },
+  // Version 9 is another change's (sessions' notesVisibility); Dexie allows the gap.
+  {
+    // Version 10 keeps the sync engine's bookkeeping (src/db/syncTables.ts): a checkpoint per
+    // database of the program's server, the last known `_rev` per database and doc (also by doc,
+    // to tell whether a record ever reached a database), and the local changes still to send
+    // (by pair, for the pairs that join with their history). New tables only: no record changes.
+    version: 10,
+    stores: {
+      syncCheckpoints: 'database',
+      syncRevs: '[database+docId], docId',
+      syncPending: 'docId',
+      syncMeta: 'key',
+    },
+  },
 ];
 
 export const DATABASE_NAME = 'mentorlog';
