@@ -19,11 +19,13 @@ import { initialClockState, nextStamp, observeStamp, type ClockState } from '../
 export const CHANGE_CLOCK_KEY = 'mentorlog.changeClock';
 
 let inMemory: ClockState = initialClockState;
+/** Whether localStorage took the last state: then a missing state was cleared with the site's data. */
+let stored = false;
 
 function readState(): ClockState {
   try {
     const raw = localStorage.getItem(CHANGE_CLOCK_KEY);
-    if (raw === null) return inMemory;
+    if (raw === null) return stored ? initialClockState : inMemory;
     const { lastIssuedMs, lastSeenMs } = JSON.parse(raw) as Partial<ClockState>;
     const valid = (ms: unknown): ms is number => typeof ms === 'number' && Number.isFinite(ms) && ms >= 0;
     return valid(lastIssuedMs) && valid(lastSeenMs) ? { lastIssuedMs, lastSeenMs } : inMemory;
@@ -36,7 +38,9 @@ function writeState(state: ClockState): void {
   inMemory = state;
   try {
     localStorage.setItem(CHANGE_CLOCK_KEY, JSON.stringify(state));
+    stored = true;
   } catch {
+    stored = false;
     // Storage that cannot be written: this tab's stamps still step forward in memory.
   }
 }

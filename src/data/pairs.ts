@@ -1,17 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { db, pendingMarkTables } from '../db/database';
+import { db } from '../db/database';
 import { compareText } from '../domain/compareText';
 import type { Pair } from '../domain/pair';
 import type { PairDigest, PairLastSession } from '../domain/pairDigest';
-import type { PairStatus } from '../domain/pairStatus';
 import type { Person } from '../domain/person';
 import type { PairListRow, PairWithPeople } from '../domain/pairWithPeople';
 import { startFirstRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
 import { keepPairListCurrent, rememberedPairList, rememberPairList } from './pairListSnapshot';
 import { takeFirstRecords } from '../db/takeFirstRecords';
-import { nextChangeStamp } from './changeStamp';
-import { markPendingOf } from './pendingChanges';
 import { partnersOf } from './people';
 
 async function withPeople(pairs: Pair[]): Promise<PairWithPeople[]> {
@@ -39,18 +36,6 @@ export async function pairsOfPerson(personId: string): Promise<Pair[]> {
     db.pairs.where('menteeId').equals(personId).toArray(),
   ]);
   return [...asMentor, ...asMentee].filter((pair) => pair.deletedAt === null);
-}
-
-/** Pausing, resuming and closing. Closing records the end date; reopening clears it. */
-export async function setPairStatus(pair: Pair, status: PairStatus, today: string): Promise<void> {
-  const endDate = status === 'closed' ? (pair.endDate ?? (today < pair.startDate ? pair.startDate : today)) : null;
-  await db.transaction('rw', [db.pairs, ...pendingMarkTables(db)], async () => {
-    const stored = await db.pairs.get(pair.id);
-    if (!stored) return;
-    const changed: Pair = { ...stored, status, endDate, updatedAt: nextChangeStamp(stored.updatedAt) };
-    await db.pairs.put(changed);
-    await markPendingOf(db, 'pair', [changed]);
-  });
 }
 
 /** The records a screen's rows take one of per pair, beside the pair and its people: by table. */

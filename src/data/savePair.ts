@@ -2,6 +2,7 @@ import { db, pendingMarkTables } from '../db/database';
 import { earliestRecordDate } from '../db/monthLogs';
 import { formDateMessage, startAfterRecordProblem } from '../domain/plausibleDate';
 import { NEW_PERSON, pairSchema, type Pair, type PairFormValues } from '../domain/pair';
+import type { PairStatus } from '../domain/pairStatus';
 import type { Person } from '../domain/person';
 import { newRecordFields } from '../domain/record';
 import { nextChangeStamp } from './changeStamp';
@@ -44,4 +45,16 @@ export async function savePair(form: PairFormValues, existing?: Pair): Promise<P
   });
   void askForPersistenceOnce();
   return pair;
+}
+
+/** Pausing, resuming and closing. Closing records the end date; reopening clears it. */
+export async function setPairStatus(pair: Pair, status: PairStatus, today: string): Promise<void> {
+  const endDate = status === 'closed' ? (pair.endDate ?? (today < pair.startDate ? pair.startDate : today)) : null;
+  await db.transaction('rw', [db.pairs, ...pendingMarkTables(db)], async () => {
+    const stored = await db.pairs.get(pair.id);
+    if (!stored) return;
+    const changed: Pair = { ...stored, status, endDate, updatedAt: nextChangeStamp(stored.updatedAt) };
+    await db.pairs.put(changed);
+    await markPendingOf(db, 'pair', [changed]);
+  });
 }
