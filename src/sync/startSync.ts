@@ -80,12 +80,33 @@ const UNREACHABLE =
   'The sync server cannot be reached. Your changes are kept on this device and will be sent when it can.';
 const REFUSED = 'The server does not let you use this database. Ask your program coordinator to check your access.';
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
+/**
+ * A signal that aborts when any of `signals` does, or after `ms`; `release` lets go of them. Made
+ * by hand rather than with AbortSignal.any and .timeout: the loops make one per request, and each
+ * would stay registered on the long-lived signals until they abort.
+ */
+function linked(signals: readonly AbortSignal[], ms?: number): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const abort = () => controller.abort(new DOMException('Stopped waiting.', 'AbortError'));
+  const timer = ms === undefined ? undefined : setTimeout(abort, ms);
+  for (const signal of signals) {
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+  }
+  return {
+    signal: controller.signal,
+    release: () => {
+      clearTimeout(timer);
+      for (const signal of signals) signal.removeEventListener('abort', abort);
+    },
+  };
+}
+
+/** Waits `ms`, or until any of `signals` aborts. */
+async function sleep(ms: number, signals: readonly AbortSignal[]): Promise<void> {
+  const { signal, release } = linked(signals, ms);
+  await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+  release();
 }
 
 /** Runs `work` over the items, at most `concurrency` at a time. */
@@ -151,7 +172,7 @@ export function startSync(options: SyncOptions): SyncHandle {
     const wait = backoffDelay(attempt, options.random);
     const lastError = isServerFailure(error) ? UNREACHABLE : syncStorageErrorMessage(error);
     update({ state: 'retrying', retryInMs: wait, lastError });
-    await sleep(wait, AbortSignal.any([stopping.signal, nudge.signal]));
+    await sleep(wait, [stopping.signal, nudge.signal]);
   };
 
   async function push(database: SyncDatabase): Promise<void> {
@@ -162,13 +183,14 @@ export function startSync(options: SyncOptions): SyncHandle {
   /** Reads the database's changes page by page up to now. */
   async function catchUp(database: SyncDatabase, signal: AbortSignal): Promise<void> {
     for (;;) {
+      // A server that stops answering mid-request fails the page, and the loop tries again.
+      const request = linked([signal], REQUEST_MS);
       const page = await pullDatabase(options, database.name, options.store, options.records, {
         feed: 'normal',
         limit: PAGE,
-        // A server that stops answering mid-request fails the page, and the loop tries again.
-        signal: AbortSignal.any([signal, AbortSignal.timeout(REQUEST_MS)]),
+        signal: request.signal,
         ...nowOption,
-      });
+      }).finally(request.release);
       report(page.problems);
       const last = page.received < PAGE;
       progress.page(database.name, page.received, page.left, last);
@@ -181,9 +203,9 @@ export function startSync(options: SyncOptions): SyncHandle {
     let attempt = 0;
     let behindHere = true;
     while (!stopping.signal.aborted) {
-      const wake = AbortSignal.any([stopping.signal, nudge.signal]);
-      // The stand-in ignores `timeout=` and proxies cut idle requests: the client ends each long poll itself.
-      const poll = AbortSignal.any([wake, AbortSignal.timeout(LONG_POLL_MS)]);
+      // Woken by a stop or a local change. The stand-in ignores `timeout=` and proxies cut idle
+      // requests: the client ends each long poll itself.
+      const poll = linked([stopping.signal, nudge.signal], LONG_POLL_MS);
       try {
         await push(database);
         if (database.pull && behindHere) await catchUp(database, stopping.signal);
@@ -194,21 +216,23 @@ export function startSync(options: SyncOptions): SyncHandle {
           const { problems } = await pullDatabase(options, database.name, options.store, options.records, {
             feed: 'longpoll',
             limit: PAGE,
-            signal: poll,
+            signal: poll.signal,
             ...nowOption,
           });
           report(problems);
         } else {
-          await sleep(LONG_POLL_MS, wake);
+          await new Promise((resolve) => poll.signal.addEventListener('abort', resolve, { once: true }));
         }
       } catch (error) {
         if (stopping.signal.aborted) return;
-        if (poll.aborted && !behindHere) continue; // woken to push a local change, or the long poll's time was up
+        if (poll.signal.aborted && !behindHere) continue; // woken to push a local change, or the long poll's time was up
         behindHere = true;
         if (error instanceof SignedOutError) return signOut();
         if (error instanceof RefusedError) return refuse(database.name);
         behind.add(database.name);
         await retryAfter(++attempt, error);
+      } finally {
+        poll.release();
       }
     }
   }
@@ -240,7 +264,7 @@ export function startSync(options: SyncOptions): SyncHandle {
         continue;
       }
       attempt = 0;
-      await sleep(Math.max(0, (options.cycleMinMs ?? 1000) - (now() - started)), stopping.signal);
+      await sleep(Math.max(0, (options.cycleMinMs ?? 1000) - (now() - started)), [stopping.signal]);
     }
   }
 
