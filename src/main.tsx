@@ -23,6 +23,8 @@ createRoot(root).render(
 // Once the first screen shows its data (or after a few seconds on a screen that does not say),
 // warm the code of the screens this user is likely to open next.
 const FIRST_SCREEN_WAIT_MS = 3_000;
-void Promise.race([firstScreenShown, new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]).then(() =>
-  prefetchScreens(useViewerStore.getState().role),
-);
+// Sync starts then too, and loads its engine only on a device with an account (src/app/syncRunner.ts).
+void Promise.race([firstScreenShown, new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]).then(() => {
+  prefetchScreens(useViewerStore.getState().role);
+  void import('./app/syncRunner').then(({ runSyncWhileConnected }) => runSyncWhileConnected());
+});

@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import { db as appDatabase, type MentorlogDatabase } from '../db/database';
+import { db as appDatabase, pendingMarkTables, type MentorlogDatabase } from '../db/database';
 import { MonthLogDraft, applyMonthChanges, recordsInMonths, type MonthLog } from '../db/monthLogs';
 import { refreshPairDigests, refreshPairDigestsFrom } from '../db/pairDigests';
 import type { BackupFile } from '../domain/backupFile';
@@ -11,8 +11,12 @@ import { findIdProblems, settleMerge } from '../domain/importRules';
 import { planMerge, type MergeCounts } from '../domain/planMerge';
 import { readBackupText } from '../domain/readBackup';
 import type { RecordFields } from '../domain/record';
+import type { SyncAccount } from '../domain/syncAccount';
+import type { SyncRecord } from '../domain/syncedRecord';
 import { tableOf, tablesOf, WRITE_CHUNK } from './backupTables';
+import { markPending } from './pendingChanges';
 import { readDeviceCopies, readWhatNamesDeletedPeople } from './readDeviceCopies';
+import { readSyncAccount } from './syncAccount';
 
 /** How long checking runs before it lets the page handle input and paint again. */
 const CHECK_SLICE_MS = 25;
@@ -91,11 +95,18 @@ async function readSource(
  * keeps the page responsive. Then one transaction looks up what the device already has, checks
  * that every reference points somewhere, and writes the records that are new or newer, in chunks.
  * Any problem, or any failure while writing, leaves the database exactly as it was.
+ *
+ * On a device that syncs (`syncAccount`: the worker has no localStorage, so the page passes it),
+ * every record written is marked pending in the same transaction, as the app's own writes are: a
+ * restored backup or a partner's file may hold what the server lacks, and unmarked it would reach
+ * no other device until edited again. What the server already holds costs one conflict each,
+ * settled by the merge rule.
  */
 export async function importBackup(
   source: string | Blob,
   onProgress: (progress: ImportProgress) => void = () => {},
   database: MentorlogDatabase = appDatabase,
+  syncAccount: SyncAccount | null = readSyncAccount(),
 ): Promise<ImportResult> {
   onProgress({ phase: 'reading', done: 0, total: 0 });
   const read = await readSource(source);
@@ -131,7 +142,13 @@ export async function importBackup(
   // From here on only Dexie is awaited: anything else would let the transaction commit early.
   return database.transaction(
     'rw',
-    [...tablesOf(database), database.pairDigests, database.pairMonths, database.pairLastSessions],
+    [
+      ...tablesOf(database),
+      database.pairDigests,
+      database.pairMonths,
+      database.pairLastSessions,
+      ...pendingMarkTables(database),
+    ],
     async (): Promise<ImportResult> => {
       const device = await readDeviceCopies(database, records);
       const referenceProblems = findReferenceProblems(records, {
@@ -203,6 +220,16 @@ export async function importBackup(
       const { sessions, checkIns } = recordsInMonths(applyMonthChanges(logged.months, { put, emptied }));
       await refreshPairDigestsFrom(database, known, { pairs: writes.pairs, sessions, checkIns });
       await refreshPairDigests(database, unknown);
+      await markPending(
+        database,
+        [
+          ...writes.people.map((record): SyncRecord => ({ type: 'person', record })),
+          ...writes.pairs.map((record): SyncRecord => ({ type: 'pair', record })),
+          ...writes.sessions.map((record): SyncRecord => ({ type: 'session', record })),
+          ...writes.checkIns.map((record): SyncRecord => ({ type: 'checkIn', record })),
+        ],
+        syncAccount,
+      );
       return {
         ok: true,
         summary: {

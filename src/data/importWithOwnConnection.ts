@@ -1,4 +1,5 @@
 import { openDatabase } from '../db/database';
+import type { SyncAccount } from '../domain/syncAccount';
 import { importBackup, type ImportProgress, type ImportResult } from './importBackup';
 
 /**
@@ -8,10 +9,11 @@ import { importBackup, type ImportProgress, type ImportResult } from './importBa
 export async function importWithOwnConnection(
   file: Blob,
   onProgress: (progress: ImportProgress) => void,
+  syncAccount: SyncAccount | null,
 ): Promise<ImportResult> {
   const database = openDatabase();
   try {
-    return await importBackup(file, onProgress, database);
+    return await importBackup(file, onProgress, database, syncAccount);
   } finally {
     database.close();
   }

@@ -4,7 +4,6 @@ import { db } from '../db/database';
 import { compareText } from '../domain/compareText';
 import type { Pair } from '../domain/pair';
 import type { PairDigest, PairLastSession } from '../domain/pairDigest';
-import type { PairStatus } from '../domain/pairStatus';
 import type { Person } from '../domain/person';
 import type { PairListRow, PairWithPeople } from '../domain/pairWithPeople';
 import { startFirstRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
@@ -37,12 +36,6 @@ export async function pairsOfPerson(personId: string): Promise<Pair[]> {
     db.pairs.where('menteeId').equals(personId).toArray(),
   ]);
   return [...asMentor, ...asMentee].filter((pair) => pair.deletedAt === null);
-}
-
-/** Pausing, resuming and closing. Closing records the end date; reopening clears it. */
-export async function setPairStatus(pair: Pair, status: PairStatus, today: string): Promise<void> {
-  const endDate = status === 'closed' ? (pair.endDate ?? (today < pair.startDate ? pair.startDate : today)) : null;
-  await db.pairs.update(pair.id, { status, endDate, updatedAt: new Date().toISOString() });
 }
 
 /** The records a screen's rows take one of per pair, beside the pair and its people: by table. */

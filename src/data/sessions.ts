@@ -1,4 +1,4 @@
-import { db, pairWriteTables } from '../db/database';
+import { db, pairWriteTables, type MentorlogDatabase } from '../db/database';
 import { changeRecords, type LoggedRef } from '../db/monthLogs';
 import { addPairRecord, refreshPairDigests } from '../db/pairDigests';
 import type { Pair } from '../domain/pair';
@@ -12,11 +12,13 @@ import {
 } from '../domain/session';
 import type { Side } from '../domain/side';
 import type { Visibility } from '../domain/checkIn';
+import { nextChangeStamp } from './changeStamp';
+import { markPendingOf } from './pendingChanges';
 import { askForPersistenceOnce } from './storagePersistence';
 
 export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side, personId: string): Session {
   return sessionSchema.parse({
-    ...newRecordFields(),
+    ...newRecordFields(nextChangeStamp()),
     pairId: pair.id,
     date: form.date,
     durationMinutes: form.durationMinutes,
@@ -36,22 +38,29 @@ export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side,
   });
 }
 
-export async function logSession(session: Session): Promise<void> {
-  await db.transaction('rw', pairWriteTables(db), () => addPairRecord(db, 'sessions', session));
+export async function logSession(session: Session, database: MentorlogDatabase = db): Promise<void> {
+  await database.transaction('rw', pairWriteTables(database), async () => {
+    await addPairRecord(database, 'sessions', session);
+    await markPendingOf(database, 'session', [session]);
+  });
   void askForPersistenceOnce();
 }
 
 /** Ticks an action item of a session (found by its id, pair and date) on or off. */
 export async function setActionItemDone(session: LoggedRef, itemId: string, done: boolean): Promise<void> {
   await db.transaction('rw', pairWriteTables(db), async () => {
-    const updatedAt = new Date().toISOString();
-    const [held] = await changeRecords(db, 'sessions', [session], (stored) => ({
-      ...stored,
-      actionItems: stored.actionItems.map((item) => (item.id === itemId ? { ...item, done } : item)),
-      updatedAt,
-    }));
-    if (!held) throw new Error('That session no longer exists.');
+    let changed: Session | undefined;
+    const [held] = await changeRecords(db, 'sessions', [session], (stored) => {
+      changed = {
+        ...stored,
+        actionItems: stored.actionItems.map((item) => (item.id === itemId ? { ...item, done } : item)),
+        updatedAt: nextChangeStamp(stored.updatedAt),
+      };
+      return changed;
+    });
+    if (!held || !changed) throw new Error('That session no longer exists.');
     await refreshPairDigests(db, [session.pairId]);
+    await markPendingOf(db, 'session', [changed]);
   });
 }
 
@@ -65,14 +74,17 @@ export async function setSessionNotesVisibility(
   notesVisibility: Visibility,
 ): Promise<void> {
   await db.transaction('rw', pairWriteTables(db), async () => {
-    const updatedAt = new Date().toISOString();
+    let changed: Session | undefined;
     const [held] = await changeRecords(db, 'sessions', [session], (stored) => {
       if (stored.loggedById !== personId)
         throw new Error('Only the person who logged a session can change who sees its words.');
-      return { ...stored, notesVisibility, updatedAt };
+      changed = { ...stored, notesVisibility, updatedAt: nextChangeStamp(stored.updatedAt) };
+      return changed;
     });
-    if (!held) throw new Error('That session no longer exists.');
+    if (!held || !changed) throw new Error('That session no longer exists.');
     await refreshPairDigests(db, [session.pairId]);
+    // A narrowing must reach the partner's device too: its copy loses the words.
+    await markPendingOf(db, 'session', [changed]);
   });
 }
 

@@ -131,6 +131,21 @@ export function importErrorMessage(error: unknown): string {
   }
 }
 
+/**
+ * What the sync status says when the device could not store what sync read or sent (its pending
+ * changes stay, and sync tries again by itself).
+ */
+export function syncStorageErrorMessage(error: unknown): string {
+  switch (storageFailure(error)) {
+    case 'quota':
+      return `This device is out of storage space, so what the sync server sent could not be saved. ${SPACE}: sync tries again by itself, and your changes are kept.`;
+    case 'closed':
+      return 'The browser closed Mentorlog’s database, so sync has paused. Reload the page to go on.';
+    case 'other':
+      return `This device could not store what the sync server sent${detailOf(error)}. Your changes are kept; sync tries again by itself. If this goes on, reload the page.`;
+  }
+}
+
 /** Why the database could not be opened: refused by the browser, a newer version's, or something else. */
 export type OpenFailure = 'refused' | 'newerVersion' | 'other';
 

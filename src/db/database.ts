@@ -5,6 +5,7 @@ import type { PairMonths } from '../domain/pairMonths';
 import type { Person } from '../domain/person';
 import type { MonthLog, MonthLogKey } from './monthLogs';
 import { DATABASE_NAME, schemaVersions } from './schema';
+import type { SyncCheckpoint, SyncMeta, SyncPendingMark, SyncRev } from './syncTables';
 
 export type MentorlogDatabase = Dexie & {
   people: EntityTable<Person, 'id'>;
@@ -17,6 +18,11 @@ export type MentorlogDatabase = Dexie & {
   pairMonths: EntityTable<PairMonths, 'pairId'>;
   /** Each pair's digest's last session date, for the pairs list; written with the digests. */
   pairLastSessions: EntityTable<PairLastSession, 'pairId'>;
+  /** The sync engine's bookkeeping (schema version 10); see src/db/syncTables.ts. */
+  syncCheckpoints: EntityTable<SyncCheckpoint, 'database'>;
+  syncRevs: Table<SyncRev, [string, string]>;
+  syncPending: EntityTable<SyncPendingMark, 'docId'>;
+  syncMeta: EntityTable<SyncMeta, 'key'>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): MentorlogDatabase {
@@ -33,7 +39,23 @@ export function openDatabase(name: string = DATABASE_NAME): MentorlogDatabase {
  * from them (src/db/pairDigests.ts), which reads the pair.
  */
 export function pairWriteTables(database: MentorlogDatabase) {
-  return [database.pairs, database.monthLogs, database.pairDigests, database.pairMonths, database.pairLastSessions];
+  return [
+    database.pairs,
+    database.monthLogs,
+    database.pairDigests,
+    database.pairMonths,
+    database.pairLastSessions,
+    ...pendingMarkTables(database),
+  ];
+}
+
+/**
+ * The tables a local change's pending mark is written to (src/data/pendingChanges.ts), in the
+ * change's own transaction: the marks, and the revs that tell whether a record ever reached the
+ * server.
+ */
+export function pendingMarkTables(database: MentorlogDatabase) {
+  return [database.syncPending, database.syncRevs];
 }
 
 /** The app's one database. Tests reset it between cases with `resetDatabase`. */

@@ -307,8 +307,24 @@ const migrationCases: MigrationCase[] = [
       }
     },
   },
+  {
+    // Version 10 adds the sync engine's bookkeeping, empty: a device that syncs with no server
+    // has none, and every record, month and derived record is as version 9 left it.
+    version: 10,
+    check: async (db, fixture) => {
+      const sessions = fixture.sessions.map((session) => ({ ...session, notesVisibility: 'pair' }));
+      await expectEveryRecordPacked(db, { ...fixture, sessions });
+      await expectPackedReadsAnswer(db, fixture);
+      await expectDerivedFresh(db, fixture);
+      for (const table of ['syncCheckpoints', 'syncRevs', 'syncPending', 'syncMeta'])
+        expect(await db.table(table).count(), table).toBe(0);
+      // The doc index answers the question a pending mark asks: did this record ever reach a database?
+      await db.table('syncRevs').put({ database: 'mentorlog-program', docId: 'pair:x', rev: '1-a' });
+      expect(await db.table('syncRevs').where('docId').equals('pair:x').count()).toBe(1);
+    },
+  },
   // The next version adds its case here, e.g.
-  // { version: 10, check: async (db, fixture) => { …every fixture record, in its version-10 shape… } },
+  // { version: 11, check: async (db, fixture) => { …every fixture record, in its version-11 shape… } },
 ];
 
 let databaseCount = 0;

@@ -149,6 +149,19 @@ export const schemaVersions: readonly SchemaVersion[] = [
     stores: {},
     upgrade: (transaction) => giveSessionsNotesVisibility(transaction),
   },
+  {
+    // Version 10 keeps the sync engine's bookkeeping (src/db/syncTables.ts): a checkpoint per
+    // database of the program's server, the last known `_rev` per database and doc (also by doc,
+    // to tell whether a record ever reached a database), and the local changes still to send
+    // (by pair, for the pairs that join with their history). New tables only: no record changes.
+    version: 10,
+    stores: {
+      syncCheckpoints: 'database',
+      syncRevs: '[database+docId], docId',
+      syncPending: 'docId',
+      syncMeta: 'key',
+    },
+  },
 ];
 
 /** Pairs between two reports of version 9's progress. */

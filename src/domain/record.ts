@@ -24,7 +24,11 @@ export const recordFieldsSchema = z.object({
 
 export type RecordFields = z.infer<typeof recordFieldsSchema>;
 
-export function newRecordFields(now: Date = new Date()): RecordFields {
-  const stamp = now.toISOString();
+/**
+ * A new record's fields, created and changed at `stamp`: the change clock's next stamp
+ * (`nextChangeStamp` in src/data/changeStamp.ts), so that a new record orders after everything the
+ * device has seen, whatever its own clock says.
+ */
+export function newRecordFields(stamp: string): RecordFields {
   return { id: crypto.randomUUID(), createdAt: stamp, updatedAt: stamp, deletedAt: null };
 }

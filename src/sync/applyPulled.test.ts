@@ -44,7 +44,10 @@ describe('applying a pulled session', () => {
       updatedAt: '2026-02-02T10:00:00.000Z',
     };
 
-    expect(await applyPulled(device.records, { type: 'session', record: ticked }, pairDb)).toBe('applied');
+    expect(await applyPulled(device.records, [{ type: 'session', record: ticked }], pairDb)).toEqual({
+      applied: 1,
+      problems: [],
+    });
 
     expect(held(device, mine.id)).toEqual({
       ...mine,
@@ -56,9 +59,10 @@ describe('applying a pulled session', () => {
   it('takes its own blanked copy for the same version, changing nothing', async () => {
     const mine = spoken('private');
     const device = deviceHolding(mine);
-    expect(await applyPulled(device.records, { type: 'session', record: sessionForPartner(mine) }, pairDb)).toBe(
-      'kept-local',
-    );
+    expect(await applyPulled(device.records, [{ type: 'session', record: sessionForPartner(mine) }], pairDb)).toEqual({
+      applied: 0,
+      problems: [],
+    });
     expect(held(device, mine.id)).toEqual(mine);
   });
 
@@ -70,7 +74,10 @@ describe('applying a pulled session', () => {
       updatedAt: '2026-02-02T10:00:00.000Z',
     };
 
-    expect(await applyPulled(device.records, { type: 'session', record: narrowed }, pairDb)).toBe('applied');
+    expect(await applyPulled(device.records, [{ type: 'session', record: narrowed }], pairDb)).toEqual({
+      applied: 1,
+      problems: [],
+    });
 
     expect(held(device, shared.id)).toEqual(narrowed);
     expect(JSON.stringify(held(device, shared.id))).not.toMatch(/Moving|abroad|Ask about/);

@@ -1,6 +1,5 @@
-import { initialClockState, nextStamp, observeStamp, type ClockState } from './changeClock';
-import { docId, type SyncRecord } from './syncDocument';
-import { type SyncedRecordType } from './serverRules';
+import { initialClockState, nextStamp, observeStamp, type ClockState } from '../domain/changeClock';
+import { docId, type SyncRecord } from '../domain/syncedRecord';
 import type { LocalRecords, SyncStore } from './syncStore';
 
 /** A device held in memory: its records, its change clock and its sync state, for tests. */
@@ -19,29 +18,71 @@ export function createMemoryDevice(now: () => number = Date.now): MemoryDevice {
   const revs = new Map<string, string>();
   const pending = new Map<string, Map<string, SyncRecord>>();
   let clock: ClockState = initialClockState;
-  const pendingIn = (database: string) => pending.get(database) ?? pending.set(database, new Map()).get(database)!;
+  const pendingIn = (database: string) => {
+    const found = pending.get(database);
+    if (found) return found;
+    const created = new Map<string, SyncRecord>();
+    pending.set(database, created);
+    return created;
+  };
 
   const store: SyncStore = {
     checkpoint: async (database) => checkpoints.get(database) ?? null,
     setCheckpoint: async (database, sequence) => void checkpoints.set(database, sequence),
-    rev: async (database, id) => revs.get(`${database}/${id}`) ?? null,
-    setRev: async (database, id, rev) => {
-      if (rev === null) revs.delete(`${database}/${id}`);
-      else revs.set(`${database}/${id}`, rev);
+    revs: async (database, ids) => {
+      const found = new Map<string, string>();
+      for (const id of ids) {
+        const rev = revs.get(`${database}/${id}`);
+        if (rev) found.set(id, rev);
+      }
+      return found;
+    },
+    setRevs: async (database, seen) => {
+      for (const { docId: id, rev } of seen) {
+        if (rev === null) revs.delete(`${database}/${id}`);
+        else revs.set(`${database}/${id}`, rev);
+      }
     },
     pending: async (database) => [...pendingIn(database).values()],
-    pushed: async (database, entry) => {
+    pushed: async (database, entries) => {
       const waiting = pendingIn(database);
-      const key = docId(entry.type, entry.record.id);
-      // A record edited again while its push was under way stays pending.
-      if (waiting.get(key)?.record.updatedAt === entry.record.updatedAt) waiting.delete(key);
+      for (const entry of entries) {
+        const key = docId(entry.type, entry.record.id);
+        // A record edited again while its push was under way stays pending.
+        if (waiting.get(key)?.record.updatedAt === entry.record.updatedAt) waiting.delete(key);
+      }
     },
   };
 
   const records: LocalRecords = {
-    get: async (type: SyncedRecordType, id: string) => all.get(docId(type, id)) ?? null,
-    put: async (entry) => void all.set(docId(entry.type, entry.record.id), entry),
-    withdraw: async (type, id) => void all.delete(docId(type, id)),
+    get: async (refs) =>
+      refs.map((ref) => {
+        const found = all.get(docId(ref.type, ref.id));
+        return found ?? null;
+      }),
+    write: async (pulled, choose) => {
+      let applied = 0;
+      for (const entry of pulled) {
+        const key = docId(entry.type, entry.record.id);
+        const chosen = choose(all.get(key) ?? null, entry);
+        if (!chosen) continue;
+        all.set(key, chosen);
+        applied++;
+      }
+      return { applied, setAside: [] };
+    },
+    withdraw: async (refs, decide) => {
+      let gone = 0;
+      for (const ref of refs) {
+        const key = docId(ref.type, ref.id);
+        const local = all.get(key);
+        if (local && decide(local)) {
+          all.delete(key);
+          gone++;
+        }
+      }
+      return gone;
+    },
     observeStamp: async (stamp) => {
       clock = observeStamp(clock, stamp, now()).state;
     },

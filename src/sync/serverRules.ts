@@ -1,3 +1,5 @@
+import { syncedRecordTypes, type SyncedRecordType } from '../domain/syncedRecord';
+
 /**
  * What the program's server (Apache CouchDB 3.x) enforces, as data: the databases' names, who may
  * read each (`_security`), and the write rule of each (`validate_doc_update`). CouchDB has no
@@ -18,9 +20,7 @@ export const DESIGN_DOC_ID = '_design/mentorlog';
 /** The largest document a database accepts, as the length of its JSON. */
 export const MAX_DOC_JSON_LENGTH = 64 * 1024;
 
-/** The record types a document may carry (`meta.type`, and the part of `_id` before the colon). */
-export const syncedRecordTypes = ['person', 'pair', 'session', 'checkIn'] as const;
-export type SyncedRecordType = (typeof syncedRecordTypes)[number];
+export { syncedRecordTypes, type SyncedRecordType };
 
 /** Which database a rule or a name is for. */
 export type ProgramDatabase =

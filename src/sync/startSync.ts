@@ -1,12 +1,21 @@
 import { backoffDelay } from './backoff';
 import type { PulledProblem } from './checkPulledDocument';
-import { pullDatabase, pushDatabase, RefusedError, SignedOutError, type CouchConnection } from './couchClient';
+import { syncStorageErrorMessage } from '../data/storageFailureMessage';
+import { isServerFailure, RefusedError, SignedOutError, type CouchConnection } from './couchHttp';
+import { pullDatabase } from './pullDatabase';
+import { pushDatabase } from './pushDatabase';
+import { FirstSyncProgress } from './syncProgress';
 import type { LocalRecords, SyncStore } from './syncStore';
 
 /*
- * The sync loop: for each database, push what is pending, catch up on its changes, then long poll
- * for more. A failure waits (1 s doubling to 60 s, with jitter) and tries again; a 401 stops
- * everything with "signed out", for the person to sign in again.
+ * The sync loop. A database read `long` gets a loop of its own: push what is pending, catch up on
+ * its changes page by page, then long poll for more. Databases read by `cycle` are read in turn by
+ * one loop, a few at a time, with plain (non-waiting) requests, again and again: a coordinator
+ * reads a thousand pairs' shared databases, and a browser keeps ~6 connections per server over
+ * HTTP/1.1, so a long poll each would starve everything else (CouchDB's `_db_updates`, which could
+ * say which changed, is for its admins only). A failure waits (1 s doubling to 60 s, with jitter)
+ * and tries again; a 401 stops everything with "signed out", for the person to sign in again; a
+ * 403 leaves that database out and says so.
  */
 
 export interface SyncDatabase {
@@ -14,6 +23,8 @@ export interface SyncDatabase {
   /** Partners push to their pair's shared database but do not read it back: it holds less than theirs. */
   push: boolean;
   pull: boolean;
+  /** How changes are awaited once caught up: a long poll of its own (the default), or in turn with the others. */
+  live?: 'long' | 'cycle';
 }
 
 export type SyncState = 'syncing' | 'up-to-date' | 'retrying' | 'signed-out' | 'stopped';
@@ -27,6 +38,10 @@ export interface SyncStatus {
   /** Docs set aside on pull, or refused on push, with where and why. */
   problems: PulledProblem[];
   lastSyncedAt: number | null;
+  /** Databases the server does not let this person use (403): left out until the next start. */
+  refused: string[];
+  /** A first sync's progress (see syncProgress.ts); null otherwise. */
+  progress: { done: number; total: number } | null;
 }
 
 export interface SyncOptions extends CouchConnection {
@@ -36,10 +51,14 @@ export interface SyncOptions extends CouchConnection {
   onStatus?: (status: SyncStatus) => void;
   now?: () => number;
   random?: () => number;
+  /** How many `cycle` databases are read at once (default 4: with one long poll, within a browser's 6). */
+  cycleConcurrency?: number;
+  /** The shortest time one round over the `cycle` databases takes (default 1 s): a few pairs are not read in a tight loop. */
+  cycleMinMs?: number;
 }
 
 export interface SyncHandle {
-  /** A local change is waiting: stop long polling and push it now. */
+  /** A local change is waiting (or the network is back): stop waiting and push it now. */
   pushNow(): void;
   stop(): Promise<void>;
   status(): SyncStatus;
@@ -48,20 +67,76 @@ export interface SyncHandle {
 const PROBLEMS_KEPT = 50;
 /** How long one long poll may wait before the client asks again (CouchDB's own default is 60 s). */
 const LONG_POLL_MS = 50_000;
+/** How long a request that should answer at once may take before it counts as failed. */
+const REQUEST_MS = 60_000;
+/** Changes per page while catching up. */
+const PAGE = 1000;
+/** How often an up-to-date device moves its "synced at" forward while nothing else changes. */
+const SYNCED_AT_STEP_MS = 10_000;
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
+const SIGNED_OUT =
+  'You were signed out of the sync server. Your records are safe on this device; sign in again to keep syncing.';
+const UNREACHABLE =
+  'The sync server cannot be reached. Your changes are kept on this device and will be sent when it can.';
+const REFUSED = 'The server does not let you use this database. Ask your program coordinator to check your access.';
+
+/**
+ * A signal that aborts when any of `signals` does, or after `ms`; `release` lets go of them. Made
+ * by hand rather than with AbortSignal.any and .timeout: the loops make one per request, and each
+ * would stay registered on the long-lived signals until they abort.
+ */
+function linked(signals: readonly AbortSignal[], ms?: number): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const abort = () => controller.abort(new DOMException('Stopped waiting.', 'AbortError'));
+  const timer = ms === undefined ? undefined : setTimeout(abort, ms);
+  for (const signal of signals) {
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+  }
+  return {
+    signal: controller.signal,
+    release: () => {
+      clearTimeout(timer);
+      for (const signal of signals) signal.removeEventListener('abort', abort);
+    },
+  };
+}
+
+/** Waits `ms`, or until any of `signals` aborts. */
+async function sleep(ms: number, signals: readonly AbortSignal[]): Promise<void> {
+  const { signal, release } = linked(signals, ms);
+  await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+  release();
+}
+
+/** Runs `work` over the items, at most `concurrency` at a time. */
+async function inTurn<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
 export function startSync(options: SyncOptions): SyncHandle {
   const stopping = new AbortController();
   let nudge = new AbortController();
-  let status: SyncStatus = { state: 'syncing', retryInMs: null, lastError: null, problems: [], lastSyncedAt: null };
+  let status: SyncStatus = {
+    state: 'syncing',
+    retryInMs: null,
+    lastError: null,
+    problems: [],
+    lastSyncedAt: null,
+    refused: [],
+    progress: null,
+  };
   const behind = new Set(options.databases.map((database) => database.name));
+  const now = options.now ?? Date.now;
   const nowOption = options.now ? { nowMs: options.now } : {};
+  let progress = new FirstSyncProgress(new Set());
 
   const update = (change: Partial<SyncStatus>) => {
     status = { ...status, ...change };
@@ -72,85 +147,144 @@ export function startSync(options: SyncOptions): SyncHandle {
     const fresh = problems.filter(
       (p) => !status.problems.some((q) => q.database === p.database && q.docId === p.docId && q.message === p.message),
     );
-    update({ problems: [...status.problems, ...fresh].slice(-PROBLEMS_KEPT) });
+    if (fresh.length > 0) update({ problems: [...status.problems, ...fresh].slice(-PROBLEMS_KEPT) });
   };
+  const caughtUp = (name: string) => {
+    behind.delete(name);
+    const time = now();
+    if (behind.size === 0 && status.state !== 'up-to-date') {
+      update({ state: 'up-to-date', retryInMs: null, lastError: null, lastSyncedAt: time, progress: null });
+    } else if (status.state === 'up-to-date' && time - (status.lastSyncedAt ?? 0) >= SYNCED_AT_STEP_MS) {
+      update({ lastSyncedAt: time });
+    }
+  };
+  const refuse = (name: string) => {
+    behind.delete(name);
+    report([{ database: name, docId: '(the whole database)', message: REFUSED }]);
+    update({ refused: [...status.refused, name] });
+    if (behind.size === 0 && status.state === 'syncing') update({ state: 'up-to-date', lastSyncedAt: now() });
+  };
+  const signOut = () => {
+    update({ state: 'signed-out', retryInMs: null, lastError: SIGNED_OUT, progress: null });
+    stopping.abort();
+  };
+  const retryAfter = async (attempt: number, error: unknown) => {
+    const wait = backoffDelay(attempt, options.random);
+    const lastError = isServerFailure(error) ? UNREACHABLE : syncStorageErrorMessage(error);
+    update({ state: 'retrying', retryInMs: wait, lastError });
+    await sleep(wait, [stopping.signal, nudge.signal]);
+  };
+
+  async function push(database: SyncDatabase): Promise<void> {
+    if (database.push)
+      report((await pushDatabase(options, database.name, options.store, options.records, options.now)).problems);
+  }
+
+  /** Reads the database's changes page by page up to now. */
+  async function catchUp(database: SyncDatabase, signal: AbortSignal): Promise<void> {
+    for (;;) {
+      // A server that stops answering mid-request fails the page, and the loop tries again.
+      const request = linked([signal], REQUEST_MS);
+      const page = await pullDatabase(options, database.name, options.store, options.records, {
+        feed: 'normal',
+        limit: PAGE,
+        signal: request.signal,
+        ...nowOption,
+      }).finally(request.release);
+      report(page.problems);
+      const last = page.received < PAGE;
+      progress.page(database.name, page.received, page.left, last);
+      if (status.state === 'syncing' && progress.view()) update({ progress: progress.view() });
+      if (last || signal.aborted) return;
+    }
+  }
 
   async function run(database: SyncDatabase): Promise<void> {
     let attempt = 0;
+    let behindHere = true;
     while (!stopping.signal.aborted) {
-      const wake = AbortSignal.any([stopping.signal, nudge.signal]);
-      // The stand-in ignores `timeout=` and proxies cut idle requests: the client ends each long poll itself.
-      const poll = AbortSignal.any([wake, AbortSignal.timeout(LONG_POLL_MS)]);
+      // Woken by a stop or a local change. The stand-in ignores `timeout=` and proxies cut idle
+      // requests: the client ends each long poll itself.
+      const poll = linked([stopping.signal, nudge.signal], LONG_POLL_MS);
       try {
-        if (database.push)
-          report((await pushDatabase(options, database.name, options.store, options.records, options.now)).problems);
-        if (database.pull && behind.has(database.name)) {
-          report(
-            (
-              await pullDatabase(options, database.name, options.store, options.records, {
-                feed: 'normal',
-                ...nowOption,
-              })
-            ).problems,
-          );
-        }
-        behind.delete(database.name);
+        await push(database);
+        if (database.pull && behindHere) await catchUp(database, stopping.signal);
+        behindHere = false;
         attempt = 0;
-        if (behind.size === 0 && status.state !== 'up-to-date') {
-          update({ state: 'up-to-date', retryInMs: null, lastError: null, lastSyncedAt: (options.now ?? Date.now)() });
-        }
+        caughtUp(database.name);
         if (database.pull) {
-          report(
-            (
-              await pullDatabase(options, database.name, options.store, options.records, {
-                feed: 'longpoll',
-                signal: poll,
-                ...nowOption,
-              })
-            ).problems,
-          );
+          const { problems } = await pullDatabase(options, database.name, options.store, options.records, {
+            feed: 'longpoll',
+            limit: PAGE,
+            signal: poll.signal,
+            ...nowOption,
+          });
+          report(problems);
         } else {
-          await sleep(LONG_POLL_MS, wake);
+          await new Promise((resolve) => poll.signal.addEventListener('abort', resolve, { once: true }));
         }
       } catch (error) {
         if (stopping.signal.aborted) return;
-        if (poll.aborted) continue; // woken to push a local change, or the long poll's time was up
+        if (poll.signal.aborted && !behindHere) continue; // woken to push a local change, or the long poll's time was up
+        behindHere = true;
+        if (error instanceof SignedOutError) return signOut();
+        if (error instanceof RefusedError) return refuse(database.name);
         behind.add(database.name);
-        if (error instanceof SignedOutError) {
-          update({
-            state: 'signed-out',
-            retryInMs: null,
-            lastError:
-              'You were signed out of the sync server. Your records are safe on this device; sign in again to keep syncing.',
-          });
-          stopping.abort();
-          return;
-        }
-        if (error instanceof RefusedError) {
-          report([
-            {
-              database: database.name,
-              docId: '(the whole database)',
-              message:
-                'The server does not let you use this database. Ask your program coordinator to check your access.',
-            },
-          ]);
-          return;
-        }
-        attempt++;
-        const wait = backoffDelay(attempt, options.random);
-        update({
-          state: 'retrying',
-          retryInMs: wait,
-          lastError:
-            'The sync server cannot be reached. Your changes are kept on this device and will be sent when it can.',
-        });
-        await sleep(wait, stopping.signal);
+        await retryAfter(++attempt, error);
+      } finally {
+        poll.release();
       }
     }
   }
 
-  const loops = Promise.all(options.databases.map(run));
+  async function runCycle(databases: readonly SyncDatabase[]): Promise<void> {
+    let attempt = 0;
+    let reading = [...databases];
+    while (!stopping.signal.aborted && reading.length > 0) {
+      const started = now();
+      const failures: unknown[] = [];
+      const refused = new Set<string>();
+      await inTurn(reading, options.cycleConcurrency ?? 4, async (database) => {
+        if (stopping.signal.aborted || failures.some((error) => error instanceof SignedOutError)) return;
+        try {
+          await push(database);
+          if (database.pull) await catchUp(database, stopping.signal);
+          caughtUp(database.name);
+        } catch (error) {
+          if (error instanceof RefusedError) refused.add(database.name);
+          else failures.push(error);
+        }
+      });
+      if (stopping.signal.aborted) return;
+      for (const name of refused) refuse(name);
+      reading = reading.filter((database) => !refused.has(database.name));
+      if (failures.some((error) => error instanceof SignedOutError)) return signOut();
+      if (failures.length > 0) {
+        await retryAfter(++attempt, failures[0]);
+        continue;
+      }
+      attempt = 0;
+      await sleep(Math.max(0, (options.cycleMinMs ?? 1000) - (now() - started)), [stopping.signal]);
+    }
+  }
+
+  async function begin(): Promise<void> {
+    const pulled = options.databases.filter((database) => database.pull).map((database) => database.name);
+    const checkpoints = await Promise.all(pulled.map((name) => options.store.checkpoint(name)));
+    progress = new FirstSyncProgress(new Set(pulled.filter((_, index) => checkpoints[index] === null)));
+    if (progress.view()) update({ progress: progress.view() });
+    const cycled = options.databases.filter((database) => database.live === 'cycle');
+    await Promise.all([
+      ...options.databases.filter((database) => database.live !== 'cycle').map(run),
+      cycled.length > 0 ? runCycle(cycled) : undefined,
+    ]);
+  }
+
+  const loops = begin().catch((error: unknown) => {
+    // Reading the checkpoints failed (the device's storage): nothing can sync until a restart.
+    if (!stopping.signal.aborted)
+      update({ state: 'retrying', retryInMs: null, lastError: syncStorageErrorMessage(error) });
+  });
 
   return {
     pushNow() {

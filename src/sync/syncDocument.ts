@@ -1,28 +1,17 @@
 import { checkInForPartner } from '../domain/pairShare';
-import type { CheckIn } from '../domain/checkIn';
-import type { Pair } from '../domain/pair';
-import type { Person } from '../domain/person';
 import { programViewer, scoresSharedWithProgram } from '../domain/programView';
-import type { Session } from '../domain/session';
 import { sessionForPartner, sessionForProgram } from '../domain/session';
 import { visibleCheckIns } from '../domain/visibility';
-import { syncedRecordTypes, type ProgramDatabase, type SyncedRecordType } from './serverRules';
+import { docId, type RecordOfType, type SyncRecord } from '../domain/syncedRecord';
+import { type ProgramDatabase, type SyncedRecordType } from './serverRules';
+
+export { docId, parseDocId, type RecordOfType, type SyncRecord } from '../domain/syncedRecord';
 
 /*
  * A record and the CouchDB document that carries it, per database. What each database may hold is
  * decided by the domain's own views (the partner's view of a check-in, the program's view), so the
  * server never receives text its readers may not see: CouchDB has no per-document read control.
  */
-
-export interface RecordOfType {
-  person: Person;
-  pair: Pair;
-  session: Session;
-  checkIn: CheckIn;
-}
-
-/** A record with its type, as the sync engine passes it around. */
-export type SyncRecord = { [T in SyncedRecordType]: { type: T; record: RecordOfType[T] } }[SyncedRecordType];
 
 export type DocVisibility = 'pair' | 'program';
 
@@ -42,19 +31,6 @@ export interface SyncDocument {
   _rev?: string;
   meta: DocMeta;
   content: RecordOfType[SyncedRecordType];
-}
-
-export function docId(type: SyncedRecordType, recordId: string): string {
-  return `${type}:${recordId}`;
-}
-
-/** The record's type and id named by a doc id, or null when the id is not one of ours. */
-export function parseDocId(id: string): { type: SyncedRecordType; recordId: string } | null {
-  const colon = id.indexOf(':');
-  if (colon < 0) return null;
-  const type = id.slice(0, colon);
-  const recordType = syncedRecordTypes.find((known) => known === type);
-  return recordType ? { type: recordType, recordId: id.slice(colon + 1) } : null;
 }
 
 // The program is in no pair, so which pair is passed does not change what it sees.

@@ -1,10 +1,10 @@
-import type { SyncRecord } from './syncDocument';
-import type { SyncedRecordType } from './serverRules';
+import type { RecordRef, SyncRecord } from '../domain/syncedRecord';
 
 /*
  * What the sync engine keeps between runs, and how it reaches the device's records: two small
- * interfaces so that the engine knows nothing of Dexie. The data layer backs them with Dexie
- * tables; `memorySyncStore.ts` backs them with maps for tests.
+ * interfaces so that the engine knows nothing of Dexie. `dexieSyncStore.ts` backs them with the
+ * device's database (through src/data); `memorySyncStore.ts` backs them with maps for tests. Both
+ * take and give batches: a first sync reads thousands of docs, and a write per doc would be slow.
  */
 
 /** Per database: how far its changes have been read, the rev of each doc, and what is left to push. */
@@ -12,22 +12,33 @@ export interface SyncStore {
   /** The last sequence read from the database's changes feed (opaque: never parsed), or null. */
   checkpoint(database: string): Promise<string | null>;
   setCheckpoint(database: string, sequence: string): Promise<void>;
-  /** The rev of the doc the database last held for this id, so a push does not conflict with it. */
-  rev(database: string, docId: string): Promise<string | null>;
-  setRev(database: string, docId: string, rev: string | null): Promise<void>;
+  /** The revs of the docs the database last held for these ids (ids it never held are missing). */
+  revs(database: string, docIds: readonly string[]): Promise<Map<string, string>>;
+  /** Records revs seen in the database; null: it no longer holds the doc. */
+  setRevs(database: string, revs: readonly { docId: string; rev: string | null }[]): Promise<void>;
   /** Records changed on this device since they were last pushed to this database. */
   pending(database: string): Promise<SyncRecord[]>;
-  /** The record went to the database as it is in `entry`: no longer pending, unless it changed since. */
-  pushed(database: string, entry: SyncRecord): Promise<void>;
+  /** These versions went to the database: no longer pending there, unless they changed since. */
+  pushed(database: string, entries: readonly SyncRecord[]): Promise<void>;
+}
+
+/** Chooses, inside the write, between the device's version (null: none) and a pulled one: the version to write, or null to keep the device's. */
+export type ChooseVersion = (local: SyncRecord | null, pulled: SyncRecord) => SyncRecord | null;
+
+export interface WriteOutcome {
+  applied: number;
+  /** Pulled versions not applied because the device holds their id as another kind of record or in another pair. */
+  setAside: { docId: string; message: string }[];
 }
 
 /** The device's records, as the engine reads and writes them. */
 export interface LocalRecords {
-  get(type: SyncedRecordType, id: string): Promise<SyncRecord | null>;
-  /** Writes a pulled version that won; it is not a local change, so it is not pushed back. */
-  put(entry: SyncRecord): Promise<void>;
-  /** The record is no longer in a database this device reads: its reader may no longer see it. */
-  withdraw(type: SyncedRecordType, id: string): Promise<void>;
+  /** The device's versions of these records, in their order; null where it holds none of that kind. */
+  get(refs: readonly RecordRef[]): Promise<(SyncRecord | null)[]>;
+  /** Writes the pulled versions that `choose` picks; they are not local changes, so they are not pushed back. */
+  write(pulled: readonly SyncRecord[], choose: ChooseVersion): Promise<WriteOutcome>;
+  /** Removes the records `decide` agrees to: a database this device reads no longer holds them. */
+  withdraw(refs: readonly RecordRef[], decide: (local: SyncRecord) => boolean): Promise<number>;
   /** Raises the change clock past a stamp seen on the server (see `observeStamp`). */
   observeStamp(stamp: string): Promise<void>;
 }

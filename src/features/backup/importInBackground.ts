@@ -1,4 +1,5 @@
 import { importBackup, type ImportProgress, type ImportResult } from '../../data/importBackup';
+import { readSyncAccount } from '../../data/syncAccount';
 import { errorOfFailedImport, type ImportRequest, type ImportWorkerMessage } from './importWorkerProtocol';
 
 /**
@@ -35,7 +36,7 @@ export function importInBackground(file: File, onProgress: (progress: ImportProg
       if (!heardFrom) importBackup(file, onProgress).then(resolve, reject);
       else reject(new Error(event.message || 'The import stopped unexpectedly.'));
     };
-    const request: ImportRequest = { file };
+    const request: ImportRequest = { file, syncAccount: readSyncAccount() };
     worker.postMessage(request);
   });
 }

@@ -15,13 +15,15 @@ const worker = self as unknown as {
 };
 
 worker.onmessage = (event) => {
-  void run(event.data.file);
+  void run(event.data);
 };
 
-async function run(file: File): Promise<void> {
+async function run({ file, syncAccount }: ImportRequest): Promise<void> {
   try {
-    const result = await importWithOwnConnection(file, (progress) =>
-      worker.postMessage({ type: 'progress', progress }),
+    const result = await importWithOwnConnection(
+      file,
+      (progress) => worker.postMessage({ type: 'progress', progress }),
+      syncAccount ?? null,
     );
     worker.postMessage({ type: 'result', result });
   } catch (error) {

@@ -1,9 +1,12 @@
 import type { ImportProgress, ImportResult } from '../../data/importBackup';
 import { errorNames } from '../../data/storageFailureMessage';
+import type { SyncAccount } from '../../domain/syncAccount';
 
 /** What the page sends the import worker: the file the user chose (a File crosses to a worker without copying its bytes). */
 export interface ImportRequest {
   file: File;
+  /** The device's sync account: the worker cannot read localStorage, and the import marks what it writes for sync. */
+  syncAccount: SyncAccount | null;
 }
 
 /** What the import worker sends back while it works and when it is done. */

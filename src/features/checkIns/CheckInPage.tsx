@@ -1,4 +1,5 @@
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { nextChangeStamp } from '../../data/changeStamp';
 import { saveCheckIn } from '../../data/checkIns';
 import { usePair, usePairCheckIn, useSaveState, useShowWhileSaving } from '../../data/pairRecords';
 import { useCurrentViewer } from '../../data/viewer';
@@ -65,7 +66,7 @@ function NewCheckInPage() {
 
   const save = (values: CheckInFormValues, typed: CheckInFormInput) => {
     const checkIn = checkInSchema.parse({
-      ...newRecordFields(),
+      ...newRecordFields(nextChangeStamp()),
       pairId: pair.id,
       sessionId: params.get('session'),
       date: values.date,

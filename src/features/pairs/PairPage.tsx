@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { usePair, usePairCheckIns, usePairSessions, useSaveState } from '../../data/pairRecords';
-import { setPairStatus } from '../../data/pairs';
+import { setPairStatus } from '../../data/savePair';
 import { useSyncAccount } from '../../data/syncAccount';
 import { useCurrentViewer } from '../../data/viewer';
 import { sessionDue } from '../../domain/cadence';

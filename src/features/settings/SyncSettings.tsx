@@ -5,7 +5,7 @@ import { useSyncAccount } from '../../data/syncAccount';
 import { useSyncStatusStore } from '../../state/syncStatusStore';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { SyncAccountDetails } from '../../ui/SyncAccountDetails';
-import { stopSyncingOnThisDevice } from './stopSyncing';
+import { stopSyncingOnThisDevice } from '../../data/stopSyncing';
 
 /** Settings' sync section: the server this device syncs with, and stopping (which keeps every record). */
 export function SyncSettings() {

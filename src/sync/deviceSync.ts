@@ -1,0 +1,162 @@
+import { joinWithHistory } from '../data/joinWithHistory';
+import { syncStorageErrorMessage } from '../data/storageFailureMessage';
+import { readSyncAccount } from '../data/syncAccount';
+import { claimSyncBookkeeping, clearSyncBookkeeping, watchPendingMarks } from '../data/syncBookkeeping';
+import { db as appDatabase, type MentorlogDatabase } from '../db/database';
+import type { SyncAccount } from '../domain/syncAccount';
+import { useSyncStatusStore, type SyncStatusView } from '../state/syncStatusStore';
+import { dexieSync } from './dexieSyncStore';
+import { DIRECTORY_DATABASE, pairDatabaseName, sharedDatabaseName } from './serverRules';
+import { startSync, type SyncDatabase, type SyncHandle, type SyncStatus } from './startSync';
+import { toStatusView } from './syncStatusView';
+
+/*
+ * A real device's sync: the engine (startSync) over the device's own database, for the databases
+ * its account names, reporting to the status every screen shows. Loaded only when the device has
+ * an account (src/app/SyncRunner.tsx), so none of src/sync is in the first screen's JavaScript.
+ */
+
+/**
+ * The databases a device syncs, and how. A partner pushes and pulls each of their pairs' database
+ * and pushes (never reads back) its shared database. A coordinator pushes and pulls the directory,
+ * long polling it, and reads every pair's shared database in turn, a few at a time: a long poll
+ * per pair would need a connection per pair, and a browser keeps about six per server over
+ * HTTP/1.1 (see startSync.ts). On loopback one round over a thousand pairs takes a few seconds, so
+ * a partner's change reaches the coordinator's dashboard within that.
+ */
+export function syncDatabasesOf(account: SyncAccount): SyncDatabase[] {
+  if (account.role === 'coordinator')
+    return [
+      { name: DIRECTORY_DATABASE, push: true, pull: true },
+      ...account.pairIds.map((pairId): SyncDatabase => ({
+        name: sharedDatabaseName(pairId),
+        push: false,
+        pull: true,
+        live: 'cycle',
+      })),
+    ];
+  return account.pairIds.flatMap((pairId): SyncDatabase[] => [
+    { name: pairDatabaseName(pairId), push: true, pull: true },
+    { name: sharedDatabaseName(pairId), push: true, pull: false },
+  ]);
+}
+
+export interface DeviceSyncOptions {
+  /** The device's database (the app's own unless given: tests run two devices side by side). */
+  database?: MentorlogDatabase;
+  fetch?: typeof fetch;
+  now?: () => number;
+  random?: () => number;
+  /** Where the status goes (the status store every screen reads, unless given). */
+  onStatus?: (status: SyncStatusView) => void;
+  cycleConcurrency?: number;
+  cycleMinMs?: number;
+}
+
+export interface DeviceSync {
+  /** Sends waiting changes now rather than at the next round. */
+  pushNow(): void;
+  /** Stops syncing; when the account is gone, the sync's bookkeeping goes too (the records stay). */
+  stop(): Promise<void>;
+  status(): SyncStatusView;
+}
+
+/** Starts syncing this device with the account's server; the status store follows it. */
+export function startDeviceSync(account: SyncAccount, options: DeviceSyncOptions = {}): DeviceSync {
+  const database = options.database ?? appDatabase;
+  const onStatus = options.onStatus ?? ((status) => useSyncStatusStore.getState().setStatus(status));
+  const sync = dexieSync(database, account);
+  const databases = syncDatabasesOf(account);
+  const essential = databases.filter((entry) => entry.live !== 'cycle' && entry.pull).map((entry) => entry.name);
+  let engine: SyncHandle | null = null;
+  let engineStatus: SyncStatus | null = null;
+  let online = typeof navigator === 'undefined' || navigator.onLine !== false;
+  let waiting = 0;
+  let stopped = false;
+  let view = toStatusView(null, { online, waiting, essential });
+
+  const publish = () => {
+    if (stopped) return;
+    view = toStatusView(engineStatus, { online, waiting, essential });
+    onStatus(view);
+  };
+  publish();
+
+  // "N changes waiting", and a push as soon as a change is marked (in this tab or another).
+  let known = new Set<string>();
+  const stopWatching = watchPendingMarks(database, (marks) => {
+    const due = marks.filter((mark) => sync.destinations(mark).some((name) => !mark.reached.includes(name)));
+    const keys = new Set(due.map((mark) => `${mark.docId}@${mark.updatedAt}`));
+    const fresh = [...keys].some((key) => !known.has(key));
+    known = keys;
+    waiting = due.length;
+    publish();
+    if (fresh) engine?.pushNow();
+  });
+
+  const onOnline = () => {
+    online = true;
+    publish();
+    engine?.pushNow();
+  };
+  const onOffline = () => {
+    online = false;
+    publish();
+  };
+  if (typeof window !== 'undefined') {
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+  }
+
+  const started = (async () => {
+    await claimSyncBookkeeping(database, JSON.stringify([account.serverUrl, account.personId]));
+    await joinWithHistory(database, account);
+    await sync.refreshPartners();
+    if (stopped) return;
+    engine = startSync({
+      serverUrl: account.serverUrl,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.random ? { random: options.random } : {}),
+      ...(options.cycleConcurrency ? { cycleConcurrency: options.cycleConcurrency } : {}),
+      ...(options.cycleMinMs !== undefined ? { cycleMinMs: options.cycleMinMs } : {}),
+      databases,
+      store: sync.store,
+      records: sync.records,
+      onStatus: (status) => {
+        if (status.state === 'stopped') return;
+        engineStatus = status;
+        publish();
+      },
+    });
+  })().catch((error: unknown) => {
+    // The device's storage failed before the engine could start: say so; a restart tries again.
+    engineStatus = {
+      state: 'retrying',
+      retryInMs: null,
+      lastError: syncStorageErrorMessage(error),
+      problems: [],
+      lastSyncedAt: null,
+      refused: [],
+      progress: null,
+    };
+    publish();
+  });
+
+  return {
+    pushNow: () => engine?.pushNow(),
+    async stop() {
+      stopped = true;
+      stopWatching();
+      if (typeof window !== 'undefined') {
+        window.removeEventListener('online', onOnline);
+        window.removeEventListener('offline', onOffline);
+      }
+      await started;
+      await engine?.stop();
+      // "Stop syncing on this device": the engine may have written after the bookkeeping was cleared.
+      if (readSyncAccount() === null) await clearSyncBookkeeping(database);
+    },
+    status: () => view,
+  };
+}

@@ -1,0 +1,149 @@
+import { observeChangeStamp } from '../data/changeStamp';
+import {
+  dropPendingMarks,
+  readCheckpoint,
+  readPendingMarks,
+  readRevs,
+  recordReached,
+  writeCheckpoint,
+  writeRevs,
+} from '../data/syncBookkeeping';
+import { readSyncedRecords, withdrawRecords, writePulledRecords, type PulledGroup } from '../data/syncedRecords';
+import type { MentorlogDatabase } from '../db/database';
+import type { SyncPendingMark } from '../db/syncTables';
+import type { SyncAccount } from '../domain/syncAccount';
+import { docId, type SyncRecord } from '../domain/syncedRecord';
+import { DIRECTORY_DATABASE, pairDatabaseName, sharedDatabaseName } from './serverRules';
+import type { LocalRecords, SyncStore, WriteOutcome } from './syncStore';
+
+/*
+ * The engine's store and records over the device's own database (through src/data, since sync may
+ * not touch Dexie). Which databases a pending change goes to is the account's business, so it is
+ * decided here: a mark no database takes is dropped, and a mark is gone once every database it
+ * goes to has its version.
+ */
+
+/** Pulled docs written in one transaction at most, however many pulls are waiting. */
+const WRITE_BATCH = 2000;
+
+export interface DexieSync {
+  store: SyncStore;
+  records: LocalRecords;
+  /** The databases of the account a pending change goes to (none: it goes nowhere). */
+  destinations(mark: SyncPendingMark): string[];
+  /** Reads the account's pairs again, to know whose person records go where. */
+  refreshPartners(): Promise<void>;
+}
+
+export function dexieSync(database: MentorlogDatabase, account: SyncAccount): DexieSync {
+  const pairIds = new Set(account.pairIds);
+  /** Person id → the account's pairs they are a partner in. */
+  let partnerIn = new Map<string, string[]>();
+
+  async function refreshPartners(): Promise<void> {
+    if (account.role !== 'partner') return;
+    const pairs = await readSyncedRecords(
+      database,
+      account.pairIds.map((id) => ({ type: 'pair', id })),
+    );
+    const next = new Map<string, string[]>();
+    for (const entry of pairs) {
+      if (entry?.type !== 'pair') continue;
+      for (const personId of [entry.record.mentorId, entry.record.menteeId])
+        next.set(personId, [...(next.get(personId) ?? []), entry.record.id]);
+    }
+    partnerIn = next;
+  }
+
+  function destinations(mark: SyncPendingMark): string[] {
+    if (account.role === 'coordinator')
+      return mark.type === 'pair' || mark.type === 'person' ? [DIRECTORY_DATABASE] : [];
+    if (mark.type === 'person') return (partnerIn.get(mark.recordId) ?? []).map(pairDatabaseName);
+    // Only its author may write a check-in on the server: a partner's, from a file, stays here.
+    if (mark.type === 'checkIn' && mark.author !== account.personId) return [];
+    if (mark.pairId === null || !pairIds.has(mark.pairId)) return [];
+    return [pairDatabaseName(mark.pairId), sharedDatabaseName(mark.pairId)];
+  }
+
+  const store: SyncStore = {
+    checkpoint: (name) => readCheckpoint(database, name),
+    setCheckpoint: (name, sequence) => writeCheckpoint(database, name, sequence),
+    revs: (name, docIds) => readRevs(database, name, docIds),
+    setRevs: (name, revs) => writeRevs(database, name, revs),
+    async pending(name) {
+      await refreshPartners();
+      const marks = await readPendingMarks(database);
+      const stale = marks.filter((mark) => destinations(mark).length === 0);
+      const due = marks.filter((mark) => destinations(mark).includes(name) && !mark.reached.includes(name));
+      const held = await readSyncedRecords(
+        database,
+        due.map((mark) => ({ type: mark.type, id: mark.recordId })),
+      );
+      const entries: SyncRecord[] = [];
+      for (const [index, mark] of due.entries()) {
+        const entry = held[index];
+        // The record was replaced by a pulled version, or withdrawn: nothing of this device's to send.
+        if (!entry || entry.record.updatedAt !== mark.updatedAt) stale.push(mark);
+        else entries.push(entry);
+      }
+      await dropPendingMarks(database, stale);
+      return entries;
+    },
+    pushed: (name, entries) =>
+      recordReached(
+        database,
+        name,
+        entries.map((entry) => ({ docId: docId(entry.type, entry.record.id), updatedAt: entry.record.updatedAt })),
+        destinations,
+      ),
+  };
+
+  // Pulls that finish while a write is under way wait and go together in the next one: a
+  // coordinator's first sync reads a page from each of a thousand databases.
+  let queue: { group: PulledGroup; resolve: (outcome: WriteOutcome) => void; reject: (error: unknown) => void }[] = [];
+  let writing = false;
+  async function drain(): Promise<void> {
+    writing = true;
+    while (queue.length > 0) {
+      let taken = 1;
+      let size = queue[0]?.group.entries.length ?? 0;
+      while (taken < queue.length && size + (queue[taken]?.group.entries.length ?? 0) <= WRITE_BATCH)
+        size += queue[taken++]?.group.entries.length ?? 0;
+      const batch = queue.slice(0, taken);
+      queue = queue.slice(taken);
+      try {
+        const outcomes = await writePulledRecords(
+          database,
+          batch.map((item) => item.group),
+        );
+        for (const [index, item] of batch.entries()) {
+          const outcome = outcomes[index] ?? { applied: [], setAside: [] };
+          item.resolve({
+            applied: outcome.applied.length,
+            setAside: outcome.setAside.map(({ entry, message }) => ({
+              docId: docId(entry.type, entry.record.id),
+              message,
+            })),
+          });
+        }
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+      }
+    }
+    writing = false;
+  }
+
+  const records: LocalRecords = {
+    get: (refs) => readSyncedRecords(database, refs),
+    write: (pulled, choose) =>
+      new Promise<WriteOutcome>((resolve, reject) => {
+        if (pulled.length === 0) return resolve({ applied: 0, setAside: [] });
+        queue.push({ group: { entries: pulled, choose }, resolve, reject });
+        if (!writing) void drain();
+      }),
+    withdraw: (refs, decide) => withdrawRecords(database, refs, decide),
+    observeStamp: async (stamp) => observeChangeStamp(stamp),
+  };
+
+  return { store, records, destinations, refreshPartners };
+}

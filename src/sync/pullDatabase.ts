@@ -1,0 +1,103 @@
+import { applyPulled, applyWithdrawals } from './applyPulled';
+import { checkPulledDocument, type PulledProblem } from './checkPulledDocument';
+import { json, request, type CouchConnection } from './couchHttp';
+import type { SyncRecord } from '../domain/syncedRecord';
+import { databaseOf } from './serverRules';
+import type { LocalRecords, SyncStore } from './syncStore';
+
+interface ChangesResponse {
+  results?: Array<{
+    id?: unknown;
+    seq?: unknown;
+    deleted?: unknown;
+    doc?: unknown;
+    changes?: Array<{ rev?: unknown }>;
+  }>;
+  last_seq?: unknown;
+  /** CouchDB (2.0 on) says how many changes are left after a page; the stand-in does not. */
+  pending?: unknown;
+}
+
+/** A sequence as stored: CouchDB's are strings and the stand-in's numbers; neither is ever parsed. */
+function sequenceText(sequence: unknown): string | null {
+  if (typeof sequence === 'string') return sequence;
+  if (typeof sequence === 'number') return String(sequence);
+  return null;
+}
+
+export interface PullOptions {
+  feed?: 'normal' | 'longpoll';
+  signal?: AbortSignal;
+  nowMs?: () => number;
+  /** At most this many changes in one answer: a first sync reads a large database page by page. */
+  limit?: number;
+}
+
+export interface PullResult {
+  applied: number;
+  problems: PulledProblem[];
+  /** Changes the answer held (docs read, set aside or not). */
+  received: number;
+  /** Changes left after this answer, when the server says (CouchDB does), else null. */
+  left: number | null;
+}
+
+/**
+ * Reads the database's changes since the checkpoint and applies the checked docs in one write; a
+ * doc that fails its check is set aside (reported, not applied) and the checkpoint moves past it,
+ * so that one bad doc cannot stop the rest. `longpoll` waits for a change; abort `signal` to stop
+ * waiting. The checkpoint is written after the records, so a pull cut short is read again.
+ */
+export async function pullDatabase(
+  connection: CouchConnection,
+  database: string,
+  store: SyncStore,
+  records: LocalRecords,
+  options: PullOptions = {},
+): Promise<PullResult> {
+  const destination = databaseOf(database);
+  if (!destination) return { applied: 0, problems: [], received: 0, left: null };
+  const since = (await store.checkpoint(database)) ?? '0';
+  const query = new URLSearchParams({ since, include_docs: 'true', feed: options.feed ?? 'normal' });
+  if (options.limit) query.set('limit', String(options.limit));
+  const response = await request(
+    connection,
+    `${encodeURIComponent(database)}/_changes?${query}`,
+    options.signal ? { signal: options.signal } : {},
+  );
+  const body = (await json(response)) as ChangesResponse;
+  const problems: PulledProblem[] = [];
+  const revs: { docId: string; rev: string | null }[] = [];
+  const withdrawn: string[] = [];
+  const entries: SyncRecord[] = [];
+  const results = body.results ?? [];
+  const nowMs = (options.nowMs ?? Date.now)();
+  for (const change of results) {
+    if (typeof change.id !== 'string' || change.id.startsWith('_design/')) continue;
+    if (change.deleted === true) {
+      const rev = change.changes?.[0]?.rev;
+      revs.push({ docId: change.id, rev: typeof rev === 'string' ? rev : null });
+      withdrawn.push(change.id);
+      continue;
+    }
+    const check = checkPulledDocument(change.doc, database, nowMs);
+    if (!check.ok) {
+      problems.push(check.problem);
+      continue;
+    }
+    revs.push({ docId: change.id, rev: check.rev });
+    entries.push(check.entry);
+  }
+  await store.setRevs(database, revs);
+  const gone = await applyWithdrawals(records, withdrawn, destination);
+  const written = await applyPulled(records, entries, destination);
+  problems.push(...written.problems);
+  const last = sequenceText(body.last_seq);
+  if (last !== null) await store.setCheckpoint(database, last);
+  return {
+    applied: gone + written.applied,
+    problems,
+    received: results.length,
+    left: typeof body.pending === 'number' ? body.pending : null,
+  };
+}

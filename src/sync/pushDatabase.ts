@@ -1,0 +1,154 @@
+import { docId, type SyncRecord } from '../domain/syncedRecord';
+import { applyPulled } from './applyPulled';
+import { checkPulledDocument, type PulledProblem } from './checkPulledDocument';
+import { json, request, type CouchConnection } from './couchHttp';
+import { compareVersions } from './mergeRecords';
+import { contentFor, outgoingChange, type OutgoingChange } from './syncDocument';
+import { databaseOf, type ProgramDatabase } from './serverRules';
+import type { LocalRecords, SyncStore } from './syncStore';
+
+interface BulkResult {
+  id?: string;
+  rev?: string;
+  ok?: boolean;
+  error?: string;
+  reason?: string;
+}
+
+function toBody(change: OutgoingChange): object {
+  return change.kind === 'put' ? change.doc : { _id: change._id, _rev: change._rev, _deleted: true };
+}
+
+/** How many times one push retries a doc that another device changed in between. */
+const CONFLICT_ROUNDS = 3;
+/** Docs per `_bulk_docs` request: a pair joining with years of history sends hundreds. */
+const PUSH_CHUNK = 200;
+
+/**
+ * Pushes every pending record to the database, each with the rev of the doc last seen there. A
+ * conflict (someone else's version landed first) reads the server's copy and merges: if it wins,
+ * it is applied here and nothing is pushed; if ours wins, ours goes again on top of theirs.
+ */
+export async function pushDatabase(
+  connection: CouchConnection,
+  database: string,
+  store: SyncStore,
+  records: LocalRecords,
+  nowMs: () => number = Date.now,
+): Promise<{ pushed: number; problems: PulledProblem[] }> {
+  const destination = databaseOf(database);
+  if (!destination) return { pushed: 0, problems: [] };
+  const problems: PulledProblem[] = [];
+  let pushed = 0;
+  const pending = await store.pending(database);
+  for (let start = 0; start < pending.length; start += PUSH_CHUNK) {
+    let waiting = pending.slice(start, start + PUSH_CHUNK);
+    for (let round = 0; round < CONFLICT_ROUNDS && waiting.length > 0; round++) {
+      const sent = await pushChunk(connection, database, destination, waiting, store, records, nowMs);
+      pushed += sent.pushed;
+      problems.push(...sent.problems);
+      waiting = sent.conflicted;
+    }
+  }
+  return { pushed, problems };
+}
+
+async function pushChunk(
+  connection: CouchConnection,
+  database: string,
+  destination: ProgramDatabase,
+  waiting: readonly SyncRecord[],
+  store: SyncStore,
+  records: LocalRecords,
+  nowMs: () => number,
+): Promise<{ pushed: number; problems: PulledProblem[]; conflicted: SyncRecord[] }> {
+  const idOf = (entry: SyncRecord) => docId(entry.type, entry.record.id);
+  const [current, revs] = await Promise.all([
+    records.get(waiting.map((entry) => ({ type: entry.type, id: entry.record.id }))),
+    store.revs(database, waiting.map(idOf)),
+  ]);
+  const done: SyncRecord[] = [];
+  const changes: { entry: SyncRecord; change: OutgoingChange }[] = [];
+  for (const [index, entry] of waiting.entries()) {
+    // A later version pulled from a partner replaced this edit: pushing it with the rev that pull
+    // recorded would put the losing version on the server without a conflict.
+    const now = current[index];
+    const change =
+      now && compareVersions(now.record, entry.record) > 0
+        ? null
+        : outgoingChange(entry, destination, revs.get(idOf(entry)) ?? null);
+    if (change) changes.push({ entry, change });
+    else done.push(entry);
+  }
+  const problems: PulledProblem[] = [];
+  const conflicted: SyncRecord[] = [];
+  const seen: { docId: string; rev: string | null }[] = [];
+  if (changes.length > 0) {
+    const response = await request(connection, `${encodeURIComponent(database)}/_bulk_docs`, {
+      method: 'POST',
+      body: JSON.stringify({ docs: changes.map(({ change }) => toBody(change)) }),
+    });
+    const results = (await json(response)) as BulkResult[];
+    for (const [index, { entry, change }] of changes.entries()) {
+      const result = results[index];
+      const id = change.kind === 'put' ? change.doc._id : change._id;
+      if (result?.ok && result.rev) {
+        seen.push({ docId: id, rev: result.rev });
+        done.push(entry);
+      } else if (result?.error === 'conflict') {
+        if (await resolveConflict(connection, database, destination, id, entry, store, records, nowMs))
+          conflicted.push(entry);
+        else done.push(entry);
+      } else {
+        // The server's rules refused it: retrying as is would be refused again. It stays on this device.
+        problems.push({
+          database,
+          docId: id,
+          message: `The server refused this change: ${result?.reason ?? result?.error ?? 'no reason given'}`,
+        });
+        done.push(entry);
+      }
+    }
+  }
+  await store.setRevs(database, seen);
+  await store.pushed(database, done);
+  return { pushed: seen.length, problems, conflicted };
+}
+
+/**
+ * Reads the server's copy after a conflict; true when ours still wins and must be pushed again.
+ * A winning copy from the shared database is not applied: it is the program's view of the record,
+ * blanked of the partners' words, and a partner's device takes the whole version from the pair's
+ * database instead (the coordinator's device never pushes to the shared database).
+ */
+async function resolveConflict(
+  connection: CouchConnection,
+  database: string,
+  destination: ProgramDatabase,
+  id: string,
+  entry: SyncRecord,
+  store: SyncStore,
+  records: LocalRecords,
+  nowMs: () => number,
+): Promise<boolean> {
+  const response = await request(connection, `${encodeURIComponent(database)}/${encodeURIComponent(id)}`);
+  if (response.status === 404) {
+    // Deleted on the server: CouchDB lets a deleted doc be written again without a rev.
+    await response.body?.cancel();
+    await store.setRevs(database, [{ docId: id, rev: null }]);
+    return true;
+  }
+  const server = await json(response);
+  const check = checkPulledDocument(server, database, nowMs());
+  if (!check.ok) {
+    // What the server holds is not a record this app would accept: ours replaces it.
+    const rev = (server as { _rev?: unknown })._rev;
+    await store.setRevs(database, [{ docId: id, rev: typeof rev === 'string' ? rev : null }]);
+    return true;
+  }
+  await store.setRevs(database, [{ docId: id, rev: check.rev }]);
+  const ours = contentFor(entry, destination) ?? entry.record;
+  if (compareVersions(ours, check.entry.record) > 0) return true;
+  if (destination.kind !== 'shared') await applyPulled(records, [check.entry], destination);
+  return false;
+}
