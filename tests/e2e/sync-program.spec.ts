@@ -1,4 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { provisionPair } from '../../src/sync/provisionProgram';
+import { DESIGN_DOC_ID } from '../../src/sync/serverRules';
+import { aCheckIn, aSession } from '../../src/test/builders';
+import { aServerDoc } from '../../src/test/serverDocs';
 import { readWholeServer, startProgramServer, type ProgramServer } from './programServer';
 import { joinProgram, setUpProgram, syncStatus, wholeDeviceText, type Device } from './syncJourney';
 
@@ -46,6 +50,8 @@ async function logSession(page: Device['page'], notes: string, actionItems: read
 async function checkIn(page: Device['page'], score: string, reflection: string) {
   await page.goto(pairPath);
   await page.getByRole('link', { name: 'Check in' }).click();
+  // `all()` does not wait: the form must be drawn first.
+  await expect(page.getByRole('heading', { level: 1, name: 'Check in' })).toBeVisible();
   for (const group of await page.locator('fieldset.rating').all()) {
     await group.getByRole('radio', { name: new RegExp(`^${score}`) }).check();
   }
@@ -109,18 +115,17 @@ test('both partners edit offline; on reconnecting every device ends with the lat
   await mentee.page.goto(pairPath);
   await expect(syncStatus(mentor.page)).toContainText('Offline');
   // The mentor ticks one item, then the mentee ticks the other: the mentee's edit is the later one.
-  await mentor.page.getByRole('checkbox', { name: 'Draft the talk' }).check();
+  // (The pair page lists open items only: a ticked one leaves the list once its write commits.)
+  await mentor.page.getByRole('checkbox', { name: 'Draft the talk' }).click();
+  await expect(mentor.page.getByRole('checkbox', { name: 'Draft the talk' })).toHaveCount(0);
   await expect(syncStatus(mentor.page)).toContainText(/change(s)? waiting/);
-  await mentee.page.getByRole('checkbox', { name: 'Book the room' }).check();
-  // The mentee deletes their newer check-in.
+  await mentee.page.getByRole('checkbox', { name: 'Book the room' }).click();
+  await expect(mentee.page.getByRole('checkbox', { name: 'Book the room' })).toHaveCount(0);
+  // The mentee deletes their newer check-in (one press; the toast offers to undo).
   await menteeCheckIns.first().click();
-  await mentee.page
-    .getByRole('button', { name: /Delete/ })
-    .first()
-    .click();
-  const confirm = mentee.page.getByRole('button', { name: /Delete/ }).last();
-  if (await confirm.isVisible()) await confirm.click();
-  await mentee.page.goto(pairPath);
+  await mentee.page.getByRole('button', { name: 'Delete check-in' }).click();
+  await expect(mentee.page.getByText(/check-in on .* deleted\./)).toBeVisible();
+  await expect(menteeCheckIns).toHaveCount(1);
 
   await mentor.context.setOffline(false);
   await mentee.context.setOffline(false);
@@ -129,8 +134,8 @@ test('both partners edit offline; on reconnecting every device ends with the lat
   }
   for (const device of [mentor, mentee]) {
     await device.page.goto(pairPath);
-    await expect(device.page.getByRole('checkbox', { name: 'Book the room' })).toBeChecked({ timeout: 15_000 });
-    await expect(device.page.getByRole('checkbox', { name: 'Draft the talk' })).not.toBeChecked();
+    await expect(device.page.getByRole('checkbox', { name: 'Draft the talk' })).not.toBeChecked({ timeout: 15_000 });
+    await expect(device.page.getByRole('checkbox', { name: 'Book the room' })).toHaveCount(0);
   }
   await expect(mentor.page.getByRole('link', { name: /Mentee's check-in/ })).toHaveCount(1, { timeout: 15_000 });
   await coordinator.page.goto(pairPath);
@@ -154,4 +159,67 @@ test('the server stops in the middle of a sync and starts again: nothing is lost
   await expect(mentee.page.getByText('Logged while the server was down')).toBeVisible({ timeout: 90_000 });
   await expect(mentee.page.getByText('Logged while the server went down')).toBeVisible();
   await expect(syncStatus(mentor.page)).toContainText('Synced', { timeout: 30_000 });
+});
+
+test('documents placed on the server by hand that fail the checks are applied on no device, and the status says so', async () => {
+  const pairId = pairPath.split('/').at(-1) ?? '';
+  const auth = `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`;
+  const asAdmin = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${server.url}/${path}`, {
+      method,
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const pairDb = `mentorlog-pair-${pairId}`;
+  const sharedDb = `mentorlog-shared-${pairId}`;
+  const { content: pair } = (await asAdmin('GET', `${pairDb}/pair:${pairId}`)) as {
+    content: { mentorId: string; menteeId: string };
+  };
+  const MARK = `hostile ${crypto.randomUUID()}`;
+  const badScore = aServerDoc(
+    'checkIn',
+    aCheckIn({ pairId, raterId: pair.menteeId, side: 'mentee', reflection: MARK, notesVisibility: 'pair' }),
+  );
+  badScore.content.scores = { trust: 9 };
+  const unknownType = {
+    ...aServerDoc('session', aSession({ pairId, notes: MARK })),
+    _id: `note:${crypto.randomUUID()}`,
+  };
+  unknownType.meta.type = 'note';
+  const otherPair = aServerDoc('session', aSession({ pairId: crypto.randomUUID(), notes: MARK }));
+  otherPair.meta.pairId = pairId;
+  const huge = aServerDoc('session', aSession({ pairId, loggedById: pair.mentorId, loggedBy: 'mentor', notes: MARK }));
+  huge.content.padding = 'x'.repeat(70_000);
+
+  // An admin's writes pass the write rule; the huge one needs the rule taken away (and put back).
+  for (const doc of [badScore, unknownType, otherPair])
+    await asAdmin('PUT', `${pairDb}/${encodeURIComponent(doc._id)}`, doc);
+  await asAdmin('PUT', `${sharedDb}/${encodeURIComponent(badScore._id)}`, {
+    ...badScore,
+    meta: { ...badScore.meta, visibility: 'program' },
+    content: { ...badScore.content, visibility: 'program', notesVisibility: 'program' },
+  });
+  const design = await asAdmin('GET', `${pairDb}/${DESIGN_DOC_ID}`);
+  await asAdmin('DELETE', `${pairDb}/${DESIGN_DOC_ID}?rev=${String(design._rev)}`);
+  await asAdmin('PUT', `${pairDb}/${encodeURIComponent(huge._id)}`, huge);
+  await provisionPair({ url: server.url, ...server.admin }, { id: pairId, ...pair });
+
+  for (const [device, count] of [
+    [mentor, 4],
+    [mentee, 4],
+    [coordinator, 1],
+  ] as const) {
+    await expect(device.page.getByRole('banner')).toContainText(
+      count === 1 ? '1 document set aside' : `${count} documents set aside`,
+      { timeout: 30_000 },
+    );
+    await expect(device.page.getByText('9 of 5')).toHaveCount(0);
+    expect(await wholeDeviceText(device.page)).not.toContain(MARK);
+  }
+  // The list says which documents, and why.
+  await mentor.page.getByRole('link', { name: /documents set aside/ }).click();
+  await expect(mentor.page.getByRole('heading', { name: 'Documents set aside' })).toBeVisible();
+  await expect(mentor.page.getByText(badScore._id)).toBeVisible();
 });
