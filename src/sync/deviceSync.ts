@@ -1,10 +1,16 @@
 import { joinWithHistory } from '../data/joinWithHistory';
 import { syncStorageErrorMessage } from '../data/storageFailureMessage';
 import { readSyncAccount } from '../data/syncAccount';
-import { claimSyncBookkeeping, clearSyncBookkeeping, watchPendingMarks } from '../data/syncBookkeeping';
+import {
+  claimSyncBookkeeping,
+  clearSyncBookkeeping,
+  readSyncMeta,
+  watchPendingMarks,
+  writeSyncMeta,
+} from '../data/syncBookkeeping';
 import { db as appDatabase, type MentorlogDatabase } from '../db/database';
 import type { SyncAccount } from '../domain/syncAccount';
-import { useSyncStatusStore, type SyncStatusView } from '../state/syncStatusStore';
+import { useSyncStatusStore, type SyncProblemView, type SyncStatusView } from '../state/syncStatusStore';
 import { dexieSync } from './dexieSyncStore';
 import { DIRECTORY_DATABASE, pairDatabaseName, sharedDatabaseName } from './serverRules';
 import { startSync, type SyncDatabase, type SyncHandle, type SyncStatus } from './startSync';
@@ -41,6 +47,30 @@ export function syncDatabasesOf(account: SyncAccount): SyncDatabase[] {
   ]);
 }
 
+/** Where the documents set aside are kept, so that the status still lists them after a reload. */
+const SET_ASIDE_KEY = 'setAside';
+/** As many as the engine keeps (startSync.ts): the newest. */
+const SET_ASIDE_KEPT = 50;
+
+const problemKey = (problem: SyncProblemView) => `${problem.database}\u0000${problem.docId}\u0000${problem.message}`;
+
+function parseSetAside(raw: string | null): SyncProblemView[] {
+  try {
+    const parsed: unknown = raw === null ? [] : JSON.parse(raw);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter(
+      (entry): entry is SyncProblemView =>
+        typeof entry === 'object' &&
+        entry !== null &&
+        typeof (entry as SyncProblemView).database === 'string' &&
+        typeof (entry as SyncProblemView).docId === 'string' &&
+        typeof (entry as SyncProblemView).message === 'string',
+    );
+  } catch {
+    return [];
+  }
+}
+
 export interface DeviceSyncOptions {
   /** The device's database (the app's own unless given: tests run two devices side by side). */
   database?: MentorlogDatabase;
@@ -73,11 +103,21 @@ export function startDeviceSync(account: SyncAccount, options: DeviceSyncOptions
   let online = typeof navigator === 'undefined' || navigator.onLine !== false;
   let waiting = 0;
   let stopped = false;
+  // A document is set aside once, when it is fetched; the checkpoint then passes it, so the list
+  // is kept beside the checkpoints for the status to go on saying so after a reload.
+  let setAside: SyncProblemView[] = [];
   let view = toStatusView(null, { online, waiting, essential });
 
   const publish = () => {
     if (stopped) return;
-    view = toStatusView(engineStatus, { online, waiting, essential });
+    const fresh = toStatusView(engineStatus, { online, waiting, essential });
+    const known = new Set(setAside.map(problemKey));
+    const added = fresh.problems.filter((problem) => !known.has(problemKey(problem)));
+    if (added.length > 0) {
+      setAside = [...setAside, ...added].slice(-SET_ASIDE_KEPT);
+      writeSyncMeta(database, SET_ASIDE_KEY, JSON.stringify(setAside)).catch(() => undefined);
+    }
+    view = { ...fresh, problems: setAside };
     onStatus(view);
   };
   publish();
@@ -110,6 +150,10 @@ export function startDeviceSync(account: SyncAccount, options: DeviceSyncOptions
 
   const started = (async () => {
     await claimSyncBookkeeping(database, JSON.stringify([account.serverUrl, account.personId]));
+    const kept = parseSetAside(await readSyncMeta(database, SET_ASIDE_KEY));
+    const keys = new Set(setAside.map(problemKey));
+    setAside = [...kept.filter((problem) => !keys.has(problemKey(problem))), ...setAside].slice(-SET_ASIDE_KEPT);
+    publish();
     await joinWithHistory(database, account);
     await sync.refreshPartners();
     if (stopped) return;

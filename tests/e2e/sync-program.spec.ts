@@ -155,6 +155,16 @@ test('the server stops in the middle of a sync and starts again: nothing is lost
   await expect(syncStatus(mentor.page)).toContainText(/waiting|cannot be reached/i, { timeout: 30_000 });
 
   await server.start();
+  // Both reach the server: the one whose sending was cut off as well as the one made while it was down.
+  await expect
+    .poll(
+      async () => {
+        const everything = JSON.stringify([...(await readWholeServer(server))]);
+        return ['went down', 'was down'].filter((words) => everything.includes(`Logged while the server ${words}`));
+      },
+      { timeout: 90_000 },
+    )
+    .toEqual(['went down', 'was down']);
   await mentee.page.goto(pairPath);
   await expect(mentee.page.getByText('Logged while the server was down')).toBeVisible({ timeout: 90_000 });
   await expect(mentee.page.getByText('Logged while the server went down')).toBeVisible();
@@ -218,6 +228,9 @@ test('documents placed on the server by hand that fail the checks are applied on
     await expect(device.page.getByText('9 of 5')).toHaveCount(0);
     expect(await wholeDeviceText(device.page)).not.toContain(MARK);
   }
+  // Fetched once, the documents are still listed after a reload (the checkpoint has passed them).
+  await mentor.page.reload();
+  await expect(mentor.page.getByRole('banner')).toContainText('4 documents set aside', { timeout: 30_000 });
   // The list says which documents, and why.
   await mentor.page.getByRole('link', { name: /documents set aside/ }).click();
   await expect(mentor.page.getByRole('heading', { name: 'Documents set aside' })).toBeVisible();
