@@ -112,6 +112,7 @@ export function startDeviceSync(account: SyncAccount, options: DeviceSyncOptions
     await claimSyncBookkeeping(database, JSON.stringify([account.serverUrl, account.personId]));
     await joinWithHistory(database, account);
     await sync.refreshPartners();
+    await sync.readLedger();
     if (stopped) return;
     engine = startSync({
       serverUrl: account.serverUrl,
