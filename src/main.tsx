@@ -26,5 +26,5 @@ const FIRST_SCREEN_WAIT_MS = 3_000;
 // Sync starts then too, and loads its engine only on a device with an account (src/app/syncRunner.ts).
 void Promise.race([firstScreenShown, new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]).then(() => {
   prefetchScreens(useViewerStore.getState().role);
-  void import('./app/syncRunner').then(({ runSyncWhileConnected }) => runSyncWhileConnected());
+  void import('./app/startSyncRunner');
 });

@@ -1,20 +1,20 @@
 import type { MentorlogDatabase } from '../db/database';
 import {
+  applyMonthChanges,
   MonthLogDraft,
-  monthsHoldingIds,
+  recordsInMonths,
   writeDraft,
   type LoggedTable,
-  type MonthLog,
   type MonthLogKey,
 } from '../db/monthLogs';
-import { refreshPairDigests } from '../db/pairDigests';
-import type { TableSource } from '../db/tableSource';
+import { refreshPairDigests, refreshPairDigestsFrom } from '../db/pairDigests';
 import type { CheckIn } from '../domain/checkIn';
 import { monthOf } from '../domain/dates';
 import type { Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import type { Session } from '../domain/session';
 import { docId, type RecordRef, type SyncedRecordType, type SyncRecord } from '../domain/syncedRecord';
+import { monthText, readHeld, type Held, type LoggedIdLedger } from './heldRecords';
 
 /*
  * The device's records as the sync engine reads and writes them: by type and id, whatever table or
@@ -46,41 +46,6 @@ export function pulledWriteTables(database: MentorlogDatabase) {
     database.pairLastSessions,
     database.syncPending,
   ];
-}
-
-interface Held {
-  /** What the device holds under each id, of whatever kind. */
-  byId: Map<string, SyncRecord>;
-  /** The months read: those holding the ids, and those the logged records would go to. */
-  months: MonthLog[];
-}
-
-/** What the device holds under these ids, as any kind of record (ids are unique across the device). */
-async function readHeld(source: TableSource, ids: readonly string[], extraMonths: MonthLogKey[] = []): Promise<Held> {
-  const wanted = [...new Set(ids)];
-  const [people, pairs, holding] = await Promise.all([
-    source.table<Person, string>('people').bulkGet(wanted),
-    source.table<Pair, string>('pairs').bulkGet(wanted),
-    monthsHoldingIds(source, wanted),
-  ]);
-  const keys = new Map<string, MonthLogKey>();
-  for (const key of [...holding.values(), ...extraMonths]) keys.set(key.join('|'), key);
-  const months = (await source.table<MonthLog, MonthLogKey>('monthLogs').bulkGet([...keys.values()])).filter(
-    (log): log is MonthLog => log !== undefined,
-  );
-  const byId = new Map<string, SyncRecord>();
-  const wantedSet = new Set(wanted);
-  for (const log of months) {
-    for (const record of log.sessions) if (wantedSet.has(record.id)) byId.set(record.id, { type: 'session', record });
-    for (const record of log.checkIns) if (wantedSet.has(record.id)) byId.set(record.id, { type: 'checkIn', record });
-  }
-  for (const [index, id] of wanted.entries()) {
-    const pair = pairs[index];
-    const person = people[index];
-    if (pair) byId.set(id, { type: 'pair', record: pair });
-    if (person) byId.set(id, { type: 'person', record: person });
-  }
-  return { byId, months };
 }
 
 /** The device's records of these refs, in their order; null where it holds none of that kind. */
@@ -134,6 +99,7 @@ function collision(held: SyncRecord | undefined, entry: SyncRecord): string | nu
 export async function writePulledRecords(
   database: MentorlogDatabase,
   groups: readonly PulledGroup[],
+  ledger: LoggedIdLedger | null = null,
 ): Promise<PulledOutcome[]> {
   const entries = groups.flatMap((group) => group.entries);
   if (entries.length === 0) return groups.map(() => ({ applied: [], setAside: [] }));
@@ -144,7 +110,11 @@ export async function writePulledRecords(
     const held = await readHeld(
       database,
       entries.map((entry) => entry.record.id),
-      targetMonths,
+      {
+        extraMonths: targetMonths,
+        pairIds: targetMonths.map(([pairId]) => pairId),
+        ledger: ledger && (await ledger.stillWhole(database)) ? ledger : null,
+      },
     );
     const draft = new MonthLogDraft(held.months);
     const people = new Map<string, Person>();
@@ -177,18 +147,56 @@ export async function writePulledRecords(
       }
       return outcome;
     });
-    const applied = outcomes.flatMap((outcome) => outcome.applied);
+    const written = new Set(
+      outcomes.flatMap((outcome) => outcome.applied).map((entry) => docId(entry.type, entry.record.id)),
+    );
+    // The marks are few (usually none): their keys, read at once, say which to drop.
+    const replaced = (await database.syncPending.toCollection().primaryKeys()).filter((key) => written.has(key));
     await Promise.all([
       people.size > 0 ? database.people.bulkPut([...people.values()]) : undefined,
       pairs.size > 0 ? database.pairs.bulkPut([...pairs.values()]) : undefined,
       writeDraft(database, draft),
-      applied.length > 0
-        ? database.syncPending.bulkDelete(applied.map((entry) => docId(entry.type, entry.record.id)))
-        : undefined,
+      replaced.length > 0 ? database.syncPending.bulkDelete(replaced) : undefined,
     ]);
-    await refreshPairDigests(database, touchedPairs);
+    await refreshDerived(database, touchedPairs, held, draft, [...pairs.values()]);
+    ledger?.added(
+      outcomes.flatMap((outcome) =>
+        outcome.applied.flatMap((entry) => (isLogged(entry.type) ? [entry.record as Logged] : [])),
+      ),
+    );
     return outcomes;
   });
+}
+
+/**
+ * Rewrites the digests and monthly figures of the pairs a write touched. A pair whose every month
+ * was read for the write (a pair new to the device, as on a first sync) has them built from the
+ * months in memory; the others are read again.
+ */
+async function refreshDerived(
+  database: MentorlogDatabase,
+  touched: ReadonlySet<string>,
+  held: Held,
+  draft: MonthLogDraft,
+  pairs: readonly Pair[],
+): Promise<void> {
+  const read = new Set(held.months.map((log) => monthText([log.pairId, log.month])));
+  const known = [...touched].filter((pairId) => {
+    const stored = held.monthsOfPairs.get(pairId);
+    return stored !== undefined && [...stored].every((key) => read.has(key));
+  });
+  const knownSet = new Set(known);
+  const { sessions, checkIns } = recordsInMonths(
+    applyMonthChanges(
+      held.months.filter((log) => knownSet.has(log.pairId)),
+      draft.changed(),
+    ).filter((log) => knownSet.has(log.pairId)),
+  );
+  await refreshPairDigestsFrom(database, known, { pairs, sessions, checkIns });
+  await refreshPairDigests(
+    database,
+    [...touched].filter((pairId) => !knownSet.has(pairId)),
+  );
 }
 
 /**
@@ -200,6 +208,7 @@ export async function withdrawRecords(
   database: MentorlogDatabase,
   refs: readonly RecordRef[],
   decide: (local: SyncRecord) => boolean,
+  ledger: LoggedIdLedger | null = null,
 ): Promise<number> {
   if (refs.length === 0) return 0;
   return database.transaction('rw', pulledWriteTables(database), async () => {
@@ -225,6 +234,7 @@ export async function withdrawRecords(
     await writeDraft(database, draft);
     await database.syncPending.bulkDelete(gone.map((entry) => docId(entry.type, entry.record.id)));
     await refreshPairDigests(database, touchedPairs);
+    ledger?.removed(gone.filter((entry) => isLogged(entry.type)).map((entry) => entry.record.id));
     return gone.length;
   });
 }

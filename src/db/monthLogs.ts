@@ -348,6 +348,23 @@ export async function monthsHoldingIds(source: TableSource, ids: Iterable<string
   return found;
 }
 
+/**
+ * `monthsHoldingIds` for a batch of ids (a few thousand at most): one lookup per id, all sent at
+ * once. IndexedDB answers requests sent together without waiting between them, where the cursor
+ * of `monthsHoldingIds` steps from one id to the next a round trip at a time: a sync writing a
+ * page of 140 records waited ~150 ms on it in Chromium.
+ */
+export async function monthsHoldingEach(source: TableSource, ids: Iterable<string>): Promise<Map<string, MonthLogKey>> {
+  const found = new Map<string, MonthLogKey>();
+  await Promise.all(
+    [...new Set(ids)].map(async (id) => {
+      const [key] = (await logsOf(source).where('recordIds').equals(id).primaryKeys()) as MonthLogKey[];
+      if (key) found.set(id, key);
+    }),
+  );
+  return found;
+}
+
 /** Whether the device holds this id as a session or check-in, in any pair and month. */
 export async function holdsRecordId(source: TableSource, id: string): Promise<boolean> {
   return (await logsOf(source).where('recordIds').equals(id).limit(1).count()) > 0;

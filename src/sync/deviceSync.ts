@@ -12,6 +12,7 @@ import { db as appDatabase, type MentorlogDatabase } from '../db/database';
 import type { SyncAccount } from '../domain/syncAccount';
 import { useSyncStatusStore, type SyncProblemView, type SyncStatusView } from '../state/syncStatusStore';
 import { dexieSync } from './dexieSyncStore';
+import { runInOneTab } from './oneSyncingTab';
 import { DIRECTORY_DATABASE, pairDatabaseName, sharedDatabaseName } from './serverRules';
 import { startSync, type SyncDatabase, type SyncHandle, type SyncStatus } from './startSync';
 import { toStatusView } from './syncStatusView';
@@ -81,6 +82,8 @@ export interface DeviceSyncOptions {
   onStatus?: (status: SyncStatusView) => void;
   cycleConcurrency?: number;
   cycleMinMs?: number;
+  /** Whether only one tab of the origin syncs at a time (default true; tests run several devices in one process). */
+  oneTab?: boolean;
 }
 
 export interface DeviceSync {
@@ -91,10 +94,40 @@ export interface DeviceSync {
   status(): SyncStatusView;
 }
 
-/** Starts syncing this device with the account's server; the status store follows it. */
+/**
+ * Starts syncing this device with the account's server, in one tab of the origin at a time (see
+ * oneSyncingTab.ts); the status store follows it, in every tab.
+ */
 export function startDeviceSync(account: SyncAccount, options: DeviceSyncOptions = {}): DeviceSync {
-  const database = options.database ?? appDatabase;
   const onStatus = options.onStatus ?? ((status) => useSyncStatusStore.getState().setStatus(status));
+  let view: SyncStatusView = toStatusView(null, { online: true, waiting: 0, essential: [] });
+  let leader: DeviceSync | null = null;
+  const show = (status: SyncStatusView) => {
+    view = status;
+    onStatus(status);
+  };
+  if (options.oneTab === false) return syncHere(account, options, show);
+  const running = runInOneTab((share) => {
+    leader = syncHere(account, options, (status) => {
+      show(status);
+      share(status);
+    });
+    return leader;
+  }, show);
+  return {
+    pushNow: () => leader?.pushNow(),
+    stop: () => running.stop(),
+    status: () => view,
+  };
+}
+
+/** Syncs from this tab. */
+function syncHere(
+  account: SyncAccount,
+  options: DeviceSyncOptions,
+  onStatus: (status: SyncStatusView) => void,
+): DeviceSync {
+  const database = options.database ?? appDatabase;
   const sync = dexieSync(database, account);
   const databases = syncDatabasesOf(account);
   const essential = databases.filter((entry) => entry.live !== 'cycle' && entry.pull).map((entry) => entry.name);
@@ -156,6 +189,7 @@ export function startDeviceSync(account: SyncAccount, options: DeviceSyncOptions
     publish();
     await joinWithHistory(database, account);
     await sync.refreshPartners();
+    await sync.readLedger();
     if (stopped) return;
     engine = startSync({
       serverUrl: account.serverUrl,

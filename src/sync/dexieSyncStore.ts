@@ -8,6 +8,7 @@ import {
   writeCheckpoint,
   writeRevs,
 } from '../data/syncBookkeeping';
+import { LoggedIdLedger } from '../data/heldRecords';
 import { readSyncedRecords, withdrawRecords, writePulledRecords, type PulledGroup } from '../data/syncedRecords';
 import type { MentorlogDatabase } from '../db/database';
 import type { SyncPendingMark } from '../db/syncTables';
@@ -24,7 +25,7 @@ import type { LocalRecords, SyncStore, WriteOutcome } from './syncStore';
  */
 
 /** Pulled docs written in one transaction at most, however many pulls are waiting. */
-const WRITE_BATCH = 2000;
+const WRITE_BATCH = 5000;
 
 export interface DexieSync {
   store: SyncStore;
@@ -33,12 +34,15 @@ export interface DexieSync {
   destinations(mark: SyncPendingMark): string[];
   /** Reads the account's pairs again, to know whose person records go where. */
   refreshPartners(): Promise<void>;
+  /** Reads the device's session and check-in ids, when few, so that a first sync need not look each up (see LoggedIdLedger). */
+  readLedger(): Promise<void>;
 }
 
 export function dexieSync(database: MentorlogDatabase, account: SyncAccount): DexieSync {
   const pairIds = new Set(account.pairIds);
   /** Person id → the account's pairs they are a partner in. */
   let partnerIn = new Map<string, string[]>();
+  let ledger: LoggedIdLedger | null = null;
 
   async function refreshPartners(): Promise<void> {
     if (account.role !== 'partner') return;
@@ -65,9 +69,18 @@ export function dexieSync(database: MentorlogDatabase, account: SyncAccount): De
     return [pairDatabaseName(mark.pairId), sharedDatabaseName(mark.pairId)];
   }
 
+  // Checkpoints as this engine last read or wrote them: a coordinator's cycle asks for a thousand
+  // every round. Another tab's engine moving one on only makes this one read a few changes again.
+  const checkpoints = new Map<string, string | null>();
   const store: SyncStore = {
-    checkpoint: (name) => readCheckpoint(database, name),
-    setCheckpoint: (name, sequence) => writeCheckpoint(database, name, sequence),
+    async checkpoint(name) {
+      if (!checkpoints.has(name)) checkpoints.set(name, await readCheckpoint(database, name));
+      return checkpoints.get(name) ?? null;
+    },
+    async setCheckpoint(name, sequence) {
+      await writeCheckpoint(database, name, sequence);
+      checkpoints.set(name, sequence);
+    },
     revs: (name, docIds) => readRevs(database, name, docIds),
     setRevs: (name, revs) => writeRevs(database, name, revs),
     async pending(name) {
@@ -115,6 +128,7 @@ export function dexieSync(database: MentorlogDatabase, account: SyncAccount): De
         const outcomes = await writePulledRecords(
           database,
           batch.map((item) => item.group),
+          ledger,
         );
         for (const [index, item] of batch.entries()) {
           const outcome = outcomes[index] ?? { applied: [], setAside: [] };
@@ -141,9 +155,13 @@ export function dexieSync(database: MentorlogDatabase, account: SyncAccount): De
         queue.push({ group: { entries: pulled, choose }, resolve, reject });
         if (!writing) void drain();
       }),
-    withdraw: (refs, decide) => withdrawRecords(database, refs, decide),
+    withdraw: (refs, decide) => withdrawRecords(database, refs, decide, ledger),
     observeStamp: async (stamp) => observeChangeStamp(stamp),
   };
 
-  return { store, records, destinations, refreshPartners };
+  async function readLedger(): Promise<void> {
+    ledger = await database.transaction('r', database.monthLogs, () => LoggedIdLedger.read(database));
+  }
+
+  return { store, records, destinations, refreshPartners, readLedger };
 }

@@ -31,6 +31,11 @@ export interface PullOptions {
   nowMs?: () => number;
   /** At most this many changes in one answer: a first sync reads a large database page by page. */
   limit?: number;
+  /**
+   * Whether to keep the revs read (default true): only a database this device pushes to needs
+   * them, and a coordinator reading a thousand pairs' shared databases would write one per doc.
+   */
+  keepRevs?: boolean;
 }
 
 export interface PullResult {
@@ -88,12 +93,12 @@ export async function pullDatabase(
     revs.push({ docId: change.id, rev: check.rev });
     entries.push(check.entry);
   }
-  await store.setRevs(database, revs);
+  if (options.keepRevs ?? true) await store.setRevs(database, revs);
   const gone = await applyWithdrawals(records, withdrawn, destination);
   const written = await applyPulled(records, entries, destination);
   problems.push(...written.problems);
   const last = sequenceText(body.last_seq);
-  if (last !== null) await store.setCheckpoint(database, last);
+  if (last !== null && last !== since) await store.setCheckpoint(database, last);
   return {
     applied: gone + written.applied,
     problems,
