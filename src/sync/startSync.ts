@@ -53,8 +53,12 @@ export interface SyncOptions extends CouchConnection {
   random?: () => number;
   /** How many `cycle` databases are read at once (default 4: with one long poll, within a browser's 6). */
   cycleConcurrency?: number;
-  /** The shortest time one round over the `cycle` databases takes (default 1 s): a few pairs are not read in a tight loop. */
-  cycleMinMs?: number;
+  /**
+   * The shortest time one round over the `cycle` databases takes (default 1 s), so that a few pairs
+   * are not read in a tight loop; asked before each wait (a hidden page waits longer).
+   * `pushNow` ends the wait.
+   */
+  cycleMinMs?: number | (() => number);
 }
 
 export interface SyncHandle {
@@ -301,7 +305,8 @@ export function startSync(options: SyncOptions): SyncHandle {
         continue;
       }
       attempt = 0;
-      await sleep(Math.max(0, (options.cycleMinMs ?? 1000) - (now() - started)), [stopping.signal]);
+      const least = typeof options.cycleMinMs === 'function' ? options.cycleMinMs() : (options.cycleMinMs ?? 1000);
+      await sleep(Math.max(0, least - (now() - started)), [stopping.signal, nudge.signal]);
     }
   }
 
