@@ -7,10 +7,14 @@
 //   npm run bench -- --size L --runs 5
 //   npm run bench:quick                 size S, 1 run: proves the benchmark still works
 //   npm run bench -- --only import,raw-put-floor --runs 1 --port 4185
-//                                       only these scenarios (ids in scenarios.mjs); the results
-//                                       file is left alone, so a partial run never replaces a full one
+//                                       only these scenarios (ids in scenarios.mjs and
+//                                       syncScenarios.mjs); the results file is left alone, so a
+//                                       partial run never replaces a full one, unless --merge:
+//                                       then their rows replace (or join) those of the same ids
+// The sync scenarios start the program's server (the stand-in, in memory) before the app's
+// preview, which proxies /couch/ to it (MENTORLOG_COUCH_TARGET, scripts/couchProxy.ts).
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +22,9 @@ import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { findChromium } from '../e2e/findChromium.mjs';
 import { programFiles } from './writeProgramFile.mjs';
-import { scenarios } from './scenarios.mjs';
+import { scenarios as localScenarios } from './scenarios.mjs';
+import { syncScenarios } from './syncScenarios.mjs';
+import { startBenchServer } from './syncServer.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -28,8 +34,11 @@ const { values: options } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     port: { type: 'string', default: '4180' },
     only: { type: 'string' },
+    merge: { type: 'boolean', default: false },
   },
 });
+const scenarios = [...localScenarios, ...syncScenarios];
+const loadBefore = loadavg();
 const size = options.quick ? 'S' : options.size.toUpperCase();
 const runs = options.quick ? 1 : Number(options.runs);
 const port = Number(options.port);
@@ -60,6 +69,9 @@ if (!options['no-build']) {
   log('building the app');
   execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 }
+// The program's server first: vite.config.ts reads where to proxy /couch/ when preview loads it.
+const programServer = toRun.some((scenario) => scenario.needsServer) ? await startBenchServer() : null;
+if (programServer) process.env.MENTORLOG_COUCH_TARGET = programServer.url;
 const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true } });
 const baseURL = `http://localhost:${port}`;
 
@@ -88,7 +100,7 @@ const browser = await chromium.launch({
 const browserVersion = browser.version();
 log(`Chromium ${browserVersion}, ${cpus().length} CPUs`);
 
-const context = { browser, baseURL, program, runs, log };
+const context = { browser, baseURL, program, runs, log, size, root, dataDir, server: programServer };
 const results = [];
 try {
   for (const scenario of toRun) {
@@ -120,6 +132,7 @@ try {
 } finally {
   await browser.close();
   await new Promise((resolve) => server.httpServer.close(resolve));
+  await programServer?.stop();
 }
 
 const floor = results.find((result) => result.id === 'raw-getall-checkins');
@@ -133,6 +146,8 @@ const report = {
   cpuModel: cpus()[0]?.model ?? 'unknown',
   browser: `Chromium ${browserVersion}`,
   node: process.version,
+  // The machine is shared: its load average (1, 5, 15 min) as the run began and ended.
+  loadAverage: { before: loadBefore.map(round2), after: loadavg().map(round2) },
   dashboardToFloorRatio:
     floor?.medianMs && dashboard?.medianMs ? Number((dashboard.medianMs / floor.medianMs).toFixed(2)) : null,
   results,
@@ -142,6 +157,14 @@ const jsonPath = join(resultsDir, `bench-${size}.json`);
 if (chosen === null) {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+} else if (options.merge) {
+  // Each merged row says when and on what it was measured, since the rest of the file is older.
+  const previous = JSON.parse(readFileSync(jsonPath, 'utf8'));
+  const measured = { date: report.date, browser: report.browser, runs, loadAverage: report.loadAverage };
+  const fresh = new Map(results.map((result) => [result.id, { ...result, measured }]));
+  const kept = previous.results.map((result) => fresh.get(result.id) ?? result);
+  const added = [...fresh.values()].filter((result) => !previous.results.some((old) => old.id === result.id));
+  writeFileSync(jsonPath, `${JSON.stringify({ ...previous, results: [...kept, ...added] }, null, 2)}\n`);
 }
 console.log(
   `\nMentorlog benchmark, size ${size} (${Object.entries(program.counts)
@@ -151,11 +174,18 @@ console.log(
 console.log(`${report.browser}, ${report.cpus} CPUs (${report.cpuModel}), median of ${runs} run(s)\n`);
 console.log(markdownTable(report));
 console.log(
-  chosen === null
-    ? `\nWritten to ${join('tests/bench/results', basename(jsonPath))}`
-    : '\nOnly some scenarios ran (--only): the results file was not written.',
+  chosen === null || options.merge
+    ? `\n${chosen === null ? 'Written to' : 'These rows merged into'} ${join('tests/bench/results', basename(jsonPath))}`
+    : '\nOnly some scenarios ran (--only): the results file was not written (--merge writes their rows).',
+);
+console.log(
+  `Load average (1, 5, 15 min): ${report.loadAverage.before.join(', ')} before, ${report.loadAverage.after.join(', ')} after`,
 );
 if (results.some((result) => result.failed)) process.exitCode = 1;
+
+function round2(value) {
+  return Math.round(value * 100) / 100;
+}
 
 function markdownTable({ results, dashboardToFloorRatio }) {
   const rows = results.map(({ name, medianMs, minMs, maxMs, budgetMs, failed }) => {

@@ -1,6 +1,7 @@
 // The timed scenarios. Each runs in the page: it notes performance.now(), does what the user does
 // (a click, a submit), and ends at the first animation frame after the screen shows the result,
 // marked with performance.measure so the numbers can also be read in a trace.
+import { settled, trackRequests } from './pageSettled.mjs';
 
 const VIEWER_KEY = 'mentorlog.viewer';
 
@@ -46,23 +47,14 @@ export function installPageHelpers() {
   };
 }
 
-async function newPage(context) {
+export async function newPage(context) {
   const page = await context.newPage();
+  trackRequests(page);
   page.setDefaultTimeout(300_000);
   return page;
 }
 
-/**
- * Waits until the page has fetched nothing for half a second: after a screen shows its data, the app
- * fetches the code of the screens likely to come next (prefetchScreens). A user reads the screen
- * before moving on; without this wait, a click straight after the data appeared also timed loading
- * the next screen's code (100–190 ms at size M), in some runs and not others.
- */
-async function settled(page) {
-  await page.waitForLoadState('networkidle');
-}
-
-async function setViewer(page, personId, role) {
+export async function setViewer(page, personId, role) {
   await page.evaluate(
     ([key, value]) => localStorage.setItem(key, value),
     [VIEWER_KEY, JSON.stringify({ state: { personId, role }, version: 1 })],
@@ -117,7 +109,9 @@ async function importProgram(page, files) {
 /** A browser profile with the program loaded, shared by the scenarios after the import. */
 let loaded = null;
 
-async function loadedContext({ browser, baseURL, program }) {
+async function loadedContext({ browser, baseURL, program, device }) {
+  // A device given by the caller instead (the sync scenarios re-time these on a device that syncs).
+  if (device) return device;
   if (loaded) return loaded;
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
   await context.addInitScript(installPageHelpers);
@@ -129,7 +123,7 @@ async function loadedContext({ browser, baseURL, program }) {
   return context;
 }
 
-async function repeat(runs, once) {
+export async function repeat(runs, once) {
   const times = [];
   for (let run = 0; run < runs; run++) times.push(await once(run));
   return times;

@@ -1,0 +1,279 @@
+// The sync scenarios: devices that sync through the program's server (the stand-in, seeded with
+// the same synthetic program, see syncServer.mjs), each a browser context of its own. Times are
+// taken in the pages as in scenarios.mjs; across two devices, from the epoch time of the action in
+// one page (performance.timeOrigin + now) to that of the frame in the other.
+import { repeat, scenarios as localScenarios, setViewer } from './scenarios.mjs';
+import { settled } from './pageSettled.mjs';
+import { appSyncModules, bulkDocs, seedProgram } from './syncServer.mjs';
+import { coordinatorDevice, joinAndWait, joinedPartner, openInvitation } from './syncDevices.mjs';
+
+let prepared = null;
+
+/** The options with `sync`: the app's sync modules for Node, the server, and what was seeded on it (once). */
+async function withSync(options) {
+  if (!options.server) throw new Error('The sync scenarios need the program server that run-bench starts.');
+  prepared ??= (async () => {
+    const app = await appSyncModules(options.root, options.dataDir);
+    options.log(`  seeding the program's server with program ${options.size}`);
+    const seeded = await seedProgram(options.server, app, options.size, options.log);
+    return { app, server: options.server, seeded };
+  })();
+  return { ...options, sync: await prepared };
+}
+
+/** In the page: until the status says this. */
+function untilStatus(status) {
+  return window.__benchUntil(() => window.__benchSyncStatus() === status);
+}
+
+/**
+ * In the coordinator's page: saves the account, then waits until the dashboard counts every pair
+ * and the status says synced. Notes whether a progress bar showed meanwhile, and how it moved.
+ */
+async function firstSyncInPage({ account, pairCount }) {
+  const bar = { firstAt: null, samples: [] };
+  const watch = new MutationObserver(() => {
+    const progress = document.querySelector('.sync-status progress');
+    if (!progress) return;
+    const now = performance.now();
+    bar.firstAt ??= now;
+    const last = bar.samples.at(-1);
+    if (!last || now - last.at > 5_000) bar.samples.push({ at: now, value: progress.value, max: progress.max });
+  });
+  watch.observe(document, { subtree: true, childList: true, attributes: true });
+  let allPairsAt = null;
+  const start = window.__benchSaveAccount(account);
+  const end = await window.__benchUntil(() => {
+    if (allPairsAt === null && document.querySelector('.dashboard__count')?.textContent.includes(`of ${pairCount} pairs`))
+      allPairsAt = performance.now();
+    return allPairsAt !== null && window.__benchSyncStatus() === 'Synced';
+  }, 900_000);
+  watch.disconnect();
+  const setAside = document.querySelector('.sync-status a[href="/sync#set-aside"]')?.textContent ?? null;
+  return { start, end, allPairsAt, bar, setAside };
+}
+
+/** The coordinator's device after its first sync, kept for the scenarios after it. */
+let coordinator = null;
+
+async function firstSync(options) {
+  const device = await coordinatorDevice(options);
+  const result = await device.page.evaluate(firstSyncInPage, {
+    account: device.account,
+    pairCount: options.sync.seeded.pairIds.length,
+  });
+  const { start, end, allPairsAt, bar, setAside } = result;
+  const seconds = (at) => ((at - start) / 1000).toFixed(1);
+  options.log(
+    `  every pair on the dashboard at ${seconds(allPairsAt)} s, synced at ${seconds(end)} s; progress bar ${
+      bar.firstAt === null
+        ? 'NEVER SHOWN'
+        : `from ${seconds(bar.firstAt)} s: ${bar.samples.map((s) => `${seconds(s.at)} s ${s.value}/${s.max}`).join(', ')}`
+    }${setAside ? `; ${setAside}` : ''}`,
+  );
+  if (bar.firstAt === null) throw new Error('no progress bar was shown during the first sync');
+  await coordinator?.context.close();
+  coordinator = device;
+  return end - start;
+}
+
+async function syncedCoordinator(options) {
+  if (!coordinator) await firstSync(options);
+  return coordinator;
+}
+
+/** The sample pair's mentor and mentee, each on a device of their own, joined and synced. */
+let partners = null;
+
+async function pairDevices(options) {
+  const { mentor, mentee } = options.sync.seeded.samplePair;
+  partners ??= { mentor: await joinedPartner(options, mentor), mentee: await joinedPartner(options, mentee) };
+  return partners;
+}
+
+/**
+ * The mentee checks in on their device (its pair's page loaded, synced, the form filled); timed
+ * from the click on Save to the first frame of the watching device's page that shows it: the
+ * mentor's open pair page, or the coordinator's open dashboard (its row of the pair changes).
+ * The watching page is in front, as the person watching has it.
+ */
+async function checkInReachesRuns(options, watching) {
+  const { samplePair } = options.sync.seeded;
+  const pairId = samplePair.id;
+  const { mentor, mentee } = await pairDevices(options);
+  const watcher = watching === 'mentor' ? mentor.page : (await syncedCoordinator(options)).page;
+  await watcher.goto(watching === 'mentor' ? `/pairs/${pairId}` : `/dashboard?mentor=${samplePair.mentor.id}`);
+  await watcher.evaluate(untilStatus, 'Synced');
+  return repeat(options.runs, async (run) => {
+    await mentee.page.goto(`/pairs/${pairId}`);
+    await mentee.page.locator(`main a[href="/pairs/${pairId}/check-ins/new"]`).click();
+    await mentee.page.getByRole('button', { name: 'Save check-in' }).waitFor();
+    const score = run % 2 === 0 ? '1' : '5';
+    for (const group of await mentee.page.locator('fieldset.rating').all()) {
+      await group.locator(`input[type="radio"][value="${score}"]`).check();
+    }
+    // The mentee's sync has started again with the page, and caught up.
+    await mentee.page.evaluate(untilStatus, 'Synced');
+    await settled(mentee.page);
+    await watcher.bringToFront();
+    const seen = watcher.evaluate(
+      ({ id, watching }) => {
+        const shown =
+          watching === 'mentor'
+            ? () =>
+                [...document.querySelectorAll(`main .timeline a[href^="/pairs/${id}/check-ins/"]`)]
+                  .map((link) => link.getAttribute('href'))
+                  .join()
+            : () => document.querySelector(`.dashboard-table a[href="/pairs/${id}"]`)?.closest('tr')?.textContent;
+        const before = shown();
+        if (!before) throw new Error('the pair is not on the watching screen');
+        return window.__benchUntil(() => shown() !== before, 60_000).then((end) => performance.timeOrigin + end);
+      },
+      { id: pairId, watching },
+    );
+    seen.catch(() => undefined);
+    const clickedAt = await mentee.page.evaluate(() => {
+      const start = performance.now();
+      window.__benchClick((element) => element.tagName === 'BUTTON' && element.textContent.trim() === 'Save check-in');
+      return performance.timeOrigin + start;
+    });
+    return (await seen) - clickedAt;
+  });
+}
+
+/**
+ * Partners' changes arriving at the program's server while the coordinator's device syncs: every
+ * `everyMs`, a mentee of a random active pair checks in, shared with the program. Returns a stop
+ * that says how many were written.
+ */
+function partnerChangeStream(options, everyMs) {
+  const { toSyncDocument } = options.sync.app.syncDocument;
+  const { sharedDatabaseName } = options.sync.app.serverRules;
+  const pairs = options.sync.seeded.activePairs;
+  const today = new Date().toISOString().slice(0, 10);
+  let written = 0;
+  let writing = Promise.resolve();
+  const timer = setInterval(() => {
+    const pair = pairs[Math.floor(Math.random() * pairs.length)];
+    const now = new Date().toISOString();
+    const record = {
+      id: crypto.randomUUID(),
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+      pairId: pair.id,
+      sessionId: null,
+      date: today,
+      side: 'mentee',
+      raterId: pair.menteeId,
+      scores: { trust: 1 + (written % 5), competence: 5 - (written % 5) },
+      comments: {},
+      reflection: '',
+      visibility: 'program',
+      notesVisibility: 'private',
+    };
+    const doc = toSyncDocument({ type: 'checkIn', record }, { kind: 'shared', pairId: pair.id });
+    writing = writing
+      .then(() => bulkDocs(options.sync.server.admin, sharedDatabaseName(pair.id), [doc]))
+      .then(() => (written += 1))
+      .catch((error) => options.log(`  the partners' stream failed: ${error.message}`));
+  }, everyMs);
+  return async () => {
+    clearInterval(timer);
+    await writing;
+    return written;
+  };
+}
+
+const STREAM_EVERY_MS = 250;
+
+/** A local scenario re-timed on the coordinator's device while it syncs and partners' changes arrive. */
+function whileSyncing(localId) {
+  const local = localScenarios.find((scenario) => scenario.id === localId);
+  return {
+    id: `sync-busy-${localId}`,
+    name: `While syncing: ${local.name.charAt(0).toLowerCase()}${local.name.slice(1)}`,
+    budgetMs: local.budgetMs,
+    needsServer: true,
+    async run(base) {
+      const options = await withSync(base);
+      const device = await syncedCoordinator(options);
+      // The device's sync runs in a tab of its own all along, as in a coordinator's open app.
+      await setViewer(device.page, options.sync.seeded.coordinator.id, 'coordinator');
+      await device.page.goto('/guidance');
+      await device.page.evaluate(untilStatus, 'Synced');
+      let requests = 0;
+      const count = (request) => {
+        if (new URL(request.url()).pathname.startsWith('/couch/')) requests += 1;
+      };
+      device.context.on('request', count);
+      const stop = partnerChangeStream(options, STREAM_EVERY_MS);
+      const started = Date.now();
+      try {
+        return await local.run({ ...options, device: device.context });
+      } finally {
+        const written = await stop();
+        device.context.off('request', count);
+        const seconds = (Date.now() - started) / 1000;
+        options.log(
+          `  meanwhile: ${written} partners' check-ins arrived at the server, the device sent ${requests.toLocaleString('en')} requests to it in ${seconds.toFixed(0)} s`,
+        );
+      }
+    },
+  };
+}
+
+export const syncScenarios = [
+  {
+    id: 'sync-partner-first',
+    name: "A partner's first sync of a 3-year pair on a new device, from the account saved to the pair's page complete",
+    budgetMs: 3_000,
+    needsServer: true,
+    async run(base) {
+      const options = await withSync(base);
+      const { samplePair } = options.sync.seeded;
+      return repeat(options.runs, async () => {
+        const { context, page } = await openInvitation(options, samplePair.mentor, samplePair.id);
+        const { clickedAt, savedAt, end } = await page.evaluate(joinAndWait, {
+          pairId: samplePair.id,
+          entries: samplePair.entries,
+          untilSynced: false,
+        });
+        await context.close();
+        if (savedAt === null) throw new Error('the join screen never saved the account');
+        options.log(
+          `  ${samplePair.entries} sessions and check-ins; from pressing Join ${(end - clickedAt).toFixed(0)} ms, of which signing in and setting the password ${(savedAt - clickedAt).toFixed(0)} ms`,
+        );
+        return end - savedAt;
+      });
+    },
+  },
+  {
+    id: 'sync-coordinator-first',
+    name: "The coordinator's first sync of the whole program on a new device, until every pair shows and it says synced",
+    budgetMs: 60_000,
+    needsServer: true,
+    async run(base) {
+      const options = await withSync(base);
+      return repeat(options.runs, () => firstSync(options));
+    },
+  },
+  {
+    id: 'sync-check-in-to-partner',
+    name: "A mentee's check-in shows on the mentor's open pair page (two devices)",
+    budgetMs: 2_000,
+    needsServer: true,
+    run: async (base) => checkInReachesRuns(await withSync(base), 'mentor'),
+  },
+  {
+    id: 'sync-check-in-to-dashboard',
+    name: "The same on the coordinator's open dashboard (a device that syncs every pair)",
+    budgetMs: 5_000,
+    needsServer: true,
+    run: async (base) => checkInReachesRuns(await withSync(base), 'coordinator'),
+  },
+  whileSyncing('start'),
+  whileSyncing('dashboard'),
+  whileSyncing('pair-trends'),
+  whileSyncing('save-session'),
+];
