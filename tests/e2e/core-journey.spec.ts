@@ -5,6 +5,8 @@ import { createPairWithNewMentee, expectNoHorizontalScroll, startAs, tabTo, view
 const REFLECTION = 'I hold back in our sessions because I worry about being judged.';
 
 test('mentor and mentee keep a record, get guidance, and privacy holds across reloads', async ({ page }) => {
+  // Eleven accessibility scans of whole screens: 45–60 s on a two-core machine busy with other work.
+  test.slow();
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Mentorlog' })).toBeVisible();
   await expectNoAxeViolations(page, 'welcome');
