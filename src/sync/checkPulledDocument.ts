@@ -4,6 +4,7 @@ import { checkInSchema } from '../domain/checkIn';
 import { pairSchema } from '../domain/pair';
 import { personSchema } from '../domain/person';
 import { programSessionSchema, sessionSchema } from '../domain/session';
+import { pairIdOf } from '../domain/syncedRecord';
 import { canonicalJson } from './canonicalJson';
 import { stampAheadReason } from './changeClock';
 import { contentFor, parseDocId, type SyncRecord } from './syncDocument';
@@ -85,17 +86,6 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
-}
-
-function pairIdOf(entry: SyncRecord): string | null {
-  switch (entry.type) {
-    case 'person':
-      return null;
-    case 'pair':
-      return entry.record.id;
-    default:
-      return entry.record.pairId;
-  }
 }
 
 /** Checks one doc pulled from `database`; `nowMs` is this device's clock. */
