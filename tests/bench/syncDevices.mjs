@@ -51,7 +51,14 @@ export async function openInvitation(options, person, pairId) {
   const page = await newPage(context);
   page.on('pageerror', (error) => options.log(`  ${person.name}'s device: ${error.message}`));
   await page.goto(
-    invitationLink(options.baseURL, { serverUrl: '/couch', personId: person.id, pairId, name: person.name, rev, code: null }),
+    invitationLink(options.baseURL, {
+      serverUrl: '/couch',
+      personId: person.id,
+      pairId,
+      name: person.name,
+      rev,
+      code: null,
+    }),
   );
   await page.getByLabel('Your one-time code').fill(code);
   await page.getByLabel('New password', { exact: true }).fill('a password of my own');

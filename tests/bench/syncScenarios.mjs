@@ -44,7 +44,10 @@ async function firstSyncInPage({ account, pairCount }) {
   let allPairsAt = null;
   const start = window.__benchSaveAccount(account);
   const end = await window.__benchUntil(() => {
-    if (allPairsAt === null && document.querySelector('.dashboard__count')?.textContent.includes(`of ${pairCount} pairs`))
+    if (
+      allPairsAt === null &&
+      document.querySelector('.dashboard__count')?.textContent.includes(`of ${pairCount} pairs`)
+    )
       allPairsAt = performance.now();
     return allPairsAt !== null && window.__benchSyncStatus() === 'Synced';
   }, 900_000);
