@@ -31,6 +31,12 @@ export interface PullOptions {
   nowMs?: () => number;
   /** At most this many changes in one answer: a first sync reads a large database page by page. */
   limit?: number;
+  /**
+   * Whether to keep the revs of the docs read (default true). Only a push needs them: a database
+   * this device never writes to (a coordinator's shared databases) would have the device store
+   * one row per doc for nothing, a fifth of a coordinator's first sync.
+   */
+  keepRevs?: boolean;
 }
 
 export interface PullResult {
@@ -88,7 +94,7 @@ export async function pullDatabase(
     revs.push({ docId: change.id, rev: check.rev });
     entries.push(check.entry);
   }
-  await store.setRevs(database, revs);
+  if (options.keepRevs !== false) await store.setRevs(database, revs);
   const gone = await applyWithdrawals(records, withdrawn, destination);
   const written = await applyPulled(records, entries, destination);
   problems.push(...written.problems);

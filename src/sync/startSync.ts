@@ -188,6 +188,7 @@ export function startSync(options: SyncOptions): SyncHandle {
       const page = await pullDatabase(options, database.name, options.store, options.records, {
         feed: 'normal',
         limit: PAGE,
+        keepRevs: database.push,
         signal: request.signal,
         ...nowOption,
       }).finally(request.release);
@@ -216,6 +217,7 @@ export function startSync(options: SyncOptions): SyncHandle {
           const { problems } = await pullDatabase(options, database.name, options.store, options.records, {
             feed: 'longpoll',
             limit: PAGE,
+            keepRevs: database.push,
             signal: poll.signal,
             ...nowOption,
           });

@@ -179,6 +179,32 @@ describe('syncing through a CouchDB-compatible server', () => {
     expect(coordinator.all.has(docId('checkIn', checkIn.record.id))).toBe(false);
     expect(sam.all.get(docId('checkIn', checkIn.record.id))?.record).toMatchObject({ visibility: 'pair' });
   });
+
+  it('keeps the revs of the docs of a database it pushes to, and none of one it only reads', async () => {
+    const { pairRecord } = await freshPair();
+    const shared = databaseName({ kind: 'shared', pairId: pairRecord.id });
+    await server.admin('PUT', shared);
+    const sam = createMemoryDevice();
+    const checkIn = sam.edit(
+      { type: 'checkIn', record: aCheckIn({ pairId: pairRecord.id, raterId: mentee.id, visibility: 'program' }) },
+      [shared],
+    );
+    const id = docId('checkIn', checkIn.record.id);
+    await syncOnce(server, sam, shared);
+    const coordinator = createMemoryDevice();
+    const reading = startSync({
+      serverUrl: server.url,
+      databases: [{ name: shared, push: false, pull: true, live: 'cycle' }],
+      store: coordinator.store,
+      records: coordinator.records,
+    });
+    await until(() => reading.status().state === 'up-to-date', 'the coordinator up to date');
+    await reading.stop();
+
+    expect(coordinator.all.get(id)?.record).toEqual(checkIn.record);
+    expect(await coordinator.store.revs(shared, [id])).toEqual(new Map());
+    expect((await sam.store.revs(shared, [id])).get(id)).toMatch(/^1-/);
+  });
 });
 
 describe('a server that stops in the middle of syncing', () => {
