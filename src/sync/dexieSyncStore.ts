@@ -65,9 +65,21 @@ export function dexieSync(database: MentorlogDatabase, account: SyncAccount): De
     return [pairDatabaseName(mark.pairId), sharedDatabaseName(mark.pairId)];
   }
 
+  // The engine asks for a database's checkpoint before each read of it, and a coordinator reads a
+  // thousand databases in turn, again and again: a transaction each time. What this engine read or
+  // wrote is kept here. Another tab's engine moving a checkpoint on only has this one read a few
+  // changes again, which applying again leaves as they are.
+  const checkpoints = new Map<string, string | null>();
+
   const store: SyncStore = {
-    checkpoint: (name) => readCheckpoint(database, name),
-    setCheckpoint: (name, sequence) => writeCheckpoint(database, name, sequence),
+    async checkpoint(name) {
+      if (!checkpoints.has(name)) checkpoints.set(name, await readCheckpoint(database, name));
+      return checkpoints.get(name) ?? null;
+    },
+    async setCheckpoint(name, sequence) {
+      await writeCheckpoint(database, name, sequence);
+      checkpoints.set(name, sequence);
+    },
     revs: (name, docIds) => readRevs(database, name, docIds),
     setRevs: (name, revs) => writeRevs(database, name, revs),
     async pending(name) {
