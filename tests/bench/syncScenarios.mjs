@@ -9,8 +9,12 @@ import { coordinatorDevice, joinAndWait, joinedPartner, openInvitation } from '.
 
 let prepared = null;
 
-/** The options with `sync`: the app's sync modules for Node, the server, and what was seeded on it (once). */
+/**
+ * The options with `sync`: the app's sync modules for Node, the server, and what was seeded on it
+ * (once), unless the caller gives them (a harness that keeps a seeded server between runs).
+ */
 async function withSync(options) {
+  if (options.sync) return options;
   if (!options.server) throw new Error('The sync scenarios need the program server that run-bench starts.');
   prepared ??= (async () => {
     const app = await appSyncModules(options.root, options.dataDir);
@@ -44,7 +48,10 @@ async function firstSyncInPage({ account, pairCount }) {
   let allPairsAt = null;
   const start = window.__benchSaveAccount(account);
   const end = await window.__benchUntil(() => {
-    if (allPairsAt === null && document.querySelector('.dashboard__count')?.textContent.includes(`of ${pairCount} pairs`))
+    if (
+      allPairsAt === null &&
+      document.querySelector('.dashboard__count')?.textContent.includes(`of ${pairCount} pairs`)
+    )
       allPairsAt = performance.now();
     return allPairsAt !== null && window.__benchSyncStatus() === 'Synced';
   }, 900_000);

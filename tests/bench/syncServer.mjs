@@ -159,11 +159,7 @@ export async function seedProgram(server, app, size, log) {
     await bulkDocs(admin, databaseName(shared), docs);
     if (pair !== samplePair?.pair) return;
     const own = { kind: 'pair', pairId: pair.id };
-    const ownDocs = [
-      { type: 'pair', record: pair },
-      ...people.map((record) => ({ type: 'person', record })),
-      ...logged,
-    ]
+    const ownDocs = [{ type: 'pair', record: pair }, ...people.map((record) => ({ type: 'person', record })), ...logged]
       .map((entry) => toSyncDocument(entry, own))
       .filter(Boolean);
     sampleDocs = ownDocs.filter((doc) => doc.meta.type === 'session' || doc.meta.type === 'checkIn').length;
