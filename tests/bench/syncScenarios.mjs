@@ -64,6 +64,9 @@ async function firstSyncInPage({ account, pairCount }) {
 let coordinator = null;
 
 async function firstSync(options) {
+  // The device of a previous run would go on syncing every pair beside this one.
+  await coordinator?.context.close();
+  coordinator = null;
   const device = await coordinatorDevice(options);
   const result = await device.page.evaluate(firstSyncInPage, {
     account: device.account,
@@ -78,9 +81,8 @@ async function firstSync(options) {
         : `from ${seconds(bar.firstAt)} s: ${bar.samples.map((s) => `${seconds(s.at)} s ${s.value}/${s.max}`).join(', ')}`
     }${setAside ? `; ${setAside}` : ''}`,
   );
-  if (bar.firstAt === null) throw new Error('no progress bar was shown during the first sync');
-  await coordinator?.context.close();
   coordinator = device;
+  if (bar.firstAt === null) throw new Error('no progress bar was shown during the first sync');
   return end - start;
 }
 
