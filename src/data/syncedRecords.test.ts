@@ -138,6 +138,36 @@ describe('pulled records written to the device', () => {
     expect(await db.pairs.get(mentor.id)).toBeUndefined();
   });
 
+  it('set aside a session or check-in whose id the device holds as a person or pair, however many come at once', async () => {
+    const { mentor, mentee, pair } = aPairWithPeople();
+    await seedRecords({ people: [mentor, mentee], pairs: [pair] });
+    // More records than the device holds people and pairs: their ids are checked against the keys.
+    const sessions = Array.from({ length: 80 }, (_, day) =>
+      aSession({ pairId: pair.id, date: `2026-0${1 + (day % 9)}-1${day % 10}`, loggedById: mentor.id }),
+    );
+    const asPerson = { ...sessions[0]!, id: mentee.id };
+    const asPair = aCheckIn({ id: pair.id, pairId: pair.id, raterId: mentee.id });
+
+    const [outcome] = await writePulledRecords(db, [
+      {
+        entries: [
+          { type: 'session', record: asPerson },
+          ...sessions.slice(1).map((record): SyncRecord => ({ type: 'session', record })),
+          { type: 'checkIn', record: asPair },
+        ],
+        choose: takeAll,
+      },
+    ]);
+
+    expect(outcome?.setAside.map(({ entry, message }) => [entry.record.id, message])).toEqual([
+      [mentee.id, expect.stringMatching(/holds a person with the same id/)],
+      [pair.id, expect.stringMatching(/holds a pair with the same id/)],
+    ]);
+    expect(outcome?.applied).toHaveLength(79);
+    expect((await storedRecords()).sessions).toHaveLength(79);
+    expect(await db.people.get(mentee.id)).toEqual(mentee);
+  });
+
   it('are read back by type and id, whatever month holds them', async () => {
     const { mentor, pair } = aPairWithPeople();
     const session = aSession({ pairId: pair.id, date: '2025-11-02' });

@@ -322,29 +322,28 @@ export function recordIdsOf(log: Pick<MonthLog, 'sessions' | 'checkIns'>): strin
   return [...log.sessions.map((session) => session.id), ...log.checkIns.map((checkIn) => checkIn.id)];
 }
 
-/** Ids looked up per call to the index: one cursor walks them in order. */
+/** Ids looked up at once: each by itself, this many requests in flight at most. */
 const ID_LOOKUP_CHUNK = 5000;
 
 /**
  * Where the device holds any of these ids as a session or check-in: id → the key of its month
  * (pair and month), from the index of ids alone, without reading a month. Ids it does not hold are
- * not in the map.
+ * not in the map. Each id is a request of its own, sent together: a cursor walking the index from
+ * one id to the next (`anyOf`) is one round trip per id, and in Chromium each jump also steps over
+ * every entry in between, so that 2,000 ids took ~25 s against size M's 213,000 and a sync's
+ * first pull slowed as the device filled; 2,000 lookups sent together take ~0.2 s.
  */
 export async function monthsHoldingIds(source: TableSource, ids: Iterable<string>): Promise<Map<string, MonthLogKey>> {
   const wanted = [...new Set(ids)];
   const found = new Map<string, MonthLogKey>();
-  const lookups: Promise<void>[] = [];
   for (let start = 0; start < wanted.length; start += ID_LOOKUP_CHUNK) {
-    lookups.push(
-      logsOf(source)
-        .where('recordIds')
-        .anyOf(wanted.slice(start, start + ID_LOOKUP_CHUNK))
-        .eachKey((id, cursor) => {
-          found.set(id as string, cursor.primaryKey as MonthLogKey);
-        }),
-    );
+    const chunk = wanted.slice(start, start + ID_LOOKUP_CHUNK);
+    const keys = await Promise.all(chunk.map((id) => logsOf(source).where('recordIds').equals(id).primaryKeys()));
+    for (const [index, id] of chunk.entries()) {
+      const key = keys[index]?.[0];
+      if (key) found.set(id, key);
+    }
   }
-  await Promise.all(lookups);
   return found;
 }
 

@@ -136,3 +136,18 @@ describe('the engine’s store over the device’s database', () => {
     expect(await storedSession(fresh.id)).toEqual(fresh);
   });
 });
+
+describe('checkpoints', () => {
+  it('start from the one the device stored, and are kept as the engine moves them on', async () => {
+    const { account } = await aSyncingPartner();
+    const name = pairDatabaseName(account.pairIds[0] ?? '');
+    await db.syncCheckpoints.put({ database: name, sequence: '12' });
+    const { store } = dexieSync(db, account);
+
+    expect(await store.checkpoint(name)).toBe('12');
+    await store.setCheckpoint(name, '15');
+    expect(await store.checkpoint(name)).toBe('15');
+    expect(await db.syncCheckpoints.get(name)).toEqual({ database: name, sequence: '15' });
+    expect(await store.checkpoint(sharedDatabaseName(account.pairIds[0] ?? ''))).toBeNull();
+  });
+});

@@ -63,6 +63,10 @@ export async function openInvitation(options, person, pairId) {
   await page.getByLabel('Your one-time code').fill(code);
   await page.getByLabel('New password', { exact: true }).fill('a password of my own');
   await page.getByLabel('New password again').fill('a password of my own');
+  // A person reading the page and typing a code and a password twice takes longer than the app
+  // waits before it starts its sync runner on a screen that does not say when its data is shown
+  // (3 s, src/main.tsx); pressing Join sooner would time that wait as part of the first sync.
+  await page.waitForFunction(() => performance.now() > 3_500);
   await settled(page);
   return { context, page };
 }

@@ -9,8 +9,12 @@ import { coordinatorDevice, joinAndWait, joinedPartner, openInvitation } from '.
 
 let prepared = null;
 
-/** The options with `sync`: the app's sync modules for Node, the server, and what was seeded on it (once). */
+/**
+ * The options with `sync`: the app's sync modules for Node, the server, and what was seeded on it
+ * (once), unless the caller gives them (a harness that keeps a seeded server between runs).
+ */
 async function withSync(options) {
+  if (options.sync) return options;
   if (!options.server) throw new Error('The sync scenarios need the program server that run-bench starts.');
   prepared ??= (async () => {
     const app = await appSyncModules(options.root, options.dataDir);
@@ -60,6 +64,9 @@ async function firstSyncInPage({ account, pairCount }) {
 let coordinator = null;
 
 async function firstSync(options) {
+  // The device of a previous run would go on syncing every pair beside this one.
+  await coordinator?.context.close();
+  coordinator = null;
   const device = await coordinatorDevice(options);
   const result = await device.page.evaluate(firstSyncInPage, {
     account: device.account,
@@ -74,9 +81,8 @@ async function firstSync(options) {
         : `from ${seconds(bar.firstAt)} s: ${bar.samples.map((s) => `${seconds(s.at)} s ${s.value}/${s.max}`).join(', ')}`
     }${setAside ? `; ${setAside}` : ''}`,
   );
-  if (bar.firstAt === null) throw new Error('no progress bar was shown during the first sync');
-  await coordinator?.context.close();
   coordinator = device;
+  if (bar.firstAt === null) throw new Error('no progress bar was shown during the first sync');
   return end - start;
 }
 

@@ -179,6 +179,58 @@ describe('syncing through a CouchDB-compatible server', () => {
     expect(coordinator.all.has(docId('checkIn', checkIn.record.id))).toBe(false);
     expect(sam.all.get(docId('checkIn', checkIn.record.id))?.record).toMatchObject({ visibility: 'pair' });
   });
+
+  it('writes the checkpoint when the database has moved on, and not again when nothing changed', async () => {
+    const { pairRecord, database } = await freshPair();
+    const maya = createMemoryDevice();
+    maya.edit({ type: 'pair', record: pairRecord }, [database]);
+    await syncOnce(server, maya, database);
+    const written: string[] = [];
+    const store = {
+      ...maya.store,
+      setCheckpoint: async (name: string, sequence: string) => {
+        written.push(sequence);
+        await maya.store.setCheckpoint(name, sequence);
+      },
+    };
+    const connection = { serverUrl: server.url };
+
+    await pullDatabase(connection, database, store, maya.records);
+    expect(written).toEqual([]);
+
+    const sam = createMemoryDevice();
+    sam.edit({ type: 'session', record: aSession({ pairId: pairRecord.id, loggedById: mentor.id }) }, [database]);
+    await pushDatabase(connection, database, sam.store, sam.records);
+    await pullDatabase(connection, database, store, maya.records);
+    expect(written).toHaveLength(1);
+    expect(await maya.store.checkpoint(database)).toBe(written[0]);
+  });
+
+  it('keeps the revs of the docs of a database it pushes to, and none of one it only reads', async () => {
+    const { pairRecord } = await freshPair();
+    const shared = databaseName({ kind: 'shared', pairId: pairRecord.id });
+    await server.admin('PUT', shared);
+    const sam = createMemoryDevice();
+    const checkIn = sam.edit(
+      { type: 'checkIn', record: aCheckIn({ pairId: pairRecord.id, raterId: mentee.id, visibility: 'program' }) },
+      [shared],
+    );
+    const id = docId('checkIn', checkIn.record.id);
+    await syncOnce(server, sam, shared);
+    const coordinator = createMemoryDevice();
+    const reading = startSync({
+      serverUrl: server.url,
+      databases: [{ name: shared, push: false, pull: true, live: 'cycle' }],
+      store: coordinator.store,
+      records: coordinator.records,
+    });
+    await until(() => reading.status().state === 'up-to-date', 'the coordinator up to date');
+    await reading.stop();
+
+    expect(coordinator.all.get(id)?.record).toEqual(checkIn.record);
+    expect(await coordinator.store.revs(shared, [id])).toEqual(new Map());
+    expect((await sam.store.revs(shared, [id])).get(id)).toMatch(/^1-/);
+  });
 });
 
 describe('a server that stops in the middle of syncing', () => {
