@@ -26,9 +26,15 @@ const layerZones = [
     message: 'domain is pure: it imports nothing of the app.',
   },
   {
+    target: './src/crypto',
+    from: './src',
+    except: ['./crypto'],
+    message: 'crypto wraps Web Crypto and imports nothing of the app: every layer from db up may use it.',
+  },
+  {
     target: './src/db',
     from: './src',
-    except: ['./db', './domain'],
+    except: ['./db', './domain', './crypto'],
     message: 'db imports only domain.',
   },
   {
@@ -45,8 +51,8 @@ const layerZones = [
   {
     target: './src/sync',
     from: './src',
-    except: ['./sync', './domain', './db', './data', './state'],
-    message: "sync (the program server's client) imports only domain, db, data and state.",
+    except: ['./sync', './domain', './db', './data', './state', './crypto'],
+    message: "sync (the program server's client) imports only domain, db, data, state and crypto.",
   },
   {
     target: './src/ui',
