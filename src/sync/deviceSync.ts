@@ -11,10 +11,11 @@ import {
 import { db as appDatabase, type MentorlogDatabase } from '../db/database';
 import type { SyncAccount } from '../domain/syncAccount';
 import { useSyncStatusStore, type SyncProblemView, type SyncStatusView } from '../state/syncStatusStore';
+import { pairIdOfSignal, sendSignal, SIGNALS_DATABASE } from './changeSignals';
 import { dexieSync } from './dexieSyncStore';
 import { runInOneTab } from './oneSyncingTab';
 import { DIRECTORY_DATABASE, pairDatabaseName, sharedDatabaseName } from './serverRules';
-import { startSync, type SyncDatabase, type SyncHandle, type SyncStatus } from './startSync';
+import { startSync, type SignalSource, type SyncDatabase, type SyncHandle, type SyncStatus } from './startSync';
 import { toStatusView } from './syncStatusView';
 
 /*
@@ -28,8 +29,9 @@ import { toStatusView } from './syncStatusView';
  * and pushes (never reads back) its shared database. A coordinator pushes and pulls the directory,
  * long polling it, and reads every pair's shared database in turn, a few at a time: a long poll
  * per pair would need a connection per pair, and a browser keeps about six per server over
- * HTTP/1.1 (see startSync.ts). On loopback one round over a thousand pairs takes a few seconds, so
- * a partner's change reaches the coordinator's dashboard within that.
+ * HTTP/1.1 (see startSync.ts). A partner's device signals each push to the shared database, and
+ * the coordinator's reads only the signalled ones, so a change reaches the dashboard in about a
+ * second; every pair is read again every few minutes for changes whose signal was lost.
  */
 export function syncDatabasesOf(account: SyncAccount): SyncDatabase[] {
   if (account.role === 'coordinator')
@@ -44,8 +46,24 @@ export function syncDatabasesOf(account: SyncAccount): SyncDatabase[] {
     ];
   return account.pairIds.flatMap((pairId): SyncDatabase[] => [
     { name: pairDatabaseName(pairId), push: true, pull: true },
-    { name: sharedDatabaseName(pairId), push: true, pull: false },
+    {
+      name: sharedDatabaseName(pairId),
+      push: true,
+      pull: false,
+      afterPush: (connection) => sendSignal(connection, pairId, Date.now),
+    },
   ]);
+}
+
+function coordinatorSignals(fullRoundMs: number | undefined): SignalSource {
+  return {
+    name: SIGNALS_DATABASE,
+    databaseFor: (docId) => {
+      const pairId = pairIdOfSignal(docId);
+      return pairId ? sharedDatabaseName(pairId) : null;
+    },
+    ...(fullRoundMs ? { fullRoundMs } : {}),
+  };
 }
 
 /** Where the documents set aside are kept, so that the status still lists them after a reload. */
@@ -83,6 +101,8 @@ export interface DeviceSyncOptions {
   cycleConcurrency?: number;
   /** The shortest round over a coordinator's shared databases (default: 1 s, 30 s while the page is hidden). */
   cycleMinMs?: number;
+  /** How often a coordinator reads every shared database without a signal (default: startSync's). */
+  fullRoundMs?: number;
   /** Whether only one tab of the origin syncs at a time (default true; tests run several devices in one process). */
   oneTab?: boolean;
 }
@@ -213,6 +233,7 @@ function syncHere(
       ...(options.random ? { random: options.random } : {}),
       ...(options.cycleConcurrency ? { cycleConcurrency: options.cycleConcurrency } : {}),
       cycleMinMs: options.cycleMinMs ?? roundWhileShown,
+      ...(account.role === 'coordinator' ? { signals: coordinatorSignals(options.fullRoundMs) } : {}),
       databases,
       store: sync.store,
       records: sync.records,

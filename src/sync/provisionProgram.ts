@@ -1,6 +1,7 @@
 import type { Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import { canonicalJson } from './canonicalJson';
+import { pairRole, PARTNER_ROLE, SIGNALS_DATABASE, signalsSecurity, signalsValidateDocUpdate } from './changeSignals';
 import { compareVersions } from './mergeRecords';
 import {
   COORDINATOR_ROLE,
@@ -8,7 +9,9 @@ import {
   databaseName,
   designDocument,
   securityObject,
+  type DesignDocument,
   type PairPartners,
+  type SecurityObject,
   type ProgramDatabase,
 } from './serverRules';
 import { toSyncDocument, type SyncDocument, type SyncRecord } from './syncDocument';
@@ -36,6 +39,8 @@ export interface PersonAccount {
   /** The person's id, which is their user name on the server. */
   personId: string;
   coordinator: boolean;
+  /** The pairs the person is a partner of: their roles let them signal those pairs' changes (changeSignals.ts). */
+  pairIds?: readonly string[];
 }
 
 /** A provisioning step the server refused or could not be asked; `message` is a sentence for the coordinator. */
@@ -123,24 +128,13 @@ async function ensureDatabase(admin: ServerAdmin, name: string): Promise<void> {
   throw refused(response, `creating the database ${name}`);
 }
 
-async function putSecurity(
-  admin: ServerAdmin,
-  database: ProgramDatabase,
-  name: string,
-  partners: PairPartners | null,
-): Promise<void> {
-  const response = await request(admin, 'PUT', `${databasePath(name)}/_security`, securityObject(database, partners));
+async function putSecurity(admin: ServerAdmin, name: string, security: SecurityObject): Promise<void> {
+  const response = await request(admin, 'PUT', `${databasePath(name)}/_security`, security);
   if (response.status !== 200 && response.status !== 201) throw refused(response, `setting who may read ${name}`);
 }
 
 /** Writes the design document unless the server already has this very rule. */
-async function putDesignDocument(
-  admin: ServerAdmin,
-  database: ProgramDatabase,
-  name: string,
-  partners: PairPartners | null,
-): Promise<void> {
-  const wanted = designDocument(database, partners);
+async function putDesignDocument(admin: ServerAdmin, name: string, wanted: DesignDocument): Promise<void> {
   const path = `${databasePath(name)}/${DESIGN_DOC_ID}`;
   // Two tries: a coordinator provisioning from two devices at once makes the first one's _rev stale.
   for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -165,8 +159,8 @@ async function provisionDatabase(
 ): Promise<string> {
   const name = databaseName(database);
   await ensureDatabase(admin, name);
-  await putSecurity(admin, database, name, partners);
-  await putDesignDocument(admin, database, name, partners);
+  await putSecurity(admin, name, securityObject(database, partners));
+  await putDesignDocument(admin, name, designDocument(database, partners));
   return name;
 }
 
@@ -176,6 +170,13 @@ async function provisionDatabase(
  */
 export async function provisionDirectory(admin: ServerAdmin): Promise<string> {
   await ensureDatabase(admin, '_users');
+  await ensureDatabase(admin, SIGNALS_DATABASE);
+  await putSecurity(admin, SIGNALS_DATABASE, signalsSecurity());
+  await putDesignDocument(admin, SIGNALS_DATABASE, {
+    _id: DESIGN_DOC_ID,
+    language: 'javascript',
+    validate_doc_update: signalsValidateDocUpdate,
+  });
   return provisionDatabase(admin, { kind: 'directory' }, null);
 }
 
@@ -198,7 +199,7 @@ export function userDocumentId(personId: string): string {
 /**
  * Creates the person's user, or updates it: their roles, and the one-time password the caller
  * made up and hands to them (the server stores only its hash). A coordinator gets the
- * coordinator's role; other roles the user already has are kept. Returns the user document's new
+ * coordinator's role, a partner their pairs' roles; other roles the user already has are kept. Returns the user document's new
  * `_rev`, which an invitation carries: the person replaces the one-time password by writing their
  * own user document, which needs it, and the stand-in will not let them read it.
  */
@@ -216,9 +217,14 @@ export async function provisionPerson(
       current.status === 200 && Array.isArray(current.body.roles)
         ? current.body.roles.filter((role): role is string => typeof role === 'string')
         : [];
-    const roles = existingRoles
-      .filter((role) => role !== COORDINATOR_ROLE)
-      .concat(account.coordinator ? [COORDINATOR_ROLE] : []);
+    const roles = [
+      ...new Set(
+        existingRoles
+          .filter((role) => role !== COORDINATOR_ROLE)
+          .concat(account.coordinator ? [COORDINATOR_ROLE] : [])
+          .concat(account.pairIds?.length ? [PARTNER_ROLE, ...account.pairIds.map(pairRole)] : []),
+      ),
+    ];
     const revision = current.status === 200 && typeof current.body._rev === 'string' ? { _rev: current.body._rev } : {};
     const response = await request(admin, 'PUT', path, {
       _id: userDocumentId(account.personId),

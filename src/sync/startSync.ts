@@ -1,9 +1,10 @@
 import { backoffDelay } from './backoff';
 import type { PulledProblem } from './checkPulledDocument';
 import { syncStorageErrorMessage } from '../data/storageFailureMessage';
-import { isServerFailure, RefusedError, SignedOutError, type CouchConnection } from './couchHttp';
+import { isServerFailure, json, RefusedError, request, SignedOutError, type CouchConnection } from './couchHttp';
 import { pullDatabase } from './pullDatabase';
 import { pushDatabase } from './pushDatabase';
+import { inTurn, limitConcurrency, linked, sleep } from './waiting';
 import { FirstSyncProgress } from './syncProgress';
 import type { LocalRecords, SyncStore } from './syncStore';
 
@@ -25,6 +26,17 @@ export interface SyncDatabase {
   pull: boolean;
   /** How changes are awaited once caught up: a long poll of its own (the default), or in turn with the others. */
   live?: 'long' | 'cycle';
+  /** Runs after a push that sent something (a partner's change signal, changeSignals.ts); never fails the push. */
+  afterPush?: (connection: CouchConnection) => Promise<void>;
+}
+
+/** A database whose changes say which `cycle` databases changed (changeSignals.ts). */
+export interface SignalSource {
+  name: string;
+  /** The `cycle` database a changed doc of it stands for, or null. */
+  databaseFor: (docId: string) => string | null;
+  /** How often every `cycle` database is read anyway, for changes whose signal never came (default 5 min). */
+  fullRoundMs?: number | (() => number);
 }
 
 export type SyncState = 'syncing' | 'up-to-date' | 'retrying' | 'signed-out' | 'stopped';
@@ -59,6 +71,11 @@ export interface SyncOptions extends CouchConnection {
    * `pushNow` ends the wait.
    */
   cycleMinMs?: number | (() => number);
+  /**
+   * With signals, a round after the first reads only the `cycle` databases signalled since the
+   * last, plus all of them every `fullRoundMs`; without, every round reads all of them.
+   */
+  signals?: SignalSource;
 }
 
 export interface SyncHandle {
@@ -75,6 +92,8 @@ const LONG_POLL_MS = 50_000;
 const REQUEST_MS = 60_000;
 /** Changes per page while catching up. */
 const PAGE = 1000;
+/** How often a coordinator reads every shared database even without a signal. */
+const FULL_ROUND_MS = 5 * 60_000;
 /** How often an up-to-date device moves its "synced at" forward while nothing else changes. */
 const SYNCED_AT_STEP_MS = 10_000;
 
@@ -85,69 +104,12 @@ const UNREACHABLE =
 const REFUSED = 'The server does not let you use this database. Ask your program coordinator to check your access.';
 
 /**
- * A signal that aborts when any of `signals` does, or after `ms`; `release` lets go of them. Made
- * by hand rather than with AbortSignal.any and .timeout: the loops make one per request, and each
- * would stay registered on the long-lived signals until they abort.
- */
-function linked(signals: readonly AbortSignal[], ms?: number): { signal: AbortSignal; release: () => void } {
-  const controller = new AbortController();
-  const abort = () => controller.abort(new DOMException('Stopped waiting.', 'AbortError'));
-  const timer = ms === undefined ? undefined : setTimeout(abort, ms);
-  for (const signal of signals) {
-    if (signal.aborted) abort();
-    else signal.addEventListener('abort', abort, { once: true });
-  }
-  return {
-    signal: controller.signal,
-    release: () => {
-      clearTimeout(timer);
-      for (const signal of signals) signal.removeEventListener('abort', abort);
-    },
-  };
-}
-
-/** Waits `ms`, or until any of `signals` aborts. */
-async function sleep(ms: number, signals: readonly AbortSignal[]): Promise<void> {
-  const { signal, release } = linked(signals, ms);
-  await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
-  release();
-}
-
-/**
  * How many `cycle` databases are read at once. More than the requests let through at once
  * (`cycleConcurrency`): a reader whose page is fetched waits for the device to write it, and the
  * pages that wait together are written in one transaction (dexieSyncStore.ts), which is what makes
  * a coordinator's first sync fast: one write per pair's page cost ~150 ms in Chromium.
  */
 const CYCLE_READERS = 24;
-
-/** A fetch that lets at most `limit` requests be under way at once; the rest wait their turn. */
-function limitConcurrency(send: typeof fetch, limit: number): typeof fetch {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async (input, init) => {
-    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-    try {
-      return await send(input, init);
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  };
-}
-
-/** Runs `work` over the items, at most `concurrency` at a time. */
-async function inTurn<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-}
 
 export function startSync(options: SyncOptions): SyncHandle {
   const stopping = new AbortController();
@@ -211,8 +173,16 @@ export function startSync(options: SyncOptions): SyncHandle {
   };
 
   async function push(database: SyncDatabase, connection: CouchConnection = options): Promise<void> {
-    if (database.push)
-      report((await pushDatabase(connection, database.name, options.store, options.records, options.now)).problems);
+    if (!database.push) return;
+    const { pushed, problems } = await pushDatabase(
+      connection,
+      database.name,
+      options.store,
+      options.records,
+      options.now,
+    );
+    report(problems);
+    if (pushed > 0) await database.afterPush?.(connection);
   }
 
   /** Reads the database's changes page by page up to now. */
@@ -278,14 +248,27 @@ export function startSync(options: SyncOptions): SyncHandle {
     }
   }
 
+  // Which `cycle` databases a signal named since their last read ('all': every one is due).
+  let due: Set<string> | 'all' = 'all';
+  let signalled = new AbortController();
+  const nothingDue = () => due !== 'all' && due.size === 0;
+  const signal = (name: string) => {
+    if (due !== 'all') due.add(name);
+    signalled.abort();
+  };
+
   async function runCycle(databases: readonly SyncDatabase[]): Promise<void> {
     let attempt = 0;
     let reading = [...databases];
+    let lastFullRound = now();
     while (!stopping.signal.aborted && reading.length > 0) {
       const started = now();
       const failures: unknown[] = [];
       const refused = new Set<string>();
-      await inTurn(reading, CYCLE_READERS, async (database) => {
+      const fullRound = due === 'all';
+      const chosen = due === 'all' ? reading : reading.filter((database) => (due as Set<string>).has(database.name));
+      due = options.signals ? new Set() : 'all';
+      await inTurn(chosen, CYCLE_READERS, async (database) => {
         if (stopping.signal.aborted || failures.some((error) => error instanceof SignedOutError)) return;
         try {
           await push(database, cycleConnection);
@@ -297,16 +280,61 @@ export function startSync(options: SyncOptions): SyncHandle {
         }
       });
       if (stopping.signal.aborted) return;
+      if (fullRound) lastFullRound = started;
       for (const name of refused) refuse(name);
       reading = reading.filter((database) => !refused.has(database.name));
       if (failures.some((error) => error instanceof SignedOutError)) return signOut();
       if (failures.length > 0) {
+        // What failed is read again, all of it: which of the chosen failed is not kept.
+        due = 'all';
         await retryAfter(++attempt, failures[0]);
         continue;
       }
       attempt = 0;
       const least = typeof options.cycleMinMs === 'function' ? options.cycleMinMs() : (options.cycleMinMs ?? 1000);
       await sleep(Math.max(0, least - (now() - started)), [stopping.signal, nudge.signal]);
+      if (!options.signals) continue;
+      const fullEvery = options.signals.fullRoundMs ?? FULL_ROUND_MS;
+      const fullRoundMs = typeof fullEvery === 'function' ? fullEvery() : fullEvery;
+      const untilFull = lastFullRound + fullRoundMs - now();
+      if (nothingDue() && untilFull > 0) await sleep(untilFull, [stopping.signal, nudge.signal, signalled.signal]);
+      signalled = new AbortController();
+      // Woken by a local change or the page shown again with nothing signalled: a full round.
+      if (nothingDue() || now() - lastFullRound >= fullRoundMs) due = 'all';
+    }
+  }
+
+  /** Long polls the signals database and marks the `cycle` databases its changes name as due. */
+  async function watchSignals(source: SignalSource): Promise<void> {
+    let since: string | null = null;
+    let attempt = 0;
+    while (!stopping.signal.aborted) {
+      const poll = linked([stopping.signal], LONG_POLL_MS);
+      try {
+        const feed = since === null ? 'normal' : 'longpoll';
+        const query = new URLSearchParams({ since: since ?? '0', feed, ...(since === null ? { limit: '0' } : {}) });
+        const answer = (await json(
+          await request(options, `${encodeURIComponent(source.name)}/_changes?${query}`, { signal: poll.signal }),
+        )) as { results?: { id?: unknown }[]; last_seq?: unknown };
+        // The first answer only says where the feed is: the first round reads every database anyway.
+        if (since !== null) {
+          for (const change of answer.results ?? []) {
+            const name = typeof change.id === 'string' ? source.databaseFor(change.id) : null;
+            if (name) signal(name);
+          }
+        }
+        if (typeof answer.last_seq === 'string' || typeof answer.last_seq === 'number') since = String(answer.last_seq);
+        attempt = 0;
+      } catch (error) {
+        if (stopping.signal.aborted) return;
+        if (poll.signal.aborted) continue;
+        // Without signals the full rounds still find every change, only later; a 401 or 403 here
+        // is the cycle's to report, and a server without the signals database is an older one.
+        if (error instanceof SignedOutError || error instanceof RefusedError) return;
+        await sleep(backoffDelay(++attempt, options.random), [stopping.signal]);
+      } finally {
+        poll.release();
+      }
     }
   }
 
@@ -319,6 +347,7 @@ export function startSync(options: SyncOptions): SyncHandle {
     await Promise.all([
       ...options.databases.filter((database) => database.live !== 'cycle').map(run),
       cycled.length > 0 ? runCycle(cycled) : undefined,
+      cycled.length > 0 && options.signals ? watchSignals(options.signals) : undefined,
     ]);
   }
 

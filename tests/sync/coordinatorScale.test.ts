@@ -7,6 +7,7 @@ import { addDays, localToday } from '../../src/domain/dates';
 import { sessionForProgram } from '../../src/domain/session';
 import type { SyncAccount } from '../../src/domain/syncAccount';
 import type { SyncStatusView } from '../../src/state/syncStatusStore';
+import { SIGNALS_DATABASE, signalDocId } from '../../src/sync/changeSignals';
 import { signIn } from '../../src/sync/couchClient';
 import { startDeviceSync } from '../../src/sync/deviceSync';
 import { provisionDirectory, provisionPair, provisionPerson, type ServerAdmin } from '../../src/sync/provisionProgram';
@@ -131,6 +132,10 @@ describe(`a coordinator’s device with ${PAIRS} pairs`, () => {
       const checkIn = aCheckIn({ pairId: pair.id, date: today, raterId: mentee.id, visibility: 'program' });
       const written = performance.now();
       await bulk(sharedDatabaseName(pair.id), [aServerDoc('checkIn', checkIn, { visibility: 'program' })]);
+      // As the partner's device does after a push (changeSignals.ts).
+      await bulk(SIGNALS_DATABASE, [
+        { _id: signalDocId(pair.id), meta: { type: 'signal', pairId: pair.id, updated: new Date().toISOString() } },
+      ]);
       let reachedMs = Number.POSITIVE_INFINITY;
       while (performance.now() - written < 10_000) {
         const [held] = await readSyncedRecords(database, [{ type: 'checkIn', id: checkIn.id }]);

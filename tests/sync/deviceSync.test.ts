@@ -36,9 +36,10 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((device) => device.sync.stop()));
 });
 
-async function signedIn(person: Person, coordinator: boolean): Promise<typeof fetch> {
+async function signedIn(person: Person, coordinator: boolean, pairIds: string[] = []): Promise<typeof fetch> {
   const password = `one-time-${crypto.randomUUID()}`;
-  await provisionPerson(admin, { personId: person.id, coordinator }, password);
+  // As an invitation does: a partner's pair roles let their device signal its changes.
+  await provisionPerson(admin, { personId: person.id, coordinator, pairIds }, password);
   const fetch = cookieFetch();
   const result = await signIn({ serverUrl: admin.url, fetch }, person.id, password);
   if (!result.ok) throw new Error(result.message);
@@ -138,8 +139,8 @@ describe('devices syncing their own databases through the program’s server', (
     // The account this process's localStorage holds: what marks local changes (both partners' alike).
     saveSyncAccount(partnerAccount(mentor));
 
-    const mentorsDevice = await aDevice(partnerAccount(mentor), await signedIn(mentor, false), mentorDb);
-    const menteesDevice = await aDevice(partnerAccount(mentee), await signedIn(mentee, false), menteeDb);
+    const mentorsDevice = await aDevice(partnerAccount(mentor), await signedIn(mentor, false, [pair.id]), mentorDb);
+    const menteesDevice = await aDevice(partnerAccount(mentee), await signedIn(mentee, false, [pair.id]), menteeDb);
     const coordinatorsDevice = await aDevice(
       { ...partnerAccount(coordinator), role: 'coordinator' },
       await signedIn(coordinator, true),

@@ -61,7 +61,7 @@ export async function aSyncedProgram(admin: ServerAdmin = globalAdmin): Promise<
 
   async function member(person: Person, coordinator: boolean, syncs: SyncDatabase[]): Promise<ProgramMember> {
     const password = `one-time-${crypto.randomUUID()}`;
-    await provisionPerson(admin, { personId: person.id, coordinator }, password);
+    await provisionPerson(admin, { personId: person.id, coordinator, pairIds: coordinator ? [] : [pair.id] }, password);
     const connection = { serverUrl: admin.url, fetch: cookieFetch() };
     const signedIn = await signIn(connection, person.id, password);
     if (!signedIn.ok) throw new Error(`${person.name} could not sign in: ${signedIn.message}`);

@@ -102,7 +102,11 @@ function Invitations({ account, admin, row }: InvitationsProps) {
         label: `Making a new one-time code for ${person.name}`,
         run: async () => {
           const code = newOneTimeCode();
-          const rev = await provisionPerson(server, { personId: person.id, coordinator: false }, code);
+          const rev = await provisionPerson(
+            server,
+            { personId: person.id, coordinator: false, pairIds: [pair.id] },
+            code,
+          );
           made.push({
             serverUrl: account.serverUrl,
             personId: person.id,
