@@ -26,9 +26,14 @@ const pairDestination: ProgramDatabase = { kind: 'pair', pairId: pair.id };
 const sharedDestination: ProgramDatabase = { kind: 'shared', pairId: pair.id };
 let pairKey: CryptoKey;
 
+/** A document as sent: a sealed record or key box, or something made up to test a refusal. */
 interface SentDoc {
   _id: string;
   _rev?: unknown;
+  meta?: unknown;
+  sealed?: unknown;
+  content?: unknown;
+  box?: unknown;
 }
 
 async function put(database: string, doc: SentDoc, as: Credentials) {
@@ -120,7 +125,7 @@ describe('an invitation’s key box', () => {
     expect(read.status).toBe(200);
     expect(await openSecretBox(secret, read.body.box as SecretBox, id)).toEqual({ pairKey: keyBytes, generation: 1 });
 
-    const swapped = { ...read.body, box: aKeyBox(pair.id).box } as SentDoc;
+    const swapped = { ...read.body, _id: id, box: aKeyBox(pair.id).box };
     await expectRefused(pairDb, swapped, asMentor, /key box cannot be changed/);
     const removed = await couch('DELETE', `${path}?rev=${String(read.body._rev)}`, { as: asMentee });
     expect(removed.status, JSON.stringify(removed.body)).toBe(200);
