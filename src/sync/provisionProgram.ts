@@ -13,6 +13,7 @@ import {
   type PairPartners,
   type SecurityObject,
   type ProgramDatabase,
+  type RuleOptions,
 } from './serverRules';
 import { toSyncDocument, type SyncDocument, type SyncRecord } from './syncDocument';
 
@@ -156,11 +157,12 @@ async function provisionDatabase(
   admin: ServerAdmin,
   database: ProgramDatabase,
   partners: PairPartners | null,
+  options: RuleOptions = {},
 ): Promise<string> {
   const name = databaseName(database);
   await ensureDatabase(admin, name);
   await putSecurity(admin, name, securityObject(database, partners));
-  await putDesignDocument(admin, name, designDocument(database, partners));
+  await putDesignDocument(admin, name, designDocument(database, partners, options));
   return name;
 }
 
@@ -180,15 +182,20 @@ export async function provisionDirectory(admin: ServerAdmin): Promise<string> {
   return provisionDatabase(admin, { kind: 'directory' }, null);
 }
 
-/** A pair's two databases, with its partners as members. Returns their names. */
+/**
+ * A pair's two databases, with its partners as members. Returns their names. With `sealed`, their
+ * write rule is the sealed one (records end-to-end encrypted); run on a pair provisioned before,
+ * it replaces the rule and keeps the databases and what they hold.
+ */
 export async function provisionPair(
   admin: ServerAdmin,
   pair: { id: string } & PairPartners,
+  options: RuleOptions = {},
 ): Promise<{ pair: string; shared: string }> {
   const partners = { mentorId: pair.mentorId, menteeId: pair.menteeId };
   return {
-    pair: await provisionDatabase(admin, { kind: 'pair', pairId: pair.id }, partners),
-    shared: await provisionDatabase(admin, { kind: 'shared', pairId: pair.id }, partners),
+    pair: await provisionDatabase(admin, { kind: 'pair', pairId: pair.id }, partners, options),
+    shared: await provisionDatabase(admin, { kind: 'shared', pairId: pair.id }, partners, options),
   };
 }
 

@@ -43,6 +43,13 @@ describe('validate_doc_update', () => {
       const source = validateDocUpdateSource(database, pair);
       expect(() => parse(`(${source})`, { ecmaVersion: 5 })).not.toThrow();
     }
+    for (const database of [
+      { kind: 'pair', pairId: pair.id },
+      { kind: 'shared', pairId: pair.id },
+    ] as const) {
+      const sealed = validateDocUpdateSource(database, pair, { sealed: true });
+      expect(() => parse(`(${sealed})`, { ecmaVersion: 5 })).not.toThrow();
+    }
   });
 
   it('writes the pair’s id into the design document of its databases', () => {

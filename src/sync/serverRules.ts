@@ -1,4 +1,5 @@
 import { syncedRecordTypes, type SyncedRecordType } from '../domain/syncedRecord';
+import { sealedDocumentTypes, sealedValidateBody } from './serverRulesSealed';
 
 /**
  * What the program's server (Apache CouchDB 3.x) enforces, as data: the databases' names, who may
@@ -240,33 +241,52 @@ const typesIn: Record<ProgramDatabase['kind'], readonly SyncedRecordType[]> = {
   shared: syncedRecordTypes,
 };
 
+/** How a pair's databases keep their records: in readable form, or sealed (end-to-end encrypted). */
+export interface RuleOptions {
+  /** Records are sealed on the device: the rule of src/sync/serverRulesSealed.ts. */
+  sealed?: boolean;
+}
+
 /**
  * `validate_doc_update` for one database, with its pair's id and its two partners written into the
  * source: CouchDB gives the function no database name, and the rule "a record of this pair only"
  * needs one. The partners are written in rather than read from `secObj`, which the stand-in passes
  * empty on `_bulk_docs` (the sync engine's push), where it would refuse every partner's pair and
  * people. Refuses with `{forbidden: <sentence>}` (403 on CouchDB, 401 on the stand-in).
+ *
+ * A sealed database's source also says `var SEALED = true;`, for whoever reads it on the server;
+ * an unsealed one's is as it was before sealing existed, so provisioning leaves it untouched.
  */
-export function validateDocUpdateSource(database: ProgramDatabase, partners: PairPartners | null): string {
+export function validateDocUpdateSource(
+  database: ProgramDatabase,
+  partners: PairPartners | null,
+  options: RuleOptions = {},
+): string {
   const pairId = database.kind === 'directory' ? null : checkedPairId(database.pairId);
   if (database.kind !== 'directory' && !partners) throw new Error("A pair's write rules need its two partners.");
+  if (database.kind === 'directory' && options.sealed) throw new Error("The program's directory is not sealed.");
   const names = database.kind === 'directory' || !partners ? [] : [partners.mentorId, partners.menteeId];
+  const types = options.sealed ? sealedDocumentTypes : typesIn[database.kind];
   return [
     'function (newDoc, oldDoc, userCtx) {',
     `  var KIND = ${JSON.stringify(database.kind)};`,
     `  var PAIR_ID = ${JSON.stringify(pairId)};`,
     `  var PARTNERS = ${JSON.stringify(names)};`,
-    `  var TYPES = ${JSON.stringify(typesIn[database.kind])};`,
+    `  var TYPES = ${JSON.stringify(types)};`,
     `  var MAX_LENGTH = ${MAX_DOC_JSON_LENGTH};`,
-    validateBody,
+    ...(options.sealed ? ['  var SEALED = true;', sealedValidateBody] : [validateBody]),
     '}',
   ].join('\n');
 }
 
-export function designDocument(database: ProgramDatabase, partners: PairPartners | null): DesignDocument {
+export function designDocument(
+  database: ProgramDatabase,
+  partners: PairPartners | null,
+  options: RuleOptions = {},
+): DesignDocument {
   return {
     _id: DESIGN_DOC_ID,
     language: 'javascript',
-    validate_doc_update: validateDocUpdateSource(database, partners),
+    validate_doc_update: validateDocUpdateSource(database, partners, options),
   };
 }

@@ -6,6 +6,7 @@ import {
   validateDocUpdateSource,
   type PairPartners,
   type ProgramDatabase,
+  type RuleOptions,
   type SecurityObject,
 } from '../sync/serverRules';
 
@@ -21,8 +22,8 @@ export interface UserContext {
 export type Validate = (newDoc: unknown, oldDoc: unknown, userCtx: UserContext, secObj: SecurityObject) => void;
 
 /** The function as CouchDB would run it: its source evaluated on its own. */
-export function compile(database: ProgramDatabase, partners: PairPartners | null): Validate {
-  return new Function(`return (${validateDocUpdateSource(database, partners)});`)() as Validate;
+export function compile(database: ProgramDatabase, partners: PairPartners | null, options: RuleOptions = {}): Validate {
+  return new Function(`return (${validateDocUpdateSource(database, partners, options)});`)() as Validate;
 }
 
 /** The sentence the function refuses with, or null when it lets the write through. */
@@ -64,5 +65,16 @@ export function setUp() {
     asAdmin,
     pairSec: pairSecurity(pair),
     sharedSec: sharedSecurity(pair),
+  };
+}
+
+/** The same pair with sealed databases (end-to-end encrypted records). */
+export function setUpSealed() {
+  const fixture = setUp();
+  const { pair } = fixture;
+  return {
+    ...fixture,
+    pairDb: compile({ kind: 'pair', pairId: pair.id }, pair, { sealed: true }),
+    sharedDb: compile({ kind: 'shared', pairId: pair.id }, pair, { sealed: true }),
   };
 }
