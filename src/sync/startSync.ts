@@ -232,7 +232,9 @@ export function startSync(options: SyncOptions): SyncHandle {
           });
           report(problems);
         } else {
-          await new Promise((resolve) => poll.signal.addEventListener('abort', resolve, { once: true }));
+          // A nudge during the push has aborted the poll already: an 'abort' listener would never fire.
+          if (!poll.signal.aborted)
+            await new Promise((resolve) => poll.signal.addEventListener('abort', resolve, { once: true }));
         }
       } catch (error) {
         if (stopping.signal.aborted) return;
@@ -248,12 +250,13 @@ export function startSync(options: SyncOptions): SyncHandle {
     }
   }
 
-  // Which `cycle` databases a signal named since their last read ('all': every one is due).
-  let due: Set<string> | 'all' = 'all';
+  // Which `cycle` databases a signal named since their last read began, and whether every one is
+  // due (the first round, a retry, a full round). A signal during a round counts for the next.
+  const due = new Set<string>();
+  let allDue = true;
   let signalled = new AbortController();
-  const nothingDue = () => due !== 'all' && due.size === 0;
   const signal = (name: string) => {
-    if (due !== 'all') due.add(name);
+    due.add(name);
     signalled.abort();
   };
 
@@ -265,9 +268,10 @@ export function startSync(options: SyncOptions): SyncHandle {
       const started = now();
       const failures: unknown[] = [];
       const refused = new Set<string>();
-      const fullRound = due === 'all';
-      const chosen = due === 'all' ? reading : reading.filter((database) => (due as Set<string>).has(database.name));
-      due = options.signals ? new Set() : 'all';
+      const fullRound = allDue || !options.signals;
+      const chosen = fullRound ? reading : reading.filter((database) => due.has(database.name));
+      due.clear();
+      allDue = false;
       await inTurn(chosen, CYCLE_READERS, async (database) => {
         if (stopping.signal.aborted || failures.some((error) => error instanceof SignedOutError)) return;
         try {
@@ -286,7 +290,7 @@ export function startSync(options: SyncOptions): SyncHandle {
       if (failures.some((error) => error instanceof SignedOutError)) return signOut();
       if (failures.length > 0) {
         // What failed is read again, all of it: which of the chosen failed is not kept.
-        due = 'all';
+        allDue = true;
         await retryAfter(++attempt, failures[0]);
         continue;
       }
@@ -297,10 +301,10 @@ export function startSync(options: SyncOptions): SyncHandle {
       const fullEvery = options.signals.fullRoundMs ?? FULL_ROUND_MS;
       const fullRoundMs = typeof fullEvery === 'function' ? fullEvery() : fullEvery;
       const untilFull = lastFullRound + fullRoundMs - now();
-      if (nothingDue() && untilFull > 0) await sleep(untilFull, [stopping.signal, nudge.signal, signalled.signal]);
+      if (due.size === 0 && untilFull > 0) await sleep(untilFull, [stopping.signal, nudge.signal, signalled.signal]);
       signalled = new AbortController();
       // Woken by a local change or the page shown again with nothing signalled: a full round.
-      if (nothingDue() || now() - lastFullRound >= fullRoundMs) due = 'all';
+      if (due.size === 0 || now() - lastFullRound >= fullRoundMs) allDue = true;
     }
   }
 

@@ -28,7 +28,8 @@ export function linked(signals: readonly AbortSignal[], ms?: number): { signal: 
 /** Waits `ms`, or until any of `signals` aborts. */
 export async function sleep(ms: number, signals: readonly AbortSignal[]): Promise<void> {
   const { signal, release } = linked(signals, ms);
-  await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+  // Aborted already (one of `signals` was): an 'abort' listener added now would never fire.
+  if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
   release();
 }
 
