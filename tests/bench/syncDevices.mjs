@@ -44,7 +44,7 @@ export async function openInvitation(options, person, pairId) {
   const code = newOneTimeCode();
   const rev = await options.sync.app.provisionProgram.provisionPerson(
     options.sync.server.admin,
-    { personId: person.id, coordinator: false },
+    { personId: person.id, coordinator: false, pairIds: [pairId] },
     code,
   );
   const context = await newDevice(options);

@@ -4,7 +4,7 @@
 // one page (performance.timeOrigin + now) to that of the frame in the other.
 import { repeat, scenarios as localScenarios, setViewer } from './scenarios.mjs';
 import { settled } from './pageSettled.mjs';
-import { appSyncModules, bulkDocs, seedProgram } from './syncServer.mjs';
+import { appSyncModules, bulkDocs, seedProgram, touchSignal } from './syncServer.mjs';
 import { coordinatorDevice, joinAndWait, joinedPartner, openInvitation } from './syncDevices.mjs';
 
 let prepared = null;
@@ -151,7 +151,8 @@ async function checkInReachesRuns(options, watching) {
 }
 
 /**
- * Partners' changes arriving at the program's server while the coordinator's device syncs: every
+ * Partners' changes arriving at the program's server while the coordinator's device syncs, each
+ * with its pair's change signal, as a partner's device sends them: every
  * `everyMs`, a mentee of a random active pair checks in, shared with the program. Returns a stop
  * that says how many were written.
  */
@@ -184,6 +185,8 @@ function partnerChangeStream(options, everyMs) {
     const doc = toSyncDocument({ type: 'checkIn', record }, { kind: 'shared', pairId: pair.id });
     writing = writing
       .then(() => bulkDocs(options.sync.server.admin, sharedDatabaseName(pair.id), [doc]))
+      // As the partner's device does after its push (src/sync/changeSignals.ts).
+      .then(() => touchSignal(options.sync.server.admin, pair.id))
       .then(() => (written += 1))
       .catch((error) => options.log(`  the partners' stream failed: ${error.message}`));
   }, everyMs);

@@ -103,6 +103,25 @@ export async function bulkDocs(admin, database, docs) {
   }
 }
 
+/** Touches a pair's change signal as its partner's device would (src/sync/changeSignals.ts), as the admin. */
+export async function touchSignal(admin, pairId) {
+  const auth = `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`;
+  const path = `${admin.url}/mentorlog-signals/${encodeURIComponent(`signal:${pairId}`)}`;
+  const held = await fetchOnce(path, { headers: { Authorization: auth } });
+  const rev = held.ok ? (await held.json())._rev : (await held.body?.cancel(), undefined);
+  const response = await fetchOnce(path, {
+    method: 'PUT',
+    headers: { Authorization: auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      _id: `signal:${pairId}`,
+      ...(rev ? { _rev: rev } : {}),
+      meta: { type: 'signal', pairId, updated: new Date().toISOString() },
+    }),
+  });
+  await response.body?.cancel();
+  if (!response.ok && response.status !== 409) throw new Error(`Signalling ${pairId} failed: ${response.status}`);
+}
+
 /**
  * The program of `size` on the server: every person and pair in the directory, every pair's two
  * databases with their members and rules, every pair's shared database holding what its partners
