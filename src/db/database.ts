@@ -5,6 +5,7 @@ import type { PairMonths } from '../domain/pairMonths';
 import type { Person } from '../domain/person';
 import type { MonthLog, MonthLogKey } from './monthLogs';
 import { DATABASE_NAME, schemaVersions } from './schema';
+import type { DeviceKey, KeyringEntry } from './keyTables';
 import type { SyncCheckpoint, SyncMeta, SyncPendingMark, SyncRev } from './syncTables';
 
 export type MentorlogDatabase = Dexie & {
@@ -23,6 +24,9 @@ export type MentorlogDatabase = Dexie & {
   syncRevs: Table<SyncRev, [string, string]>;
   syncPending: EntityTable<SyncPendingMark, 'docId'>;
   syncMeta: EntityTable<SyncMeta, 'key'>;
+  /** The keys of end-to-end encryption (schema version 11); see src/db/keyTables.ts. */
+  keyring: EntityTable<KeyringEntry, 'id'>;
+  deviceKeys: EntityTable<DeviceKey, 'id'>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): MentorlogDatabase {

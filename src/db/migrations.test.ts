@@ -323,6 +323,22 @@ const migrationCases: MigrationCase[] = [
       expect(await db.table('syncRevs').where('docId').equals('pair:x').count()).toBe(1);
     },
   },
+  {
+    version: 11,
+    check: async (db, fixture) => {
+      const sessions = fixture.sessions.map((session) => ({ ...session, notesVisibility: 'pair' }));
+      await expectEveryRecordPacked(db, { ...fixture, sessions });
+      await expectDerivedFresh(db, fixture);
+      expect(await db.table('keyring').count()).toBe(0);
+      expect(await db.table('deviceKeys').count()).toBe(0);
+      // A key is kept as a CryptoKey that still works when read back, and found by its database.
+      const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+      await db.table('keyring').put({ id: 'mentorlog-pair-x#1', database: 'mentorlog-pair-x', generation: 1, key });
+      const [held] = await db.table('keyring').where('database').equals('mentorlog-pair-x').toArray();
+      const iv = new Uint8Array(12);
+      await expect(crypto.subtle.encrypt({ name: 'AES-GCM', iv }, held.key, new Uint8Array([1]))).resolves.toBeDefined();
+    },
+  },
   // The next version adds its case here, e.g.
   // { version: 11, check: async (db, fixture) => { …every fixture record, in its version-11 shape… } },
 ];

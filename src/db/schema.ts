@@ -162,6 +162,15 @@ export const schemaVersions: readonly SchemaVersion[] = [
       syncMeta: 'key',
     },
   },
+  {
+    // Version 11 keeps the keys of end-to-end encryption (src/db/keyTables.ts): each content key
+    // of a server database and generation, and the device's own key pair. New tables only.
+    version: 11,
+    stores: {
+      keyring: 'id, database',
+      deviceKeys: 'id',
+    },
+  },
 ];
 
 /** Pairs between two reports of version 9's progress. */
