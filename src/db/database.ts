@@ -5,6 +5,7 @@ import type { PairMonths } from '../domain/pairMonths';
 import type { Person } from '../domain/person';
 import type { MonthLog, MonthLogKey } from './monthLogs';
 import { DATABASE_NAME, schemaVersions } from './schema';
+import type { LockedWordsRow } from './lockedWords';
 import type { SyncCheckpoint, SyncMeta, SyncPendingMark, SyncRev } from './syncTables';
 
 export type MentorlogDatabase = Dexie & {
@@ -23,6 +24,8 @@ export type MentorlogDatabase = Dexie & {
   syncRevs: Table<SyncRev, [string, string]>;
   syncPending: EntityTable<SyncPendingMark, 'docId'>;
   syncMeta: EntityTable<SyncMeta, 'key'>;
+  /** The app lock's sealed words (schema version 11); see src/db/lockedWords.ts. */
+  lockedWords: EntityTable<LockedWordsRow, 'recordId'>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): MentorlogDatabase {

@@ -23,7 +23,7 @@ import type { Person } from '../domain/person';
 /** The app's database (src/db/schema.ts); a test checks that these two agree with it. */
 export const FIRST_READ_DATABASE = 'mentorlog';
 /** IndexedDB's version of the latest schema, which Dexie numbers ten times the schema's version. */
-export const FIRST_READ_VERSION = 100;
+export const FIRST_READ_VERSION = 110;
 /**
  * The channel on which Dexie tells every other context of the origin what a write touched (Dexie
  * 4's `STORAGE_MUTATED_DOM_EVENT_NAME`); a test checks that a Dexie write is heard on it.

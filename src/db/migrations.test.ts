@@ -323,6 +323,19 @@ const migrationCases: MigrationCase[] = [
       expect(await db.table('syncRevs').where('docId').equals('pair:x').count()).toBe(1);
     },
   },
+  {
+    // Version 11 adds the app lock's sealed words, empty: nothing is sealed until a person turns
+    // the lock on, so every record keeps its words.
+    version: 11,
+    check: async (db, fixture) => {
+      const sessions = fixture.sessions.map((session) => ({ ...session, notesVisibility: 'pair' }));
+      await expectEveryRecordPacked(db, { ...fixture, sessions });
+      await expectDerivedFresh(db, fixture);
+      expect(await db.table('lockedWords').count()).toBe(0);
+      await db.table('lockedWords').put({ recordId: 'c1', pairId: 'p1', table: 'checkIns', sealed: {} });
+      expect(await db.table('lockedWords').where('pairId').equals('p1').primaryKeys()).toEqual(['c1']);
+    },
+  },
   // The next version adds its case here, e.g.
   // { version: 11, check: async (db, fixture) => { …every fixture record, in its version-11 shape… } },
 ];

@@ -162,6 +162,14 @@ export const schemaVersions: readonly SchemaVersion[] = [
       syncMeta: 'key',
     },
   },
+  {
+    // Version 11 keeps the app lock's sealed words (src/db/lockedWords.ts): with the lock on, the
+    // words of a session or check-in kept to "only me" are stored here sealed by the vault key, by
+    // the record's id (and pair, so that a pair's are read together), and the record keeps its
+    // words blank. A new table only: records change only when a person turns the lock on.
+    version: 11,
+    stores: { lockedWords: 'recordId, pairId' },
+  },
 ];
 
 /** Pairs between two reports of version 9's progress. */
