@@ -163,6 +163,15 @@ export async function turnLockOff(
   return true;
 }
 
+/**
+ * Seals private words that arrived in the clear (a backup imported while the lock is on); nothing
+ * to do without a lock.
+ */
+export async function sealNewPrivateWords(database: MentorlogDatabase = db): Promise<void> {
+  const vaultKey = vaultKeyForWrite();
+  if (vaultKey) await sealAllPrivateWords(database, vaultKey);
+}
+
 /** Changes after how many idle minutes the app locks itself. */
 export function setIdleMinutes(idleMinutes: IdleMinutes): void {
   const setting = readLockSetting();
