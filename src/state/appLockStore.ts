@@ -29,11 +29,3 @@ export const useAppLockStore = create<AppLockState>(() => ({ lockSet: lockIsSet(
 
 /** Whether the app must show only its lock screen. */
 export const selectLocked = (state: AppLockState): boolean => state.lockSet && state.vaultKey === null;
-
-// A lock set or removed in another tab applies here at once: this tab locks, or forgets its key.
-if (typeof window !== 'undefined')
-  window.addEventListener('storage', (event) => {
-    if (event.key !== APP_LOCK_KEY && event.key !== null) return;
-    const lockSet = lockIsSet();
-    if (lockSet !== useAppLockStore.getState().lockSet) useAppLockStore.setState({ lockSet, vaultKey: null });
-  });
