@@ -73,8 +73,8 @@ export function TurnLockOnForm({ onCancel }: { onCancel: () => void }) {
           it, not the program, not us. What was synced with your partner or the program, or saved in a backup file, is
           not lost.
         </p>
-        <p className="recovery-code" aria-label="Recovery code">
-          <code>{formatRecoveryCode(recoveryCode)}</code>
+        <p className="recovery-code">
+          Recovery code: <code>{formatRecoveryCode(recoveryCode)}</code>
         </p>
         <p className="muted">Keep it on paper, away from this device. It is shown only now.</p>
         <label className="choice">
