@@ -88,14 +88,19 @@ export async function sealAllPrivateWords(
   const pairIds = (await database.pairs.toCollection().primaryKeys()) as string[];
   for (const [index, pairId] of pairIds.entries()) {
     const held = recordsInMonths(await readPairLogs(database, pairId));
-    const prepared: { table: LockedTable; record: LockedRecords[LockedTable]; row: LockedWordsRow }[] = [];
-    for (const table of ['sessions', 'checkIns'] as const) {
-      for (const record of held[table]) {
-        if (!wordsArePrivate(record) || hasBlankWords(table, record)) continue;
+    const toSeal = [
+      ...held.sessions.filter((record) => wordsArePrivate(record) && !hasBlankWords('sessions', record)),
+      ...held.checkIns.filter((record) => wordsArePrivate(record) && !hasBlankWords('checkIns', record)),
+    ];
+    // Sealed together: Web Crypto works through them while this waits once.
+    const prepared = await Promise.all(
+      toSeal.map(async (record) => {
+        const table: LockedTable = 'notes' in record ? 'sessions' : 'checkIns';
         const { row } = await prepareWrite(table, record, vaultKey);
-        if (row) prepared.push({ table, record, row });
-      }
-    }
+        // prepareWrite seals every private record it is given a key for.
+        return { table, record, row: row as LockedWordsRow };
+      }),
+    );
     if (prepared.length > 0) {
       await database.transaction('rw', [database.monthLogs, database.lockedWords], async () => {
         const rows: LockedWordsRow[] = [];
