@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createVault, isVault, openVaultWithPasscode, openVaultWithRecoveryCode, PASSCODE_ITERATIONS } from './passcodeKey';
+import {
+  createVault,
+  isVault,
+  openVaultWithPasscode,
+  openVaultWithRecoveryCode,
+  PASSCODE_ITERATIONS,
+} from './passcodeKey';
 import { OpenError, open, seal } from './sealing';
 
 /** Few iterations keep the tests quick; the product's count is checked on its own. */

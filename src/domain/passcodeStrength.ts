@@ -134,7 +134,8 @@ export function estimatePasscode(passcode: string): PasscodeEstimate {
         ? Math.min(charBits, SINGLE_WORD_BITS)
         : Math.max(charBits, words.length * BITS_PER_WORD);
 
-  if (patterned >= length / 2) reasons.push('Much of it follows a pattern (repeated or in sequence), which is guessed early.');
+  if (patterned >= length / 2)
+    reasons.push('Much of it follows a pattern (repeated or in sequence), which is guessed early.');
   if (/^[0-9]+$/.test(passcode)) reasons.push('Digits alone are quick to try; add words or letters.');
   if (words.length === 1 && lettersOnly && bits < FAIR_BITS)
     reasons.push('A single word is in every guesser’s dictionary; add more words.');

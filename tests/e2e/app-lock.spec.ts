@@ -17,7 +17,7 @@ const after = `sealed-when-saved-${randomUUID()}`;
 /** Every record of every store of every IndexedDB database of the page, as one JSON text. */
 function rawIndexedDb(page: Page): Promise<string> {
   return page.evaluate(async () => {
-    const request = <T,>(req: IDBRequest<T>) =>
+    const request = <T>(req: IDBRequest<T>) =>
       new Promise<T>((resolve, reject) => {
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);

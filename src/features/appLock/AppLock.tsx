@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { DEFAULT_IDLE_MINUTES, lockNow, readLockSetting } from '../../data/appLock';
+import { APP_LOCK_KEY, lockIsSet, useAppLockStore } from '../../state/appLockStore';
 import { LockScreen } from './LockScreen';
 
 /** What a person does that counts as using the app: any of these postpones the idle lock. */
@@ -10,6 +11,16 @@ const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll'] as 
  * timer that locks the app after the minutes the person chose without a touch or a key press.
  */
 export default function AppLock({ locked }: { locked: boolean }) {
+  // The lock turned off in another tab: this one opens too (its words are back in the records).
+  useEffect(() => {
+    const changed = (event: StorageEvent) => {
+      if ((event.key === APP_LOCK_KEY || event.key === null) && !lockIsSet())
+        useAppLockStore.setState({ lockSet: false, vaultKey: null });
+    };
+    window.addEventListener('storage', changed);
+    return () => window.removeEventListener('storage', changed);
+  }, []);
+
   useEffect(() => {
     if (locked) return;
     let lastActive = Date.now();
