@@ -17,8 +17,16 @@ export default function AppLock({ locked }: { locked: boolean }) {
       if ((event.key === APP_LOCK_KEY || event.key === null) && !lockIsSet())
         useAppLockStore.setState({ lockSet: false, vaultKey: null });
     };
+    // A page brought back from the browser's back-forward cache was left, as good as closed: it locks.
+    const returned = (event: PageTransitionEvent) => {
+      if (event.persisted) lockNow();
+    };
     window.addEventListener('storage', changed);
-    return () => window.removeEventListener('storage', changed);
+    window.addEventListener('pageshow', returned);
+    return () => {
+      window.removeEventListener('storage', changed);
+      window.removeEventListener('pageshow', returned);
+    };
   }, []);
 
   useEffect(() => {
