@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../db/database';
 import { newRecoveryCode } from '../domain/recoveryCode';
 import { useAppLockStore } from '../state/appLockStore';
@@ -150,6 +150,20 @@ describe('the app lock', () => {
     await setSessionNotesVisibility(session, mentor.id, 'private');
     expect(await storedSession(session.id)).toMatchObject({ notes: '', topics: [] });
     expect(await rawStores()).not.toContain('canary-7f3a9');
+  });
+
+  it('finishes sealing at the next unlock when turning it on was cut short', async () => {
+    await seedRecords({ people: [mentor, mentee], pairs: [pair] });
+    await lockOn();
+    // As if the app closed mid-way: a private entry still in the clear, the setting still pending.
+    await seedRecords({ checkIns: [privateCheckIn()] });
+    const setting = readLockSetting();
+    localStorage.setItem('mentorlog.appLock', JSON.stringify({ ...setting, sealing: 'pending' }));
+    lockNow();
+
+    expect(await unlockWithPasscode(PASSCODE)).toBe(true);
+    await vi.waitFor(async () => expect(await rawStores()).not.toContain('canary-7f3a9'));
+    await vi.waitFor(() => expect(readLockSetting()?.sealing).toBe('done'));
   });
 
   it('seals private words a backup brings in while it is on', async () => {
