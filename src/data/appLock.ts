@@ -53,10 +53,11 @@ function writeLockSetting(setting: LockSetting): void {
 }
 
 /**
- * The vault key a write seals private words with: null when no lock is set. A write while the
- * app is locked is refused rather than storing words in the clear.
+ * The vault key that seals and opens private words: null when no lock is set. Throws while the app
+ * is locked, so that a write is refused rather than storing words in the clear, and a backup is not
+ * made with them missing.
  */
-export function vaultKeyForWrite(): CryptoKey | null {
+export function unlockedVaultKey(): CryptoKey | null {
   const { vaultKey } = useAppLockStore.getState();
   if (vaultKey) return vaultKey;
   // Read afresh: another tab may have set a lock since this one started.
@@ -168,7 +169,7 @@ export async function turnLockOff(
  * to do without a lock.
  */
 export async function sealNewPrivateWords(database: MentorlogDatabase = db): Promise<void> {
-  const vaultKey = vaultKeyForWrite();
+  const vaultKey = unlockedVaultKey();
   if (vaultKey) await sealAllPrivateWords(database, vaultKey);
 }
 

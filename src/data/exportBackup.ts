@@ -16,7 +16,7 @@ import type { RecordFields } from '../domain/record';
 import { sideInPair } from '../domain/visibility';
 import { withOpenedWords } from '../domain/privateWords';
 import { lockedWordsOf } from '../db/lockedWords';
-import { vaultKeyForWrite } from './appLock';
+import { unlockedVaultKey } from './appLock';
 import { tableOf, tablesOf } from './backupTables';
 import { openRows } from './lockedWords';
 
@@ -58,7 +58,7 @@ export async function exportDevice(
  * the backup's read transaction, which an await on Web Crypto would commit early.
  */
 async function openedWordsOfDevice(database: MentorlogDatabase): Promise<Map<string, unknown>> {
-  const vaultKey = vaultKeyForWrite();
+  const vaultKey = unlockedVaultKey();
   return vaultKey ? openRows(await lockedWordsOf(database).toArray(), vaultKey) : new Map();
 }
 

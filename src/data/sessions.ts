@@ -14,7 +14,7 @@ import type { Side } from '../domain/side';
 import type { Visibility } from '../domain/checkIn';
 import { withOpenedWords } from '../domain/privateWords';
 import { nextChangeStamp } from './changeStamp';
-import { vaultKeyForWrite } from './appLock';
+import { unlockedVaultKey } from './appLock';
 import { openRows, prepareWrite, writeLockedWords } from './lockedWords';
 import { markPendingOf } from './pendingChanges';
 import { askForPersistenceOnce } from './storagePersistence';
@@ -43,7 +43,7 @@ export function sessionFromForm(form: SessionFormValues, pair: Pair, side: Side,
 
 export async function logSession(session: Session, database: MentorlogDatabase = db): Promise<void> {
   // Sealed before the transaction: an await on Web Crypto inside it would commit it early.
-  const { stored, row } = await prepareWrite('sessions', session, vaultKeyForWrite());
+  const { stored, row } = await prepareWrite('sessions', session, unlockedVaultKey());
   await database.transaction('rw', [...pairWriteTables(database), database.lockedWords], async () => {
     await addPairRecord(database, 'sessions', stored);
     if (row) await writeLockedWords(database, stored.id, row);
@@ -81,7 +81,7 @@ export async function setSessionNotesVisibility(
 ): Promise<void> {
   // With the lock on, the words move between the record and their sealed row: both are worked out
   // before the transaction (Web Crypto inside it would commit it early), from the session as held.
-  const vaultKey = vaultKeyForWrite();
+  const vaultKey = unlockedVaultKey();
   const lockWrite = vaultKey ? await sessionWithWords(session, vaultKey) : null;
   const prepared = lockWrite
     ? await prepareWrite('sessions', { ...lockWrite, notesVisibility }, vaultKey)
