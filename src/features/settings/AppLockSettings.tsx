@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_IDLE_MINUTES, lockNow, readLockSetting, setIdleMinutes, turnLockOff } from '../../data/appLock';
 import type { LockProgress } from '../../data/lockedWords';
+import { appLockErrorMessage } from '../../data/storageFailureMessage';
 import { useAppLockStore } from '../../state/appLockStore';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
@@ -11,13 +12,25 @@ import { TurnLockOnForm } from './TurnLockOnForm';
 export function AppLockSettings() {
   const lockSet = useAppLockStore((state) => state.lockSet);
   const [setting, setSetting] = useState(false);
+  // Turning the lock on stopped part-way: it is on, and this says what is left to seal.
+  const [stopped, setStopped] = useState<string | null>(null);
   return (
     <section aria-labelledby="app-lock-heading" className="card">
       <h2 id="app-lock-heading">App lock</h2>
-      {lockSet ? (
-        <LockIsOn />
-      ) : setting ? (
-        <TurnLockOnForm onCancel={() => setSetting(false)} />
+      {setting ? (
+        // Kept while the lock is turned on (it is set before existing entries are sealed), for the progress.
+        <TurnLockOnForm
+          onCancel={() => setSetting(false)}
+          onDone={(failure) => {
+            setStopped(failure);
+            setSetting(false);
+          }}
+        />
+      ) : lockSet ? (
+        <>
+          <ErrorMessage message={stopped} />
+          <LockIsOn />
+        </>
       ) : (
         <>
           <p>
@@ -84,11 +97,9 @@ function TurnLockOffForm({ onCancel }: { onCancel: () => void }) {
         setProgress(null);
         setError('That is not the passcode. The lock stays on.');
       }
-    } catch {
+    } catch (error) {
       setProgress(null);
-      setFailure(
-        'The lock could not be turned off completely: this browser refused a write. Everything is still safe and sealed where it was not opened yet. Try again.',
-      );
+      setFailure(appLockErrorMessage(error, 'off', true));
     }
   };
 

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { DEFAULT_IDLE_MINUTES, turnLockOn, type IdleMinutes } from '../../data/appLock';
+import { DEFAULT_IDLE_MINUTES, readLockSetting, turnLockOn, type IdleMinutes } from '../../data/appLock';
+import { appLockErrorMessage } from '../../data/storageFailureMessage';
 import type { LockProgress } from '../../data/lockedWords';
 import { estimatePasscode, MIN_PASSCODE_LENGTH } from '../../domain/passcodeStrength';
 import { formatRecoveryCode, newRecoveryCode } from '../../domain/recoveryCode';
@@ -14,7 +15,14 @@ type Step = { kind: 'passcode' } | { kind: 'recovery code' } | { kind: 'sealing'
  * locks, then the recovery code to write down, and the lock turned on (existing private entries
  * sealed, with progress).
  */
-export function TurnLockOnForm({ onCancel }: { onCancel: () => void }) {
+export function TurnLockOnForm({
+  onCancel,
+  onDone,
+}: {
+  onCancel: () => void;
+  /** The lock is on: every entry sealed (null), or what stopped the sealing part-way. */
+  onDone: (failure: string | null) => void;
+}) {
   const [step, setStep] = useState<Step>({ kind: 'passcode' });
   const [passcode, setPasscode] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -46,11 +54,15 @@ export function TurnLockOnForm({ onCancel }: { onCancel: () => void }) {
     setStep({ kind: 'sealing', progress: null });
     try {
       await turnLockOn({ passcode, recoveryCode, idleMinutes }, (progress) => setStep({ kind: 'sealing', progress }));
-    } catch {
-      setStep({ kind: 'recovery code' });
-      setFailure(
-        'The lock could not be set: this browser refused to store it. Nothing was sealed. Try again, or reload the page first.',
-      );
+      onDone(null);
+    } catch (error) {
+      const lockSet = readLockSetting() !== null;
+      // Set, but not every entry sealed: the lock's settings say it is on, with what failed beside it.
+      if (lockSet) onDone(appLockErrorMessage(error, 'on', true));
+      else {
+        setFailure(appLockErrorMessage(error, 'on', false));
+        setStep({ kind: 'recovery code' });
+      }
     }
   };
 

@@ -1,14 +1,31 @@
-import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { readLockSetting } from '../../data/appLock';
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { lockNow, readLockSetting, unlockWithPasscode } from '../../data/appLock';
+import { db } from '../../db/database';
 import { useAppLockStore } from '../../state/appLockStore';
+import { aCheckIn, aPair, aPerson } from '../../test/builders';
+import { failWritesTo, installFailingWrites, stopFailingWrites, storageFull } from '../../test/failingWrites';
 import { renderApp, signInAs } from '../../test/renderApp';
+import { seedRecords, storedCheckIn } from '../../test/seedRecords';
 
 const PASSCODE = 'river lantern orbit pebble';
 
+beforeAll(installFailingWrites);
 beforeEach(() => {
   useAppLockStore.setState({ lockSet: false, vaultKey: null });
 });
+afterEach(stopFailingWrites);
+
+async function setPasscode(user: ReturnType<typeof renderApp>['user']) {
+  const section = await screen.findByRole('region', { name: 'App lock' });
+  await user.click(within(section).getByRole('button', { name: 'Set a passcode' }));
+  await user.type(within(section).getByLabelText('Passcode'), PASSCODE);
+  await user.type(within(section).getByLabelText('Passcode again'), PASSCODE);
+  await user.click(within(section).getByRole('button', { name: 'Continue' }));
+  await user.click(within(section).getByRole('checkbox', { name: 'I have written the recovery code down' }));
+  await user.click(within(section).getByRole('button', { name: 'Turn the lock on' }));
+  return section;
+}
 
 describe('app lock settings', () => {
   it('refuses a PIN and two passcodes that differ, saying why, and shows the strength as it is typed', async () => {
@@ -55,5 +72,28 @@ describe('app lock settings', () => {
 
     await user.click(within(section).getByRole('button', { name: 'Lock now' }));
     expect(useAppLockStore.getState()).toMatchObject({ lockSet: true, vaultKey: null });
+  });
+
+  it('says the lock is on but sealing stopped when storage fails part-way, and the next unlock finishes it', async () => {
+    const mentee = await signInAs('mentee');
+    const pair = aPair({ menteeId: mentee.id });
+    const checkIn = aCheckIn({ pairId: pair.id, raterId: mentee.id, reflection: 'canary-51 reflection' });
+    await seedRecords({ people: [aPerson({ id: pair.mentorId })], pairs: [pair], checkIns: [checkIn] });
+    failWritesTo(['lockedWords'], storageFull);
+    const { user } = renderApp('/settings');
+    const section = await setPasscode(user);
+
+    const alert = await within(section).findByRole('alert', {}, { timeout: 10_000 });
+    expect(alert).toHaveTextContent(/ran out of storage space while sealing/);
+    expect(alert).toHaveTextContent(/The lock is on; the next time you unlock, sealing carries on/);
+    expect(within(section).getByText(/The app lock is on\./)).toBeInTheDocument();
+    // Nothing half-written: the check-in still has its words, in the clear, as before.
+    expect((await storedCheckIn(checkIn.id))?.reflection).toBe('canary-51 reflection');
+
+    stopFailingWrites();
+    lockNow();
+    expect(await unlockWithPasscode(PASSCODE)).toBe(true);
+    await waitFor(async () => expect((await storedCheckIn(checkIn.id))?.reflection).toBe(''));
+    expect(await db.lockedWords.count()).toBe(1);
   });
 });
