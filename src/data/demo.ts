@@ -3,6 +3,7 @@ import { putRecords } from '../db/monthLogs';
 import { refreshPairDigests } from '../db/pairDigests';
 import { generateDemoProgram } from '../domain/demoProgram';
 import type { Person } from '../domain/person';
+import { sealNewPrivateWords } from './appLock';
 
 /**
  * Writes the demo program into the device's database and returns its coordinator, so the app can
@@ -23,5 +24,7 @@ export async function loadDemoProgram(today: string): Promise<Person> {
       today,
     );
   });
+  // With the app lock on, the demo's private words are sealed as any other's.
+  await sealNewPrivateWords();
   return program.coordinator;
 }

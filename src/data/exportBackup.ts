@@ -14,7 +14,11 @@ import { localToday } from '../domain/dates';
 import { pairShareRecords } from '../domain/pairShare';
 import type { RecordFields } from '../domain/record';
 import { sideInPair } from '../domain/visibility';
+import { withOpenedWords } from '../domain/privateWords';
+import { lockedWordsOf } from '../db/lockedWords';
+import { unlockedVaultKey } from './appLock';
 import { tableOf, tablesOf } from './backupTables';
+import { openRows } from './lockedWords';
 
 export { appVersion };
 
@@ -41,8 +45,21 @@ export async function exportDevice(
   database: MentorlogDatabase = appDatabase,
   now: Date = new Date(),
 ): Promise<BackupFile> {
+  const words = await openedWordsOfDevice(database);
   const records = await readAllRecords(database);
+  records.sessions = withOpenedWords('sessions', records.sessions, words);
+  records.checkIns = withOpenedWords('checkIns', records.checkIns, words);
   return buildBackupFile({ scope: 'device', appVersion, exportedAt: now.toISOString(), records });
+}
+
+/**
+ * The words the app lock keeps sealed on this device, opened, by record id: a device backup is the
+ * owner's own copy and carries them as it did before the lock (none without a lock). Opened before
+ * the backup's read transaction, which an await on Web Crypto would commit early.
+ */
+async function openedWordsOfDevice(database: MentorlogDatabase): Promise<Map<string, unknown>> {
+  const vaultKey = unlockedVaultKey();
+  return vaultKey ? openRows(await lockedWordsOf(database).toArray(), vaultKey) : new Map();
 }
 
 /** A backup file ready to download. */
@@ -100,13 +117,19 @@ function tableRuns(table: Table<RecordFields, string>): Promise<{ runs: Blob[]; 
  * Sessions and check-ins as runs of JSON text, one of each per range of pair ids, in the order
  * `readAllRecords` gives them; read and turned into text range by range, as `tableRuns`.
  */
-function loggedRuns(database: MentorlogDatabase): Promise<{ sessions: Blob[]; checkIns: Blob[]; count: number }> {
+function loggedRuns(
+  database: MentorlogDatabase,
+  words: ReadonlyMap<string, unknown>,
+): Promise<{ sessions: Blob[]; checkIns: Blob[]; count: number }> {
   let count = 0;
   const runs = idRanges().map(([lower, upper]) =>
     readLogsOfPairRange(database, lower, upper).then((logs: MonthLog[]) => {
       const { sessions, checkIns } = recordsInMonths(logs);
       count += sessions.length + checkIns.length;
-      return { sessions: textRun(sessions), checkIns: textRun(checkIns) };
+      return {
+        sessions: textRun(words.size > 0 ? withOpenedWords('sessions', sessions, words) : sessions),
+        checkIns: textRun(words.size > 0 ? withOpenedWords('checkIns', checkIns, words) : checkIns),
+      };
     }),
   );
   return Promise.all(runs).then((read) => ({
@@ -127,8 +150,13 @@ export async function exportDeviceDownload(
   now: Date = new Date(),
 ): Promise<BackupDownload> {
   const header = buildBackupHeader({ scope: 'device', appVersion, exportedAt: now.toISOString() });
+  const words = await openedWordsOfDevice(database);
   const [people, pairs, logged] = await database.transaction('r', tablesOf(database), () =>
-    Promise.all([tableRuns(tableOf(database, 'people')), tableRuns(tableOf(database, 'pairs')), loggedRuns(database)]),
+    Promise.all([
+      tableRuns(tableOf(database, 'people')),
+      tableRuns(tableOf(database, 'pairs')),
+      loggedRuns(database, words),
+    ]),
   );
   const parts = backupFileParts(header, {
     people: people.runs,

@@ -146,6 +146,27 @@ export function syncStorageErrorMessage(error: unknown): string {
   }
 }
 
+/**
+ * What Settings says when turning the app lock on or off stopped part-way. Each pair's entries are
+ * sealed (or opened) in a transaction of their own, so every entry is either done or as it was;
+ * the rest is done by the next unlock (on) or by trying again (off). `lockSet` is whether the lock's
+ * setting was stored before the failure.
+ */
+export function appLockErrorMessage(error: unknown, turning: 'on' | 'off', lockSet: boolean): string {
+  if (turning === 'on' && !lockSet)
+    return `The lock could not be set: this browser would not store it${detailOf(error)}. Nothing was sealed and the app is not locked; try again.`;
+  const failure = storageFailure(error);
+  if (turning === 'on') {
+    const carryOn = 'The lock is on; the next time you unlock, sealing carries on where it stopped.';
+    return failure === 'quota'
+      ? `This device ran out of storage space while sealing your private entries, so some are still stored unencrypted. ${SPACE}. ${carryOn}`
+      : `Sealing your private entries stopped part-way${detailOf(error)}, so some are still stored unencrypted. ${carryOn}`;
+  }
+  return failure === 'quota'
+    ? `This device ran out of storage space while opening your private entries. The lock stays on and nothing is lost: ${SPACE.charAt(0).toLowerCase()}${SPACE.slice(1)}.`
+    : `Turning the lock off stopped part-way${detailOf(error)}. The lock stays on and nothing is lost; try again.`;
+}
+
 /** Why the database could not be opened: refused by the browser, a newer version's, or something else. */
 export type OpenFailure = 'refused' | 'newerVersion' | 'other';
 

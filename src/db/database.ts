@@ -6,6 +6,7 @@ import type { Person } from '../domain/person';
 import type { MonthLog, MonthLogKey } from './monthLogs';
 import { DATABASE_NAME, schemaVersions } from './schema';
 import type { DeviceKey, KeyringEntry } from './keyTables';
+import type { LockedWordsRow } from './lockedWords';
 import type { SyncCheckpoint, SyncMeta, SyncPendingMark, SyncRev } from './syncTables';
 
 export type MentorlogDatabase = Dexie & {
@@ -24,6 +25,8 @@ export type MentorlogDatabase = Dexie & {
   syncRevs: Table<SyncRev, [string, string]>;
   syncPending: EntityTable<SyncPendingMark, 'docId'>;
   syncMeta: EntityTable<SyncMeta, 'key'>;
+  /** The app lock's sealed words (schema version 11); see src/db/lockedWords.ts. */
+  lockedWords: EntityTable<LockedWordsRow, 'recordId'>;
   /** The keys of end-to-end encryption (schema version 11); see src/db/keyTables.ts. */
   keyring: EntityTable<KeyringEntry, 'id'>;
   deviceKeys: EntityTable<DeviceKey, 'id'>;

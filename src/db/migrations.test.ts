@@ -324,11 +324,16 @@ const migrationCases: MigrationCase[] = [
     },
   },
   {
+    // Version 11 adds the app lock's sealed words and the keys of sealed sync, empty: nothing is
+    // sealed until a person turns the lock on or joins a sealed pair, so every record keeps its words.
     version: 11,
     check: async (db, fixture) => {
       const sessions = fixture.sessions.map((session) => ({ ...session, notesVisibility: 'pair' }));
       await expectEveryRecordPacked(db, { ...fixture, sessions });
       await expectDerivedFresh(db, fixture);
+      expect(await db.table('lockedWords').count()).toBe(0);
+      await db.table('lockedWords').put({ recordId: 'c1', pairId: 'p1', table: 'checkIns', sealed: {} });
+      expect(await db.table('lockedWords').where('pairId').equals('p1').primaryKeys()).toEqual(['c1']);
       expect(await db.table('keyring').count()).toBe(0);
       expect(await db.table('deviceKeys').count()).toBe(0);
       // A key is kept as a CryptoKey that still works when read back, and found by its database.

@@ -163,13 +163,14 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
   },
   {
-    // Version 11 keeps the keys of end-to-end encryption (src/db/keyTables.ts): each content key
-    // of a server database and generation, and the device's own key pair. New tables only.
+    // Version 11 keeps what end-to-end encryption and the app lock need. The app lock's sealed
+    // words (src/db/lockedWords.ts): with the lock on, the words of a session or check-in kept to
+    // "only me" are stored here sealed by the vault key, by the record's id (and pair, so that a
+    // pair's are read together), and the record keeps its words blank. The keys of the program's
+    // sealed databases and the device's own key pair (src/db/keyTables.ts). New tables only:
+    // records change only when a person turns the lock on.
     version: 11,
-    stores: {
-      keyring: 'id, database',
-      deviceKeys: 'id',
-    },
+    stores: { lockedWords: 'recordId, pairId', keyring: 'id, database', deviceKeys: 'id' },
   },
 ];
 

@@ -129,6 +129,63 @@ export async function repeat(runs, once) {
   return times;
 }
 
+/** The passcode the unlock scenario sets: a strong phrase, as the settings screen asks for. */
+const BENCH_PASSCODE = 'river lantern orbit pebble';
+
+/**
+ * Sets the app lock through Settings on the loaded program (sealing every private entry of size
+ * M), times unlocking with the passcode from the lock screen until the pairs list shows, then
+ * turns the lock off again so that no later scenario starts locked.
+ */
+async function unlockRuns(options) {
+  const context = await loadedContext(options);
+  const page = await newPage(context);
+  const timed = async (what, action, until) => {
+    const started = Date.now();
+    await action();
+    await until.waitFor({ timeout: 600_000 });
+    options.log(`  ${what} ${((Date.now() - started) / 1000).toFixed(1)} s (from the test runner)`);
+  };
+  await page.goto('/settings');
+  await page.getByRole('button', { name: 'Set a passcode' }).click();
+  await page.getByLabel('Passcode', { exact: true }).fill(BENCH_PASSCODE);
+  await page.getByLabel('Passcode again').fill(BENCH_PASSCODE);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('I have written the recovery code down').check();
+  await timed(
+    'turning the lock on (sealing every private entry)',
+    () => page.getByRole('button', { name: 'Turn the lock on' }).click(),
+    page.getByText('The app lock is on.', { exact: false }),
+  );
+  try {
+    return await repeat(options.runs, async () => {
+      await page.goto('/pairs');
+      await page.getByLabel('Passcode').fill(BENCH_PASSCODE);
+      await settled(page);
+      return page.evaluate(async () => {
+        const start = performance.now();
+        window.__benchClick((element) => element.tagName === 'BUTTON' && element.textContent.trim() === 'Unlock');
+        const end = await window.__benchUntil(() => document.querySelector('.pair-list__item'));
+        return window.__benchMeasure('unlock', start, end);
+      });
+    });
+  } finally {
+    await page.goto('/pairs');
+    await page.getByLabel('Passcode').fill(BENCH_PASSCODE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.locator('.pair-list__item').first().waitFor();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Turn the lock off' }).click();
+    await page.getByLabel('Your passcode').fill(BENCH_PASSCODE);
+    await timed(
+      'turning the lock off (opening every sealed entry)',
+      () => page.getByRole('button', { name: 'Turn the lock off' }).click(),
+      page.getByRole('button', { name: 'Set a passcode' }),
+    );
+    await page.close();
+  }
+}
+
 export const scenarios = [
   {
     id: 'import',
@@ -339,6 +396,15 @@ export const scenarios = [
       await page.close();
       return times;
     },
+  },
+  {
+    // The app lock (issue 16): from pressing Unlock on the lock screen, the passcode typed, until
+    // the pairs list shows. Most of it is the key derivation (PBKDF2-SHA-256, 600,000 iterations).
+    // Runs last: it sets the lock on the loaded program and turns it off again after.
+    id: 'unlock',
+    name: 'Unlocking with the passcode',
+    budgetMs: 1_000,
+    run: (options) => unlockRuns(options),
   },
 ];
 

@@ -3,6 +3,7 @@ import type { ImportProgress, ImportSummary } from '../../data/importBackup';
 import type { BackupProblem } from '../../domain/backupProblems';
 import { importErrorMessage } from '../../data/storageFailureMessage';
 import { importInBackground } from './importInBackground';
+import { sealNewPrivateWords } from '../../data/appLock';
 
 export type ImportState =
   | { status: 'idle' }
@@ -29,6 +30,8 @@ export function useBackupImport(onImported?: (summary: ImportSummary) => void) {
           setState({ status: 'running', fileName, progress }),
         );
         if (result.ok) {
+          // The file's private words arrived in the clear: with the lock on, they are sealed now.
+          await sealNewPrivateWords();
           setState({ status: 'done', fileName, summary: result.summary });
           onImported?.(result.summary);
         } else {

@@ -29,6 +29,7 @@ import { ScoreList } from '../../ui/ScoreList';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CheckInForm } from './CheckInForm';
 import { DeleteCheckInButton } from './DeleteCheckInButton';
+import { useOpenedRecord } from '../../data/openedWords';
 
 function emptyForm(side: Side) {
   const ids = builtInCharacteristics.map((c) => c.id);
@@ -118,7 +119,7 @@ function CheckInResultPage() {
   const { pairId, checkInId } = useParams();
   const location = useLocation();
   const row = usePair(pairId);
-  const stored = usePairCheckIn(pairId, checkInId);
+  const stored = useOpenedRecord(pairId, 'checkIns', usePairCheckIn(pairId, checkInId));
   const saveState = useSaveState(pairId, checkInId ?? '');
   const { viewer } = useCurrentViewer();
   useDocumentTitle('Check-in');

@@ -25,14 +25,15 @@ import { PairTimeline } from './PairTimeline';
 import { DeletePairButton } from './DeletePairButton';
 import { SharePairButton } from './SharePairButton';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useOpenedWords } from '../../data/openedWords';
 
 const MAX_GUIDANCE_CARDS = 3;
 
 export function PairPage() {
   const { pairId } = useParams();
   const row = usePair(pairId);
-  const storedSessions = usePairSessions(pairId);
-  const allCheckIns = usePairCheckIns(pairId);
+  const storedSessions = useOpenedWords(pairId, 'sessions', usePairSessions(pairId));
+  const allCheckIns = useOpenedWords(pairId, 'checkIns', usePairCheckIns(pairId));
   const { viewer } = useCurrentViewer();
   const account = useSyncAccount();
   // Right after logging a session (listed below from the start): whether it is stored yet.

@@ -15,11 +15,12 @@ import { saveErrorMessage } from '../../data/storageFailureMessage';
 import { ActionItemChecklist } from '../../ui/ActionItemChecklist';
 import { DeleteSessionButton } from './DeleteSessionButton';
 import { SessionVisibilityForm } from './SessionVisibilityForm';
+import { useOpenedRecord } from '../../data/openedWords';
 
 export function SessionPage() {
   const { pairId, sessionId } = useParams();
   const row = usePair(pairId);
-  const stored = usePairSession(pairId, sessionId);
+  const stored = useOpenedRecord(pairId, 'sessions', usePairSession(pairId, sessionId));
   const { viewer } = useCurrentViewer();
   useDocumentTitle(stored ? `Session on ${formatDay(stored.date)}` : 'Session');
   if (row === undefined || stored === undefined || !viewer) return <Loading what="Loading the session" />;

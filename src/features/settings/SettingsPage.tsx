@@ -5,6 +5,7 @@ import { useSyncAccount } from '../../data/syncAccount';
 import { formatBytes } from '../../ui/formatBytes';
 import { Loading } from '../../ui/Loading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { AppLockSettings } from './AppLockSettings';
 import { SyncSettings } from './SyncSettings';
 
 type Answer = 'granted' | 'refused' | 'failed';
@@ -55,6 +56,8 @@ export function SettingsPage() {
         ) : null}
         <div role="status">{answer ? <p className={answers[answer].className}>{answers[answer].text}</p> : null}</div>
       </section>
+
+      <AppLockSettings />
 
       <SyncSettings />
 
