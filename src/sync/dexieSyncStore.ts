@@ -9,13 +9,15 @@ import {
   writeRevs,
 } from '../data/syncBookkeeping';
 import { LoggedIdLedger } from '../data/heldRecords';
+import { readKeyring } from '../data/keyring';
 import { readSyncedRecords, withdrawRecords, writePulledRecords, type PulledGroup } from '../data/syncedRecords';
 import type { MentorlogDatabase } from '../db/database';
+import type { KeyringEntry } from '../db/keyTables';
 import type { SyncPendingMark } from '../db/syncTables';
 import type { SyncAccount } from '../domain/syncAccount';
 import { docId, type SyncRecord } from '../domain/syncedRecord';
 import { DIRECTORY_DATABASE, pairDatabaseName, sharedDatabaseName } from './serverRules';
-import type { LocalRecords, SyncStore, WriteOutcome } from './syncStore';
+import type { DatabaseKeys, LocalRecords, SyncStore, WriteOutcome } from './syncStore';
 
 /*
  * The engine's store and records over the device's own database (through src/data, since sync may
@@ -36,6 +38,22 @@ export interface DexieSync {
   refreshPartners(): Promise<void>;
   /** Reads the device's session and check-in ids, when few, so that a first sync need not look each up (see LoggedIdLedger). */
   readLedger(): Promise<void>;
+}
+
+/** The keyring's entries as the engine takes them, by database. */
+function keysByDatabase(entries: readonly KeyringEntry[]): Map<string, DatabaseKeys> {
+  const byDatabase = new Map<string, DatabaseKeys>();
+  for (const entry of entries) {
+    const held = byDatabase.get(entry.database);
+    const byGeneration = new Map(held?.byGeneration ?? []);
+    byGeneration.set(entry.generation, entry.key);
+    const sealWith =
+      held && held.sealWith.generation > entry.generation
+        ? held.sealWith
+        : { generation: entry.generation, key: entry.key };
+    byDatabase.set(entry.database, { sealWith, byGeneration });
+  }
+  return byDatabase;
 }
 
 export function dexieSync(database: MentorlogDatabase, account: SyncAccount): DexieSync {
@@ -72,7 +90,18 @@ export function dexieSync(database: MentorlogDatabase, account: SyncAccount): De
   // Checkpoints as this engine last read or wrote them: a coordinator's cycle asks for a thousand
   // every round. Another tab's engine moving one on only makes this one read a few changes again.
   const checkpoints = new Map<string, string | null>();
+  // The keys, read once (a coordinator's thousand databases each ask before every read); a database
+  // without any is asked again, since an invitation may give this device its keys at any time.
+  let keyring: Promise<Map<string, DatabaseKeys>> | null = null;
   const store: SyncStore = {
+    async keys(name) {
+      keyring ??= readKeyring(null, database).then(keysByDatabase);
+      const held = (await keyring).get(name);
+      if (held) return held;
+      const fresh = keysByDatabase(await readKeyring([name], database)).get(name) ?? null;
+      if (fresh) (await keyring).set(name, fresh);
+      return fresh;
+    },
     async checkpoint(name) {
       if (!checkpoints.has(name)) checkpoints.set(name, await readCheckpoint(database, name));
       return checkpoints.get(name) ?? null;

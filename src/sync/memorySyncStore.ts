@@ -1,6 +1,6 @@
 import { initialClockState, nextStamp, observeStamp, type ClockState } from '../domain/changeClock';
 import { docId, type SyncRecord } from '../domain/syncedRecord';
-import type { LocalRecords, SyncStore } from './syncStore';
+import type { DatabaseKeys, LocalRecords, SyncStore } from './syncStore';
 
 /** A device held in memory: its records, its change clock and its sync state, for tests. */
 export interface MemoryDevice {
@@ -10,10 +10,13 @@ export interface MemoryDevice {
   all: Map<string, SyncRecord>;
   /** A local edit: stamps the record with the device's clock and marks it pending for `databases`. */
   edit(entry: SyncRecord, databases: readonly string[]): SyncRecord;
+  /** The content keys of sealed databases, by database: set them to seal and open that database. */
+  keys: Map<string, DatabaseKeys>;
 }
 
 export function createMemoryDevice(now: () => number = Date.now): MemoryDevice {
   const all = new Map<string, SyncRecord>();
+  const keys = new Map<string, DatabaseKeys>();
   const checkpoints = new Map<string, string>();
   const revs = new Map<string, string>();
   const pending = new Map<string, Map<string, SyncRecord>>();
@@ -27,6 +30,7 @@ export function createMemoryDevice(now: () => number = Date.now): MemoryDevice {
   };
 
   const store: SyncStore = {
+    keys: async (database) => keys.get(database) ?? null,
     checkpoint: async (database) => checkpoints.get(database) ?? null,
     setCheckpoint: async (database, sequence) => void checkpoints.set(database, sequence),
     revs: async (database, ids) => {
@@ -97,5 +101,5 @@ export function createMemoryDevice(now: () => number = Date.now): MemoryDevice {
     return stamped;
   }
 
-  return { store, records, all, edit };
+  return { store, records, all, edit, keys };
 }

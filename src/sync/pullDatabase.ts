@@ -1,5 +1,6 @@
 import { applyPulled, applyWithdrawals } from './applyPulled';
 import { checkPulledDocument, type PulledProblem } from './checkPulledDocument';
+import { openPulled } from './docCipher';
 import { json, request, type CouchConnection } from './couchHttp';
 import type { SyncRecord } from '../domain/syncedRecord';
 import { databaseOf } from './serverRules';
@@ -75,17 +76,32 @@ export async function pullDatabase(
   const revs: { docId: string; rev: string | null }[] = [];
   const withdrawn: string[] = [];
   const entries: SyncRecord[] = [];
-  const results = body.results ?? [];
+  const all = body.results ?? [];
+  const results = all.filter(
+    // Design docs hold the server's rules, key boxes keys for devices (invitations): neither is a record.
+    (change) => typeof change.id === 'string' && !change.id.startsWith('_design/') && !change.id.startsWith('keyBox:'),
+  );
   const nowMs = (options.nowMs ?? Date.now)();
-  for (const change of results) {
-    if (typeof change.id !== 'string' || change.id.startsWith('_design/')) continue;
+  const keys = await store.keys(database);
+  // Opened all at once, before any write: Web Crypto is asynchronous, and awaiting it inside a
+  // Dexie transaction would commit the transaction early.
+  const opened = await Promise.all(
+    results.map((change) => (change.deleted === true ? null : openPulled(change.doc, database, keys))),
+  );
+  for (const [index, change] of results.entries()) {
+    if (typeof change.id !== 'string') continue;
     if (change.deleted === true) {
       const rev = change.changes?.[0]?.rev;
       revs.push({ docId: change.id, rev: typeof rev === 'string' ? rev : null });
       withdrawn.push(change.id);
       continue;
     }
-    const check = checkPulledDocument(change.doc, database, nowMs);
+    const open = opened[index];
+    if (open && !open.ok) {
+      problems.push(open.problem);
+      continue;
+    }
+    const check = checkPulledDocument(open?.doc, database, nowMs);
     if (!check.ok) {
       problems.push(check.problem);
       continue;
@@ -102,7 +118,7 @@ export async function pullDatabase(
   return {
     applied: gone + written.applied,
     problems,
-    received: results.length,
+    received: all.length,
     left: typeof body.pending === 'number' ? body.pending : null,
   };
 }

@@ -3,6 +3,7 @@ import { applyPulled } from './applyPulled';
 import { checkPulledDocument, type PulledProblem } from './checkPulledDocument';
 import { json, request, type CouchConnection } from './couchHttp';
 import { compareVersions } from './mergeRecords';
+import { outgoingBody, openPulled } from './docCipher';
 import { contentFor, outgoingChange, type OutgoingChange } from './syncDocument';
 import { databaseOf, type ProgramDatabase } from './serverRules';
 import type { LocalRecords, SyncStore } from './syncStore';
@@ -13,10 +14,6 @@ interface BulkResult {
   ok?: boolean;
   error?: string;
   reason?: string;
-}
-
-function toBody(change: OutgoingChange): object {
-  return change.kind === 'put' ? change.doc : { _id: change._id, _rev: change._rev, _deleted: true };
 }
 
 /** How many times one push retries a doc that another device changed in between. */
@@ -84,9 +81,11 @@ async function pushChunk(
   const conflicted: SyncRecord[] = [];
   const seen: { docId: string; rev: string | null }[] = [];
   if (changes.length > 0) {
+    const keys = await store.keys(database);
+    const docs = await Promise.all(changes.map(({ change }) => outgoingBody(change, keys)));
     const response = await request(connection, `${encodeURIComponent(database)}/_bulk_docs`, {
       method: 'POST',
-      body: JSON.stringify({ docs: changes.map(({ change }) => toBody(change)) }),
+      body: JSON.stringify({ docs }),
     });
     const results = (await json(response)) as BulkResult[];
     for (const [index, { entry, change }] of changes.entries()) {
@@ -139,7 +138,10 @@ async function resolveConflict(
     return true;
   }
   const server = await json(response);
-  const check = checkPulledDocument(server, database, nowMs());
+  const opened = await openPulled(server, database, await store.keys(database));
+  const check = opened.ok
+    ? checkPulledDocument(opened.doc, database, nowMs())
+    : ({ ok: false, problem: opened.problem } as const);
   if (!check.ok) {
     // What the server holds is not a record this app would accept: ours replaces it.
     const rev = (server as { _rev?: unknown })._rev;

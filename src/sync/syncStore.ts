@@ -7,8 +7,19 @@ import type { RecordRef, SyncRecord } from '../domain/syncedRecord';
  * take and give batches: a first sync reads thousands of docs, and a write per doc would be slow.
  */
 
+/**
+ * A sealed database's content keys as this device holds them (end-to-end encryption): the newest
+ * generation seals what is pushed, and any generation held opens what is pulled.
+ */
+export interface DatabaseKeys {
+  sealWith: { generation: number; key: CryptoKey };
+  byGeneration: ReadonlyMap<number, CryptoKey>;
+}
+
 /** Per database: how far its changes have been read, the rev of each doc, and what is left to push. */
 export interface SyncStore {
+  /** The database's content keys, or null when its records travel readable (a pair from before sealing). */
+  keys(database: string): Promise<DatabaseKeys | null>;
   /** The last sequence read from the database's changes feed (opaque: never parsed), or null. */
   checkpoint(database: string): Promise<string | null>;
   setCheckpoint(database: string, sequence: string): Promise<void>;
