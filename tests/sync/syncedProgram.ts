@@ -45,7 +45,10 @@ export interface SyncedProgram {
  * signed in with its one-time password. Partners push and pull their pair's database and push their
  * shared one; the coordinator pushes and pulls the directory and pulls the shared database.
  */
-export async function aSyncedProgram(admin: ServerAdmin = globalAdmin): Promise<SyncedProgram> {
+export async function aSyncedProgram(
+  admin: ServerAdmin = globalAdmin,
+  options: { sealed?: boolean } = {},
+): Promise<SyncedProgram> {
   const mentorPerson = aPerson({ name: 'Maya Mentor' });
   const menteePerson = aPerson({ name: 'Sam Mentee' });
   const coordinatorPerson = aPerson({ name: 'Cora Coordinator' });
@@ -56,7 +59,7 @@ export async function aSyncedProgram(admin: ServerAdmin = globalAdmin): Promise<
     shared: sharedDatabaseName(pair.id),
   };
   await provisionDirectory(admin);
-  await provisionPair(admin, pair);
+  await provisionPair(admin, pair, { sealed: options.sealed ?? false });
   const clock = { ms: Date.now() };
 
   async function member(person: Person, coordinator: boolean, syncs: SyncDatabase[]): Promise<ProgramMember> {
