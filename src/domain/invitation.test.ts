@@ -8,6 +8,7 @@ const invitation = {
   name: 'Sam Lee',
   rev: '3-9a8b7c',
   code: null,
+  secret: 'q9V2mXc7Lr0aT4uYb8Ne1Kd6Wf3Hs5Zj2Gp0Oi9Rt_-',
 };
 
 describe('one-time codes', () => {
@@ -46,6 +47,7 @@ describe('invitation links', () => {
     expect(withCode.split('#')[0]).toBe('https://app.example.org/join');
     expect(readInvitation(withCode.slice(withCode.indexOf('#')))?.code).toBe('7KQ2M9XD4TPB');
     expect(link).not.toContain('code=');
+    expect(readInvitation(`#${fragment}`)?.secret).toBe(invitation.secret);
   });
 
   it('are refused when damaged or pointing at something that is not a server', () => {
@@ -57,5 +59,7 @@ describe('invitation links', () => {
     expect(readInvitation(fragment({ server: 'javascript:alert(1)' }))).toBeNull();
     expect(readInvitation(fragment({ server: '//elsewhere.example' }))).toBeNull();
     expect(readInvitation(fragment({ rev: 'not a rev', code: 'short' }))).toMatchObject({ rev: null, code: null });
+    expect(readInvitation(fragment({ key: 'too-short' }))).toMatchObject({ secret: null });
+    expect(readInvitation(fragment({ key: `${invitation.secret.slice(1)}+` }))).toMatchObject({ secret: null });
   });
 });

@@ -46,7 +46,14 @@ export interface Invitation {
   rev: string | null;
   /** The one-time code, in the QR code's link only. */
   code: string | null;
+  /**
+   * The one-use secret that opens the invitation's key box (src/sync/invitationKeys.ts), in every
+   * link: 32 random bytes, base64url. Null in a link made before pairs were sealed.
+   */
+  secret: string | null;
 }
+
+const linkSecret = /^[A-Za-z0-9_-]{43}$/;
 
 /** The join screen's address for an invitation; the code is added only when given (for the QR code). */
 export function invitationLink(appOrigin: string, invitation: Invitation): string {
@@ -57,6 +64,7 @@ export function invitationLink(appOrigin: string, invitation: Invitation): strin
     name: invitation.name,
     ...(invitation.rev ? { rev: invitation.rev } : {}),
     ...(invitation.code ? { code: invitation.code } : {}),
+    ...(invitation.secret ? { key: invitation.secret } : {}),
   });
   return `${appOrigin}/join#${fragment.toString()}`;
 }
@@ -73,6 +81,7 @@ export function readInvitation(fragment: string): Invitation | null {
   if (!isServerUrl(serverUrl) || !uuid.test(personId) || !uuid.test(pairId)) return null;
   const rev = fields.get('rev');
   const code = fields.get('code');
+  const secret = fields.get('key');
   return {
     serverUrl,
     personId,
@@ -80,5 +89,6 @@ export function readInvitation(fragment: string): Invitation | null {
     name: (fields.get('name') ?? '').slice(0, 120),
     rev: rev && revision.test(rev) ? rev : null,
     code: code ? normalizeCode(code) : null,
+    secret: secret && linkSecret.test(secret) ? secret : null,
   };
 }

@@ -1,8 +1,4 @@
-import type { Pair } from '../domain/pair';
-import type { Person } from '../domain/person';
-import { canonicalJson } from './canonicalJson';
 import { pairRole, PARTNER_ROLE, SIGNALS_DATABASE, signalsSecurity, signalsValidateDocUpdate } from './changeSignals';
-import { compareVersions } from './mergeRecords';
 import {
   COORDINATOR_ROLE,
   DESIGN_DOC_ID,
@@ -15,7 +11,6 @@ import {
   type ProgramDatabase,
   type RuleOptions,
 } from './serverRules';
-import { toSyncDocument, type SyncDocument, type SyncRecord } from './syncDocument';
 
 /**
  * Sets up the program's server from the coordinator's device, through CouchDB's documented HTTP
@@ -54,7 +49,7 @@ export class ProvisionError extends Error {
   }
 }
 
-interface CouchResponse {
+export interface CouchResponse {
   status: number;
   body: Record<string, unknown>;
 }
@@ -67,7 +62,13 @@ function basicAuth(name: string, password: string): string {
   return `Basic ${btoa(binary)}`;
 }
 
-async function request(admin: ServerAdmin, method: string, path: string, body?: unknown): Promise<CouchResponse> {
+/** One request as the server's admin; a failure to reach the server is a ProvisionError. */
+export async function request(
+  admin: ServerAdmin,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<CouchResponse> {
   const send = admin.fetch ?? fetch;
   const url = `${admin.url.replace(/\/+$/, '')}/${path}`;
   let response: Response;
@@ -103,7 +104,7 @@ async function request(admin: ServerAdmin, method: string, path: string, body?: 
   };
 }
 
-function refused(response: CouchResponse, what: string): ProvisionError {
+export function refused(response: CouchResponse, what: string): ProvisionError {
   if (response.status === 401 || response.status === 403) {
     return new ProvisionError(
       `The program's server did not accept the administrator's name and password while ${what}: check them and try again.`,
@@ -117,7 +118,7 @@ function refused(response: CouchResponse, what: string): ProvisionError {
   );
 }
 
-function databasePath(name: string): string {
+export function databasePath(name: string): string {
   return encodeURIComponent(name);
 }
 
@@ -249,62 +250,4 @@ export async function provisionPerson(
     "The person's account was being changed from somewhere else at the same time: try again.",
     409,
   );
-}
-
-/** The pair and its two partners: what a partner's device needs first, to show the pair at all. */
-export interface PairWithPartners {
-  pair: Pair;
-  mentor: Person;
-  mentee: Person;
-}
-
-function sameDocument(a: SyncDocument, b: Record<string, unknown>): boolean {
-  return canonicalJson(a.meta) === canonicalJson(b.meta) && canonicalJson(a.content) === canonicalJson(b.content);
-}
-
-/** Writes one doc as the admin unless the server holds the same version or a later one. */
-async function seedDocument(admin: ServerAdmin, database: string, doc: SyncDocument): Promise<void> {
-  const path = `${databasePath(database)}/${encodeURIComponent(doc._id)}`;
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    const current = await request(admin, 'GET', path);
-    if (current.status !== 200 && current.status !== 404) throw refused(current, `reading ${doc._id} in ${database}`);
-    const held = current.status === 200 ? current.body : null;
-    if (held && sameDocument(doc, held)) return;
-    // A partner's device may have changed the record since: a later version on the server stays.
-    const heldContent = held?.content as SyncDocument['content'] | undefined;
-    if (
-      held &&
-      heldContent &&
-      typeof heldContent.updatedAt === 'string' &&
-      compareVersions(doc.content, heldContent) < 0
-    )
-      return;
-    const revision = held && typeof held._rev === 'string' ? { _rev: held._rev } : {};
-    const response = await request(admin, 'PUT', path, { ...doc, ...revision });
-    if (response.status === 201 || response.status === 202) return;
-    if (response.status !== 409) throw refused(response, `putting ${doc._id} in ${database}`);
-  }
-  throw new ProvisionError(
-    `${doc._id} in ${database} was being changed from somewhere else at the same time: try again.`,
-    409,
-  );
-}
-
-/**
- * Puts the pair and its two partners in the pair's database, as the coordinator's device holds
- * them, so that a partner who accepts an invitation on an empty device finds their pair at once.
- * Repeatable: a doc already there in the same or a later version is left as it is.
- */
-export async function seedPairDatabase(admin: ServerAdmin, { pair, mentor, mentee }: PairWithPartners): Promise<void> {
-  const destination = { kind: 'pair', pairId: pair.id } as const;
-  const name = databaseName(destination);
-  const entries: SyncRecord[] = [
-    { type: 'pair', record: pair },
-    { type: 'person', record: mentor },
-    { type: 'person', record: mentee },
-  ];
-  for (const entry of entries) {
-    const doc = toSyncDocument(entry, destination);
-    if (doc) await seedDocument(admin, name, doc);
-  }
 }

@@ -17,7 +17,8 @@ interface User {
 
 /**
  * A stand-in for the program's CouchDB in component tests, in place of `fetch`: just enough of its
- * API for provisioning, signing in and changing one's own password, with users whose passwords it
+ * API for provisioning (documents one by one, `_all_docs` by key range, `_bulk_docs`), signing in and
+ * changing one's own password, with users whose passwords it
  * checks. Documents are accepted and kept; `answer` may override any request (a failure, a refusal).
  */
 export function fakeCouch(
@@ -63,6 +64,33 @@ export function fakeCouch(
       return respond(201, { ok: true, rev: `${next.rev}-a` });
     }
     if (!asAdmin) return respond(401, { error: 'unauthorized' });
+    const [database = '', rest = ''] = path.split(/\/(.*)/s);
+    if (rest.startsWith('_all_docs') && method === 'GET') {
+      const range = new URLSearchParams(rest.slice('_all_docs?'.length));
+      const from = JSON.parse(range.get('startkey') ?? '""') as string;
+      const to = JSON.parse(range.get('endkey') ?? '"\uffff"') as string;
+      const rows = [...docs.entries()]
+        .map(([key, doc]) => ({ id: decodeURIComponent(key.slice(database.length + 1)), doc }))
+        .filter(({ id }) => id >= from && id <= to)
+        .map(({ id, doc }) => ({ id, key: id, value: { rev: `${doc.rev}-a` } }));
+      return respond(200, { rows });
+    }
+    if (rest === '_bulk_docs' && method === 'POST') {
+      const sent = (body?.docs as Record<string, unknown>[] | undefined) ?? [];
+      return respond(
+        201,
+        sent.map((doc) => {
+          const key = `${database}/${encodeURIComponent(String(doc._id))}`;
+          if (doc._deleted) {
+            docs.delete(key);
+            return { ok: true, id: doc._id, rev: 'x-deleted' };
+          }
+          const rev = (docs.get(key)?.rev ?? 0) + 1;
+          docs.set(key, { rev, body: doc });
+          return { ok: true, id: doc._id, rev: `${rev}-a` };
+        }),
+      );
+    }
     const held = docs.get(path);
     if (method === 'GET') return held ? respond(200, { ...held.body, _rev: `${held.rev}-a` }) : respond(404);
     if (method === 'PUT') {

@@ -6,13 +6,10 @@ import { newOneTimeCode, type Invitation } from '../../domain/invitation';
 import type { SyncAccount } from '../../domain/syncAccount';
 import type { PairWithPeople } from '../../domain/pairWithPeople';
 import type { Person } from '../../domain/person';
-import {
-  provisionPair,
-  provisionPerson,
-  ProvisionError,
-  seedPairDatabase,
-  type ServerAdmin,
-} from '../../sync/provisionProgram';
+import { newLinkSecret } from '../../crypto/keyBoxes';
+import { provisionPair, provisionPerson, ProvisionError, type ServerAdmin } from '../../sync/provisionProgram';
+import { pairKeysForInvitation } from '../../sync/pairKeys';
+import { putInvitationBoxes, seedPairDatabase } from '../../sync/seedPair';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
@@ -92,13 +89,28 @@ function Invitations({ account, admin, row }: InvitationsProps) {
   const invite = async () => {
     const server: ServerAdmin = { url: account.serverUrl, name: admin.name, password: admin.password };
     const made: MadeInvitation[] = [];
+    let keys: Awaited<ReturnType<typeof pairKeysForInvitation>> | null = null;
+    const secrets = invited.map(() => newLinkSecret());
     const plan: StepPlan[] = [
-      { label: 'Setting up the pair’s databases', run: () => provisionPair(server, pair).then(() => undefined) },
       {
-        label: 'Putting the pair and its partners in the pair’s database',
-        run: () => seedPairDatabase(server, { pair, mentor, mentee }),
+        label: 'Making the pair’s keys on this device',
+        run: async () => {
+          keys = await pairKeysForInvitation(pair.id);
+        },
       },
-      ...invited.map(({ person, side }) => ({
+      {
+        label: 'Setting up the pair’s databases',
+        run: () => provisionPair(server, pair, { sealed: true }).then(() => undefined),
+      },
+      {
+        label: 'Putting the pair and its partners in the pair’s database, sealed',
+        run: () => seedPairDatabase(server, { pair, mentor, mentee }, keys?.pairKeys ?? null),
+      },
+      {
+        label: 'Putting the keys for the invitations in the pair’s database',
+        run: () => putInvitationBoxes(server, pair.id, secrets, keys?.bytes ?? []),
+      },
+      ...invited.map(({ person, side }, index) => ({
         label: `Making a new one-time code for ${person.name}`,
         run: async () => {
           const code = newOneTimeCode();
@@ -114,6 +126,7 @@ function Invitations({ account, admin, row }: InvitationsProps) {
             name: person.name,
             rev,
             code,
+            secret: secrets[index] ?? null,
             side,
           });
         },

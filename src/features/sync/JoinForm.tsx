@@ -2,12 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { usePairQuery } from '../../data/pairs';
+import { keepContentKeys } from '../../data/keyring';
 import { saveSyncAccount } from '../../data/syncAccount';
 import { normalizeCode, type Invitation } from '../../domain/invitation';
 import type { SyncAccount } from '../../domain/syncAccount';
 import { joinFormSchema, MIN_PASSWORD_LENGTH, type JoinFormValues } from '../../domain/syncForms';
 import { signIn } from '../../sync/couchClient';
+import { InvitationKeysError, takeInvitationKeys } from '../../sync/invitationKeys';
 import { changeOwnPassword } from '../../sync/ownPassword';
+import { holdsKeysFor } from '../../sync/pairKeys';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { setUpFailureMessage } from './setUpFailureMessage';
@@ -68,6 +71,14 @@ export function JoinForm({ invitation, account, onJoined }: JoinFormProps) {
           ? 'Your own password is set, but signing in with what you typed failed: type the new password you chose, twice, and try again.'
           : again.message,
       );
+    }
+    if (invitation.secret && !(await holdsKeysFor(invitation.pairId))) {
+      setStage('Receiving your pair’s keys');
+      try {
+        await keepContentKeys(await takeInvitationKeys(connection, invitation.pairId, invitation.secret));
+      } catch (failure) {
+        return fail(failure instanceof InvitationKeysError ? failure.message : setUpFailureMessage(failure));
+      }
     }
     try {
       saveSyncAccount({

@@ -6,6 +6,8 @@ import { invitationLink, normalizeCode, readInvitation } from '../../domain/invi
 import { aPair, aPerson } from '../../test/builders';
 import { fakeCouch } from '../../test/fakeCouch';
 import { renderApp, signInAs } from '../../test/renderApp';
+import { openSecretBox, type SecretBox } from '../../crypto/keyBoxes';
+import { invitationBoxId } from '../../sync/invitationKeys';
 import { qrCodePath } from './QrCode';
 
 afterEach(() => {
@@ -63,6 +65,7 @@ describe('inviting a pair', () => {
       name: 'Sam Mentee',
       rev: '1-a',
       code: null,
+      secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
 
     // The QR code is the link with the code in it, so that a phone's scan is one step.
@@ -71,12 +74,34 @@ describe('inviting a pair', () => {
     expect(drawn).toBe(qrCodePath(invitationLink(window.location.origin, { ...invitation!, code })).path);
     expect(drawn).not.toBe(qrCodePath(link).path);
 
-    // The pair, its mentor and mentee were put in the pair's database, and this device now syncs the pair.
-    const seeded = [...server.docs.keys()]
-      .filter((path) => path.startsWith(`mentorlog-pair-${pair.id}/`))
-      .map((path) => decodeURIComponent(path.split('/')[1] ?? ''))
-      .filter((id) => !id.startsWith('_'));
-    expect(seeded.sort()).toEqual([`pair:${pair.id}`, `person:${mentor.id}`, `person:${mentee.id}`].sort());
+    // The pair, its mentor and mentee were put in the pair's database, sealed: no name is readable there.
+    const inPairDatabase = [...server.docs.entries()]
+      .filter(([path]) => path.startsWith(`mentorlog-pair-${pair.id}/`))
+      .map(([path, doc]) => ({ id: decodeURIComponent(path.split('/')[1] ?? ''), body: doc.body }))
+      .filter(({ id }) => !id.startsWith('_'));
+    const records = inPairDatabase.filter(({ id }) => !id.startsWith('keyBox:'));
+    expect(records.map(({ id }) => id).sort()).toEqual(
+      [`pair:${pair.id}`, `person:${mentor.id}`, `person:${mentee.id}`].sort(),
+    );
+    for (const { body } of records) {
+      expect(body).not.toHaveProperty('content');
+      expect(JSON.stringify(body)).not.toMatch(/Maya|Sam/);
+    }
+    // One key box per invitation, named after its link's secret, which opens it to the pair's keys.
+    const boxes = inPairDatabase.filter(({ id }) => id.startsWith('keyBox:invitation-'));
+    expect(boxes).toHaveLength(2);
+    const boxId = await invitationBoxId(invitation!.secret!);
+    const box = boxes.find(({ id }) => id === boxId);
+    expect(box).toBeDefined();
+    const opened = (await openSecretBox(invitation!.secret!, box!.body.box as SecretBox, boxId)) as { keys: unknown[] };
+    expect(opened.keys).toEqual([
+      expect.objectContaining({ database: `mentorlog-pair-${pair.id}`, generation: 1 }),
+      expect.objectContaining({ database: `mentorlog-shared-${pair.id}`, generation: 1 }),
+    ]);
+    // This device keeps both keys (to invite again) and now syncs the pair.
+    expect((await db.keyring.toArray()).map((entry) => entry.id).sort()).toEqual(
+      [`mentorlog-pair-${pair.id}#1`, `mentorlog-shared-${pair.id}#1`].sort(),
+    );
     expect(readSyncAccount()?.pairIds).toEqual([pair.id]);
   });
 
