@@ -4,7 +4,7 @@ import type { SyncAccount } from '../domain/syncAccount';
 import { aPairWithPeople } from '../test/backupImports';
 import { aCheckIn, aSession } from '../test/builders';
 import { seedRecords } from '../test/seedRecords';
-import { joinWithHistory } from './joinWithHistory';
+import { joinAgainWithHistory, joinWithHistory } from './joinWithHistory';
 
 const markedIds = async () => (await db.syncPending.toArray()).map((mark) => mark.docId).sort();
 
@@ -62,6 +62,16 @@ describe('a pair kept before the program had a server', () => {
 
     expect(await joinWithHistory(db, account)).toBe(0);
     expect(await db.syncPending.count()).toBe(0);
+  });
+
+  it('joins again, all of it, when the pair’s records are to be sealed over their readable copies', async () => {
+    const { account } = await aPairKeptBeforeTheServer();
+    const first = await joinWithHistory(db, account);
+    await db.syncPending.clear();
+
+    await joinAgainWithHistory(account.pairIds[0] ?? '', db);
+    expect(await joinWithHistory(db, account)).toBe(first);
+    expect(await db.syncPending.count()).toBe(first);
   });
 
   it('resumes a join cut short with the pairs not yet joined, and joins a pair added to the account later', async () => {

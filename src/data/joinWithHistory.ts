@@ -1,4 +1,4 @@
-import { pendingMarkTables, type MentorlogDatabase } from '../db/database';
+import { db as appDatabase, pendingMarkTables, type MentorlogDatabase } from '../db/database';
 import { readPairLogs, recordsInMonths } from '../db/monthLogs';
 import type { SyncAccount } from '../domain/syncAccount';
 import type { SyncRecord } from '../domain/syncedRecord';
@@ -50,4 +50,13 @@ export async function joinWithHistory(database: MentorlogDatabase, account: Sync
     );
   }
   return marked;
+}
+
+/**
+ * Has the pair join with its history again at the next start: when a pair synced before its
+ * records were sealed gets its keys, everything of it this device sends goes again, sealed, over
+ * the readable copies on the server (resumable: the marks are kept until each reaches the server).
+ */
+export async function joinAgainWithHistory(pairId: string, database: MentorlogDatabase = appDatabase): Promise<void> {
+  await database.syncMeta.delete(joinedKey(pairId));
 }

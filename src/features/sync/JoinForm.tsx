@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { usePairQuery } from '../../data/pairs';
+import { joinAgainWithHistory } from '../../data/joinWithHistory';
 import { keepContentKeys } from '../../data/keyring';
 import { saveSyncAccount } from '../../data/syncAccount';
 import { normalizeCode, type Invitation } from '../../domain/invitation';
@@ -76,6 +77,8 @@ export function JoinForm({ invitation, account, onJoined }: JoinFormProps) {
       setStage('Receiving your pair’s keys');
       try {
         await keepContentKeys(await takeInvitationKeys(connection, invitation.pairId, invitation.secret));
+        // A pair this device synced before it was sealed sends its records again, sealed.
+        if (account?.pairIds.includes(invitation.pairId)) await joinAgainWithHistory(invitation.pairId);
       } catch (failure) {
         return fail(failure instanceof InvitationKeysError ? failure.message : setUpFailureMessage(failure));
       }
