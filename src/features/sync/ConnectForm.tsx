@@ -74,8 +74,10 @@ export function ConnectForm({ personId, pairIds }: ConnectFormProps) {
         with the program, and you can invite each pair’s mentor and mentee to sync their own devices.
       </p>
       <p className="notice">
-        The server’s administrators can read everything shared through it: what partners share with each other and what
-        they share with the program. Private records never leave the device they were written on.
+        What partners write is sealed on their devices before it reaches the server: its administrators see who is in
+        the program, which pairs exist and when each record changed, never what was written or rated. This device keeps
+        each pair’s keys; the server never lets you read what partners share only with each other. Private records never
+        leave the device they were written on.
       </p>
       <Field
         label="Server address"

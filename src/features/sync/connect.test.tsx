@@ -40,7 +40,11 @@ describe('connecting the program to its server', () => {
     await signInAs('coordinator');
     renderApp('/sync');
     expect(await screen.findByRole('heading', { name: 'Connect to your program’s server' })).toBeInTheDocument();
-    expect(screen.getByText(/administrators can read everything shared through it/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /administrators see who is in the program, which pairs exist and when each record changed, never what was written or rated/,
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByText(/never stored on this device/)).toBeInTheDocument();
     expect(screen.getByLabelText('Server address')).toHaveValue('/couch');
   });
