@@ -8,8 +8,10 @@ import {
 } from '../crypto/passcodeKey';
 import { db, type MentorlogDatabase } from '../db/database';
 import { normalizeRecoveryCode } from '../domain/recoveryCode';
-import { APP_LOCK_KEY, lockIsSet, useAppLockStore } from '../state/appLockStore';
+import { APP_LOCK_KEY, useAppLockStore } from '../state/appLockStore';
+import { relockKeyring } from './keyring';
 import { openAllLockedWords, sealAllPrivateWords, type LockProgress } from './lockedWords';
+import { unlockedVaultKey } from './vaultKey';
 
 /*
  * The app lock: its setting in localStorage (`mentorlog.appLock`, read synchronously at start by
@@ -52,21 +54,7 @@ function writeLockSetting(setting: LockSetting): void {
   localStorage.setItem(APP_LOCK_KEY, JSON.stringify(setting));
 }
 
-/**
- * The vault key that seals and opens private words: null when no lock is set. Throws while the app
- * is locked, so that a write is refused rather than storing words in the clear, and a backup is not
- * made with them missing.
- */
-export function unlockedVaultKey(): CryptoKey | null {
-  const { vaultKey } = useAppLockStore.getState();
-  if (vaultKey) return vaultKey;
-  // Read afresh: another tab may have set a lock since this one started.
-  if (lockIsSet()) {
-    useAppLockStore.setState({ lockSet: true, vaultKey: null });
-    throw new Error('The app is locked. Unlock it with your passcode, then save again.');
-  }
-  return null;
-}
+export { unlockedVaultKey } from './vaultKey';
 
 /** Forgets the vault key: the app shows only its lock screen until it is unlocked again. */
 export function lockNow(): void {
@@ -117,6 +105,8 @@ async function finishSealing(
   onProgress?: (progress: LockProgress) => void,
 ): Promise<void> {
   await sealAllPrivateWords(database, vaultKey, onProgress);
+  // The sync keys too: none readable in the browser's files while the app is locked.
+  await relockKeyring(vaultKey, null, database);
   const setting = readLockSetting();
   if (setting) writeLockSetting({ ...setting, sealing: 'done' });
 }
@@ -159,6 +149,7 @@ export async function turnLockOff(
     return false;
   }
   await openAllLockedWords(database, vaultKey, onProgress);
+  await relockKeyring(null, vaultKey, database);
   localStorage.removeItem(APP_LOCK_KEY);
   useAppLockStore.setState({ lockSet: false, vaultKey: null });
   return true;

@@ -1,4 +1,5 @@
 import type { DeviceBox } from '../crypto/keyBoxes';
+import type { Sealed } from '../crypto/sealing';
 
 /*
  * The keys of end-to-end encryption (schema version 11). A content key per database of the
@@ -14,9 +15,12 @@ export interface KeyringEntry {
   /** The server's database whose records the key seals, e.g. `mentorlog-pair-<pairId>`. */
   database: string;
   generation: number;
-  key: CryptoKey;
-  /** The key's bytes, boxed for this device (src/crypto/keyBoxes.ts), in the context of `id`. */
-  box: DeviceBox;
+  /** Absent while the app lock is on: a stored CryptoKey's bytes sit in the browser's files. */
+  key?: CryptoKey;
+  /** The key's bytes, boxed for this device (src/crypto/keyBoxes.ts), in the context of `id`; absent while locked. */
+  box?: DeviceBox;
+  /** With the app lock on: the key's bytes sealed by the vault key, in the context of `id`, and nothing else. */
+  lockedKey?: Sealed;
 }
 
 export interface DeviceKey {

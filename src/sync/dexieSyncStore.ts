@@ -9,10 +9,9 @@ import {
   writeRevs,
 } from '../data/syncBookkeeping';
 import { LoggedIdLedger } from '../data/heldRecords';
-import { readKeyring } from '../data/keyring';
+import { readKeyring, usableKeys } from '../data/keyring';
 import { readSyncedRecords, withdrawRecords, writePulledRecords, type PulledGroup } from '../data/syncedRecords';
 import type { MentorlogDatabase } from '../db/database';
-import type { KeyringEntry } from '../db/keyTables';
 import type { SyncPendingMark } from '../db/syncTables';
 import type { SyncAccount } from '../domain/syncAccount';
 import { docId, type SyncRecord } from '../domain/syncedRecord';
@@ -41,7 +40,9 @@ export interface DexieSync {
 }
 
 /** The keyring's entries as the engine takes them, by database. */
-function keysByDatabase(entries: readonly KeyringEntry[]): Map<string, DatabaseKeys> {
+function keysByDatabase(
+  entries: readonly { database: string; generation: number; key: CryptoKey }[],
+): Map<string, DatabaseKeys> {
   const byDatabase = new Map<string, DatabaseKeys>();
   for (const entry of entries) {
     const held = byDatabase.get(entry.database);
@@ -95,10 +96,17 @@ export function dexieSync(database: MentorlogDatabase, account: SyncAccount): De
   let keyring: Promise<Map<string, DatabaseKeys>> | null = null;
   const store: SyncStore = {
     async keys(name) {
-      keyring ??= readKeyring(null, database).then(keysByDatabase);
+      // With the app lock on, the keys open only while it is unlocked (AppLockedError otherwise).
+      keyring ??= readKeyring(null, database)
+        .then((entries) => usableKeys(entries, database))
+        .then(keysByDatabase)
+        .catch((error: unknown) => {
+          keyring = null;
+          throw error;
+        });
       const held = (await keyring).get(name);
       if (held) return held;
-      const fresh = keysByDatabase(await readKeyring([name], database)).get(name) ?? null;
+      const fresh = keysByDatabase(await usableKeys(await readKeyring([name], database), database)).get(name) ?? null;
       if (fresh) (await keyring).set(name, fresh);
       return fresh;
     },

@@ -4,6 +4,7 @@ import {
   newContentKey,
   newestGeneration,
   readKeyring,
+  usableKeys,
   type ContentKeyBytes,
 } from '../data/keyring';
 import { db as appDatabase, type MentorlogDatabase } from '../db/database';
@@ -33,7 +34,7 @@ export async function pairKeysForInvitation(
       bytes.push(made);
     }
   }
-  const entries = await readKeyring([names[0] ?? ''], database);
+  const entries = await usableKeys(await readKeyring([names[0] ?? ''], database), database);
   const newest = entries.reduce((a, b) => (b.generation > a.generation ? b : a));
   return {
     bytes,
