@@ -51,6 +51,12 @@ export interface Invitation {
    * link: 32 random bytes, base64url. Null in a link made before pairs were sealed.
    */
   secret: string | null;
+  /**
+   * A link for a new device of someone who has joined already, made by their partner's device or
+   * another of their own: they sign in with their own password (no code), and the device takes the
+   * keys. Absent on a coordinator's invitation.
+   */
+  device?: true;
 }
 
 const linkSecret = /^[A-Za-z0-9_-]{43}$/;
@@ -65,6 +71,7 @@ export function invitationLink(appOrigin: string, invitation: Invitation): strin
     ...(invitation.rev ? { rev: invitation.rev } : {}),
     ...(invitation.code ? { code: invitation.code } : {}),
     ...(invitation.secret ? { key: invitation.secret } : {}),
+    ...(invitation.device ? { device: '1' } : {}),
   });
   return `${appOrigin}/join#${fragment.toString()}`;
 }
@@ -90,5 +97,6 @@ export function readInvitation(fragment: string): Invitation | null {
     rev: rev && revision.test(rev) ? rev : null,
     code: code ? normalizeCode(code) : null,
     secret: secret && linkSecret.test(secret) ? secret : null,
+    ...(fields.get('device') === '1' ? { device: true as const } : {}),
   };
 }

@@ -27,6 +27,7 @@ export async function invitationBoxDocument(
   secret: string,
   keys: readonly ContentKeyBytes[],
   nowMs: number,
+  author: string | null = null,
 ): Promise<{ _id: string; meta: Record<string, unknown>; box: SecretBox }> {
   const id = await invitationBoxId(secret);
   return {
@@ -34,7 +35,7 @@ export async function invitationBoxDocument(
     meta: {
       type: KEY_BOX_TYPE,
       pairId,
-      author: null,
+      author,
       visibility: 'pair',
       updated: new Date(nowMs).toISOString(),
       deleted: false,
@@ -103,4 +104,27 @@ export async function takeInvitationKeys(
     await deleted.body?.cancel();
   }
   return keys;
+}
+
+/**
+ * Puts a box of the pair's keys for a new device's link, written by a partner's signed-in device
+ * (its author is that partner, as the server's rules require). Throws InvitationKeysError when the
+ * server refuses it.
+ */
+export async function putDeviceBox(
+  connection: CouchConnection,
+  authorId: string,
+  pairId: string,
+  secret: string,
+  keys: readonly ContentKeyBytes[],
+  now: () => number = Date.now,
+): Promise<void> {
+  const doc = await invitationBoxDocument(pairId, secret, keys, now(), authorId);
+  const path = `${encodeURIComponent(pairDatabaseName(pairId))}/${encodeURIComponent(doc._id)}`;
+  const response = await request(connection, path, { method: 'PUT', body: JSON.stringify(doc) });
+  await response.body?.cancel();
+  if (!response.ok)
+    throw new InvitationKeysError(
+      `The program’s server did not take the new device’s keys (it answered ${response.status}). Try again; if it goes on, ask your coordinator.`,
+    );
 }

@@ -49,3 +49,18 @@ export async function pairKeysForInvitation(
 export async function holdsKeysFor(pairId: string, database: MentorlogDatabase = appDatabase): Promise<boolean> {
   return (await newestGeneration(pairDatabaseName(pairId), database)) !== null;
 }
+
+/** The newest keys of a pair's two databases this device holds, to box for a new device; null when it holds none. */
+export async function pairKeysToShare(
+  pairId: string,
+  database: MentorlogDatabase = appDatabase,
+): Promise<ContentKeyBytes[] | null> {
+  const keys: ContentKeyBytes[] = [];
+  for (const name of [pairDatabaseName(pairId), sharedDatabaseName(pairId)]) {
+    const generation = await newestGeneration(name, database);
+    const held = generation === null ? null : await contentKeyBytes(name, generation, database);
+    if (!held) return null;
+    keys.push(held);
+  }
+  return keys;
+}

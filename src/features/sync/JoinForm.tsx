@@ -2,19 +2,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { usePairQuery } from '../../data/pairs';
-import { joinAgainWithHistory } from '../../data/joinWithHistory';
-import { keepContentKeys } from '../../data/keyring';
-import { saveSyncAccount } from '../../data/syncAccount';
 import { normalizeCode, type Invitation } from '../../domain/invitation';
 import type { SyncAccount } from '../../domain/syncAccount';
 import { joinFormSchema, MIN_PASSWORD_LENGTH, type JoinFormValues } from '../../domain/syncForms';
 import { signIn } from '../../sync/couchClient';
-import { InvitationKeysError, takeInvitationKeys } from '../../sync/invitationKeys';
 import { changeOwnPassword } from '../../sync/ownPassword';
-import { holdsKeysFor } from '../../sync/pairKeys';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
-import { setUpFailureMessage } from './setUpFailureMessage';
+import { acceptInvitation } from './acceptInvitation';
 
 interface JoinFormProps {
   invitation: Invitation;
@@ -73,27 +68,8 @@ export function JoinForm({ invitation, account, onJoined }: JoinFormProps) {
           : again.message,
       );
     }
-    if (invitation.secret && !(await holdsKeysFor(invitation.pairId))) {
-      setStage('Receiving your pair’s keys');
-      try {
-        await keepContentKeys(await takeInvitationKeys(connection, invitation.pairId, invitation.secret));
-        // A pair this device synced before it was sealed sends its records again, sealed.
-        if (account?.pairIds.includes(invitation.pairId)) await joinAgainWithHistory(invitation.pairId);
-      } catch (failure) {
-        return fail(failure instanceof InvitationKeysError ? failure.message : setUpFailureMessage(failure));
-      }
-    }
-    try {
-      saveSyncAccount({
-        serverUrl: invitation.serverUrl,
-        personId,
-        role: 'partner',
-        pairIds: [...new Set([...(account?.pairIds ?? []), invitation.pairId])],
-        since: account?.since ?? new Date().toISOString(),
-      });
-    } catch (failure) {
-      return fail(setUpFailureMessage(failure));
-    }
+    const failed = await acceptInvitation(connection, invitation, account, setStage);
+    if (failed) return fail(failed);
     onJoined();
   });
 

@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useSyncAccount } from '../../data/syncAccount';
 import { readInvitation } from '../../domain/invitation';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { DeviceJoinForm } from './DeviceJoinForm';
 import { FetchingPair } from './FetchingPair';
 import { JoinForm } from './JoinForm';
 import './sync.css';
@@ -46,6 +47,8 @@ export function JoinPage() {
           This device already syncs with a program’s server as someone else. To accept this invitation here, first stop
           syncing on this device in <Link to="/settings">Settings</Link> (its records stay), then open the link again.
         </p>
+      ) : invitation.device ? (
+        <DeviceJoinForm invitation={invitation} account={account} onJoined={() => setJoined(true)} />
       ) : (
         <JoinForm invitation={invitation} account={account} onJoined={() => setJoined(true)} />
       )}

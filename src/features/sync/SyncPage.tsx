@@ -7,6 +7,7 @@ import { Loading } from '../../ui/Loading';
 import { SyncAccountDetails } from '../../ui/SyncAccountDetails';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { ConnectForm } from './ConnectForm';
+import { NewDeviceLinks } from './NewDeviceLinks';
 import { SetAsideList } from './SetAsideList';
 import { SyncPairList } from './SyncPairList';
 
@@ -55,6 +56,11 @@ export function SyncPage() {
           <Loading what="Reading the pairs on this device" />
         )
       ) : null}
+      {account?.role === 'partner'
+        ? (rows ?? [])
+            .filter((row) => account.pairIds.includes(row.pair.id))
+            .map((row) => <NewDeviceLinks key={row.pair.id} account={account} row={row} />)
+        : null}
       {account ? <SetAsideList /> : null}
     </section>
   );
