@@ -47,7 +47,7 @@ function installSyncHelpers(key) {
 /** What a device's page decrypted so far, in words for the log (see installSyncHelpers). */
 export async function openedSoFar(page) {
   const { count, inFlightMs } = await page.evaluate(() => window.__benchOpening());
-  return `${count.toLocaleString('en')} sealed values opened, decryption in flight ${(inFlightMs / 1000).toFixed(1)} s`;
+  return `${count.toLocaleString('en')} sealed values opened, decryption in flight ${Math.round(inFlightMs).toLocaleString('en')} ms`;
 }
 
 /** A new, empty device. */

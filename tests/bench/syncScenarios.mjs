@@ -261,7 +261,7 @@ export const syncScenarios = [
         await context.close();
         if (savedAt === null) throw new Error('the join screen never saved the account');
         options.log(
-          `  ${samplePair.entries} sessions and check-ins; from pressing Join ${(end - clickedAt).toFixed(0)} ms, of which signing in, setting the password and taking the pair's keys ${(savedAt - clickedAt).toFixed(0)} ms; until then, ${opened} (the invitation's key box, and of the ${samplePair.sealedDocs} sealed docs seeded in the pair's two databases, those opened by then)`,
+          `  ${samplePair.entries} sessions and check-ins; from pressing Join ${(end - clickedAt).toFixed(0)} ms, of which signing in, setting the password and taking the pair's keys ${(savedAt - clickedAt).toFixed(0)} ms; by then, ${opened} (the invitation's key box, and of the ${samplePair.sealedDocs} sealed docs seeded in the pair's two databases, those opened by then)`,
         );
         return end - savedAt;
       });
