@@ -1,7 +1,9 @@
 // Devices of a program that syncs, for the sync scenarios: each a browser context of its own (its
 // own IndexedDB, localStorage and cookies), signed in to the program's server the way the app does
 // it. Times are taken in the pages; `accountSavedAt` is when the app stored the device's account
-// (from which its sync starts), noted by wrapping localStorage.setItem before the app runs.
+// (from which its sync starts), noted by wrapping localStorage.setItem before the app runs. The
+// pairs are sealed: a partner's device takes its pair's keys from the invitation, as a user's does;
+// the coordinator's holds the shared databases' keys, as the device that invited the pairs does.
 import { installPageHelpers, newPage, setViewer } from './scenarios.mjs';
 import { settled } from './pageSettled.mjs';
 
@@ -24,6 +26,28 @@ function installSyncHelpers(key) {
     window.dispatchEvent(new StorageEvent('storage', { key }));
     return window.__accountSavedAt;
   };
+  // Opening sealed docs: every AES-GCM decryption counted, and the time at least one was in flight
+  // (an upper bound on the time spent opening: it includes waiting for the page's other work).
+  const decrypt = SubtleCrypto.prototype.decrypt;
+  const opening = { count: 0, pending: 0, since: 0, inFlightMs: 0 };
+  SubtleCrypto.prototype.decrypt = function (algorithm, ...rest) {
+    if (algorithm?.name !== 'AES-GCM') return decrypt.call(this, algorithm, ...rest);
+    opening.count += 1;
+    if (opening.pending++ === 0) opening.since = performance.now();
+    const settle = () => {
+      if (--opening.pending === 0) opening.inFlightMs += performance.now() - opening.since;
+    };
+    const result = decrypt.call(this, algorithm, ...rest);
+    result.then(settle, settle);
+    return result;
+  };
+  window.__benchOpening = () => ({ count: opening.count, inFlightMs: opening.inFlightMs });
+}
+
+/** What a device's page decrypted so far, in words for the log (see installSyncHelpers). */
+export async function openedSoFar(page) {
+  const { count, inFlightMs } = await page.evaluate(() => window.__benchOpening());
+  return `${count.toLocaleString('en')} sealed values opened, decryption in flight ${Math.round(inFlightMs).toLocaleString('en')} ms`;
 }
 
 /** A new, empty device. */
@@ -37,16 +61,23 @@ export async function newDevice({ browser, baseURL }) {
 /**
  * A partner joins on a new device through the app's join screen, from an invitation the
  * coordinator made for them (a fresh one-time code each time: joining replaces it with their own
- * password). The page waits at the Join button; `join(page)` in the page presses it.
+ * password; and a fresh secret in the link, whose box on the server holds the pair's two keys, as
+ * src/features/sync/InvitePage.tsx puts it there: it replaces the invitation before, and the join
+ * screen takes it and deletes it). The page waits at the Join button; `joinAndWait` in the page
+ * presses it.
  */
 export async function openInvitation(options, person, pairId) {
   const { invitationLink, newOneTimeCode } = options.sync.app.invitation;
+  const { admin } = options.sync.server;
   const code = newOneTimeCode();
   const rev = await options.sync.app.provisionProgram.provisionPerson(
-    options.sync.server.admin,
+    admin,
     { personId: person.id, coordinator: false, pairIds: [pairId] },
     code,
   );
+  const secret = options.sync.app.keyBoxes.newLinkSecret();
+  const keys = options.sync.seeded.keys[pairId];
+  await options.sync.app.seedPair.putInvitationBoxes(admin, pairId, [secret], [keys.pair, keys.shared]);
   const context = await newDevice(options);
   const page = await newPage(context);
   page.on('pageerror', (error) => options.log(`  ${person.name}'s device: ${error.message}`));
@@ -58,6 +89,7 @@ export async function openInvitation(options, person, pairId) {
       name: person.name,
       rev,
       code: null,
+      secret,
     }),
   );
   await page.getByLabel('Your one-time code').fill(code);
@@ -104,9 +136,64 @@ export async function joinedPartner(options, person) {
   return device;
 }
 
+/** The keyring rows of every pair's shared database, its key's bytes base64url. */
+function sharedKeyRows(seeded) {
+  return Object.values(seeded.keys).map(({ shared }) => ({
+    id: `${shared.database}#${shared.generation}`,
+    database: shared.database,
+    generation: shared.generation,
+    key: shared.key,
+  }));
+}
+
+/**
+ * In the page, before its sync starts: puts the shared databases' keys in the app's keyring
+ * (src/db/keyTables.ts) once the app has made its database, as the coordinator's device holds them
+ * having made them when it invited the pairs. The app keeps each key's bytes boxed for the device
+ * beside it, to invite again; the benchmark never invites from this device, so the box is null.
+ */
+async function putSharedKeys(rows) {
+  const deadline = performance.now() + 30_000;
+  while (!(await indexedDB.databases()).some((held) => held.name === 'mentorlog' && held.version > 1)) {
+    if (performance.now() > deadline) throw new Error('the app never made its database');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const fromBase64Url = (text) =>
+    Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
+  const entries = await Promise.all(
+    rows.map(async (row) => ({
+      ...row,
+      key: await crypto.subtle.importKey('raw', fromBase64Url(row.key), { name: 'AES-GCM', length: 256 }, false, [
+        'encrypt',
+        'decrypt',
+      ]),
+      box: null,
+    })),
+  );
+  const database = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('mentorlog');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    if (!database.objectStoreNames.contains('keyring')) throw new Error('the app’s database has no keyring');
+    await new Promise((resolve, reject) => {
+      const transaction = database.transaction('keyring', 'readwrite');
+      const store = transaction.objectStore('keyring');
+      for (const entry of entries) store.put(entry);
+      transaction.oncomplete = resolve;
+      transaction.onerror = () => reject(transaction.error);
+      transaction.onabort = () => reject(transaction.error);
+    });
+  } finally {
+    database.close();
+  }
+}
+
 /**
  * A coordinator's new, empty device: signed in to the server (CouchDB's cookie session, as the
- * app's sign-in makes it) and viewing as the coordinator, at the dashboard, with no account yet.
+ * app's sign-in makes it), holding the shared databases' keys, and viewing as the coordinator, at
+ * the dashboard, with no account yet.
  * `__benchSaveAccount(account)` in the page then stores it, and its sync starts in this page.
  */
 export async function coordinatorDevice(options) {
@@ -132,6 +219,7 @@ export async function coordinatorDevice(options) {
   await page.goto('/dashboard');
   await page.getByRole('heading', { name: 'Program dashboard' }).waitFor();
   await settled(page);
+  await page.evaluate(putSharedKeys, sharedKeyRows(options.sync.seeded));
   const account = { serverUrl: '/couch', personId: coordinator.id, role: 'coordinator', pairIds, since: '' };
   return { context, page, account };
 }

@@ -5,7 +5,7 @@
 import { repeat, scenarios as localScenarios, setViewer } from './scenarios.mjs';
 import { settled } from './pageSettled.mjs';
 import { appSyncModules, bulkDocs, seedProgram, touchSignal } from './syncServer.mjs';
-import { coordinatorDevice, joinAndWait, joinedPartner, openInvitation } from './syncDevices.mjs';
+import { coordinatorDevice, joinAndWait, joinedPartner, openedSoFar, openInvitation } from './syncDevices.mjs';
 
 let prepared = null;
 
@@ -74,6 +74,9 @@ async function firstSync(options) {
   });
   const { start, end, allPairsAt, bar, setAside } = result;
   const seconds = (at) => ((at - start) / 1000).toFixed(1);
+  options.log(
+    `  ${await openedSoFar(device.page)} (${options.sync.seeded.sharedDocs.toLocaleString('en')} sealed docs were seeded in the shared databases)`,
+  );
   options.log(
     `  every pair on the dashboard at ${seconds(allPairsAt)} s, synced at ${seconds(end)} s; progress bar ${
       bar.firstAt === null
@@ -153,11 +156,13 @@ async function checkInReachesRuns(options, watching) {
 /**
  * Partners' changes arriving at the program's server while the coordinator's device syncs, each
  * with its pair's change signal, as a partner's device sends them: every
- * `everyMs`, a mentee of a random active pair checks in, shared with the program. Returns a stop
- * that says how many were written.
+ * `everyMs`, a mentee of a random active pair checks in, shared with the program, sealed with the
+ * pair's shared key. Returns a stop that says how many were written.
  */
 function partnerChangeStream(options, everyMs) {
   const { toSyncDocument } = options.sync.app.syncDocument;
+  const { sealDocument } = options.sync.app.sealedDocument;
+  const { sharedKeys } = options.sync.seeded;
   const { sharedDatabaseName } = options.sync.app.serverRules;
   const pairs = options.sync.seeded.activePairs;
   const today = new Date().toISOString().slice(0, 10);
@@ -184,7 +189,8 @@ function partnerChangeStream(options, everyMs) {
     };
     const doc = toSyncDocument({ type: 'checkIn', record }, { kind: 'shared', pairId: pair.id });
     writing = writing
-      .then(() => bulkDocs(options.sync.server.admin, sharedDatabaseName(pair.id), [doc]))
+      .then(() => sealDocument(doc, sharedKeys.get(pair.id), 1))
+      .then((sealed) => bulkDocs(options.sync.server.admin, sharedDatabaseName(pair.id), [sealed]))
       // As the partner's device does after its push (src/sync/changeSignals.ts).
       .then(() => touchSignal(options.sync.server.admin, pair.id))
       .then(() => (written += 1))
@@ -251,10 +257,11 @@ export const syncScenarios = [
           entries: samplePair.entries,
           untilSynced: false,
         });
+        const opened = await openedSoFar(page);
         await context.close();
         if (savedAt === null) throw new Error('the join screen never saved the account');
         options.log(
-          `  ${samplePair.entries} sessions and check-ins; from pressing Join ${(end - clickedAt).toFixed(0)} ms, of which signing in and setting the password ${(savedAt - clickedAt).toFixed(0)} ms`,
+          `  ${samplePair.entries} sessions and check-ins; from pressing Join ${(end - clickedAt).toFixed(0)} ms, of which signing in, setting the password and taking the pair's keys ${(savedAt - clickedAt).toFixed(0)} ms; by then, ${opened} (the invitation's key box, and of the ${samplePair.sealedDocs} sealed docs seeded in the pair's two databases, those opened by then)`,
         );
         return end - savedAt;
       });

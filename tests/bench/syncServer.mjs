@@ -1,7 +1,9 @@
 // The program's server for the sync scenarios: the stand-in (pouchdb-server, in memory) that the
 // app's preview proxies at /couch/, seeded with the synthetic program as the partners' and the
-// coordinator's devices would have left it. The documents are made by the app's own code
-// (src/sync/provisionProgram.ts, src/sync/syncDocument.ts), bundled for Node with vite, and written
+// coordinator's devices would have left it. Every pair is sealed, as every pair the app invites is:
+// its two databases take only sealed documents, each sealed with its database's content key. The
+// documents are made and sealed by the app's own code (src/sync/provisionProgram.ts,
+// src/sync/syncDocument.ts, src/sync/sealedDocument.ts), bundled for Node with vite, and written
 // with the server's bulk API as its admin.
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,12 @@ const APP_MODULES = {
   syncDocument: 'src/sync/syncDocument.ts',
   serverRules: 'src/sync/serverRules.ts',
   invitation: 'src/domain/invitation.ts',
+  sealedDocument: 'src/sync/sealedDocument.ts',
+  sealing: 'src/crypto/sealing.ts',
+  keyBoxes: 'src/crypto/keyBoxes.ts',
+  bytes: 'src/crypto/bytes.ts',
+  // putInvitationBoxes; it and what it imports stay clear of Dexie (src/data/keyring.ts is a type only).
+  seedPair: 'src/sync/seedPair.ts',
 };
 
 /** Bundles the app's sync modules for Node into `folder` and imports them. */
@@ -123,12 +131,40 @@ export async function touchSignal(admin, pairId) {
 }
 
 /**
+ * A random content key for a database, generation 1, as src/data/keyring.ts's newContentKey makes
+ * it (that module imports Dexie, so it is not bundled here): its bytes base64url, as a box holds it.
+ */
+function newContentKey(app, database) {
+  return { database, generation: 1, key: app.bytes.toBase64Url(app.sealing.newContentKeyBytes()) };
+}
+
+/** The key to seal with, from a content key's bytes. */
+export function importedKey(app, contentKey) {
+  return app.sealing.importContentKey(app.bytes.fromBase64Url(contentKey.key));
+}
+
+const SEAL_BATCH = 500;
+
+/** Seals docs with their database's key (generation 1), a batch at a time in parallel. */
+export async function sealAll(app, docs, key) {
+  const sealed = [];
+  for (let start = 0; start < docs.length; start += SEAL_BATCH) {
+    const batch = docs.slice(start, start + SEAL_BATCH);
+    sealed.push(...(await Promise.all(batch.map((doc) => app.sealedDocument.sealDocument(doc, key, 1)))));
+  }
+  return sealed;
+}
+
+/**
  * The program of `size` on the server: every person and pair in the directory, every pair's two
- * databases with their members and rules, every pair's shared database holding what its partners
- * shared with the program (sessions' facts, check-ins shared with it, the pair), and the sample
- * pair's own database holding all the partners share with each other. The other pairs' own
- * databases are created but left empty: no device in the benchmark reads them.
- * Returns the ids the devices sign in as, and what the sample pair's partner should end up with.
+ * databases sealed with their members and rules, every pair's shared database holding what its
+ * partners shared with the program (sessions' facts, check-ins shared with it, the pair), and the
+ * sample pair's own database holding all the partners share with each other. The other pairs' own
+ * databases are created but left empty: no device in the benchmark reads them. Each pair's two
+ * databases have a content key of their own (generation 1), as the coordinator's device makes them
+ * when it invites the pair; every doc in them is sealed with it.
+ * Returns the ids the devices sign in as, the keys (base64url, by pair id; `sharedKeys` holds the
+ * shared databases' as CryptoKeys, to seal with), and what the sample pair's partner should end up with.
  */
 export async function seedProgram(server, app, size, log) {
   const { provisionDirectory, provisionPair, provisionPerson } = app.provisionProgram;
@@ -168,32 +204,45 @@ export async function seedProgram(server, app, size, log) {
   await provisionDirectory(admin);
   await provisionPerson(admin, { personId: coordinatorId, coordinator: true }, 'bench-coordinator-password');
   await bulkDocs(admin, DIRECTORY_DATABASE, directory);
+  const keys = {};
+  const sharedKeys = new Map();
+  let sharedDocs = 0;
   let sampleDocs = 0;
+  let sampleSealed = 0;
   await inTurn(pairs, 6, async ({ pair, people, logged }) => {
-    await provisionPair(admin, pair);
+    await provisionPair(admin, pair, { sealed: true });
     const shared = { kind: 'shared', pairId: pair.id };
+    const own = { kind: 'pair', pairId: pair.id };
+    const pairKeys = { pair: newContentKey(app, databaseName(own)), shared: newContentKey(app, databaseName(shared)) };
+    keys[pair.id] = pairKeys;
+    const sharedKey = await importedKey(app, pairKeys.shared);
+    sharedKeys.set(pair.id, sharedKey);
     const docs = [{ type: 'pair', record: pair }, ...logged]
       .map((entry) => toSyncDocument(entry, shared))
       .filter(Boolean);
-    await bulkDocs(admin, databaseName(shared), docs);
+    sharedDocs += docs.length;
+    await bulkDocs(admin, databaseName(shared), await sealAll(app, docs, sharedKey));
     if (pair !== samplePair?.pair) return;
-    const own = { kind: 'pair', pairId: pair.id };
     const ownDocs = [{ type: 'pair', record: pair }, ...people.map((record) => ({ type: 'person', record })), ...logged]
       .map((entry) => toSyncDocument(entry, own))
       .filter(Boolean);
     sampleDocs = ownDocs.filter((doc) => doc.meta.type === 'session' || doc.meta.type === 'checkIn').length;
-    await bulkDocs(admin, databaseName(own), ownDocs);
+    sampleSealed = ownDocs.length + docs.length;
+    await bulkDocs(admin, databaseName(own), await sealAll(app, ownDocs, await importedKey(app, pairKeys.pair)));
   });
   const { pair } = samplePair;
   const mentor = samplePair.people.find((person) => person.id === pair.mentorId);
   const mentee = samplePair.people.find((person) => person.id === pair.menteeId);
   log(
-    `  seeded the server with ${pairs.length.toLocaleString('en')} pairs' databases in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `  seeded the server with ${pairs.length.toLocaleString('en')} pairs' sealed databases (${sharedDocs.toLocaleString('en')} sealed docs in the shared ones) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   return {
     coordinator: { id: coordinatorId, password: 'bench-coordinator-password' },
     pairIds: pairs.map((entry) => entry.pair.id),
     activePairs: pairs.filter((entry) => entry.pair.status === 'active').map((entry) => entry.pair),
-    samplePair: { id: pair.id, mentor, mentee, entries: sampleDocs },
+    keys,
+    sharedKeys,
+    sharedDocs,
+    samplePair: { id: pair.id, mentor, mentee, entries: sampleDocs, sealedDocs: sampleSealed },
   };
 }
