@@ -103,6 +103,37 @@ test('the coordinator sets up the program, both partners join, and what each wri
   expect(await wholeDeviceText(mentee.page)).toContain(PRIVATE_REFLECTION);
 });
 
+test('the mentee’s device lets the mentor’s new phone in: a link, the mentor’s own password, and the pair’s words open there', async ({
+  browser,
+}) => {
+  await mentee.page.goto('/sync');
+  await mentee.page.getByRole('button', { name: `A link for ${names.mentor}’s new device` }).click();
+  const link = await mentee.page.getByLabel(`New device link for ${names.mentor}`, { exact: true }).inputValue();
+  expect(link).toContain('/join#');
+  expect(link.split('#')[0]).not.toMatch(/key=|device=/);
+
+  const phone = await browser.newContext();
+  try {
+    const page = await phone.newPage();
+    await page.goto(link);
+    await page.getByLabel('Your password').fill('a password of my own');
+    await page.getByRole('button', { name: 'Sign in and join' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: pairHeading })).toBeVisible({ timeout: 30_000 });
+    await page.goto(pairPath);
+    await expect(page.getByText(SHARED_NOTES)).toBeVisible({ timeout: 30_000 });
+    // The box was taken once: the server holds no invitation box any more, and the link does nothing now.
+    const pairDb = `mentorlog-pair-${pairPath.split('/').at(-1) ?? ''}`;
+    const boxes = ((await readWholeServer(server)).get(pairDb) ?? []).filter(
+      (doc) =>
+        (doc as { _id?: string; _deleted?: boolean })._id?.startsWith('keyBox:') &&
+        !(doc as { _deleted?: boolean })._deleted,
+    );
+    expect(boxes).toEqual([]);
+  } finally {
+    await phone.close();
+  }
+});
+
 test('both partners edit offline; on reconnecting every device ends with the later edit and the deletion', async () => {
   await logSession(mentor.page, 'A session with two action items', ['Draft the talk', 'Book the room']);
   await mentee.page.goto(pairPath);
