@@ -1,4 +1,3 @@
-import { AppLockedError } from './vaultKey';
 import { useDatabaseStatusStore, type DatabaseClosedReason } from '../state/databaseStatusStore';
 
 /*
@@ -137,8 +136,6 @@ export function importErrorMessage(error: unknown): string {
  * changes stay, and sync tries again by itself).
  */
 export function syncStorageErrorMessage(error: unknown): string {
-  if (error instanceof AppLockedError)
-    return 'Mentorlog is locked, and its sync keys with it: sync waits until you unlock it. Your changes are kept.';
   switch (storageFailure(error)) {
     case 'quota':
       return `This device is out of storage space, so what the sync server sent could not be saved. ${SPACE}: sync tries again by itself, and your changes are kept.`;

@@ -1,8 +1,8 @@
 import { backoffDelay } from './backoff';
 import type { PulledProblem } from './checkPulledDocument';
-import { syncStorageErrorMessage } from '../data/storageFailureMessage';
-import { isServerFailure, json, RefusedError, request, SignedOutError, type CouchConnection } from './couchHttp';
+import { json, RefusedError, request, SignedOutError, type CouchConnection } from './couchHttp';
 import { pullDatabase } from './pullDatabase';
+import { failureMessage, REFUSED, SIGNED_OUT } from './syncMessages';
 import { pushDatabase } from './pushDatabase';
 import { inTurn, limitConcurrency, linked, sleep } from './waiting';
 import { FirstSyncProgress } from './syncProgress';
@@ -97,12 +97,6 @@ const FULL_ROUND_MS = 5 * 60_000;
 /** How often an up-to-date device moves its "synced at" forward while nothing else changes. */
 const SYNCED_AT_STEP_MS = 10_000;
 
-const SIGNED_OUT =
-  'You were signed out of the sync server. Your records are safe on this device; sign in again to keep syncing.';
-const UNREACHABLE =
-  'The sync server cannot be reached. Your changes are kept on this device and will be sent when it can.';
-const REFUSED = 'The server does not let you use this database. Ask your program coordinator to check your access.';
-
 /**
  * How many `cycle` databases are read at once. More than the requests let through at once
  * (`cycleConcurrency`): a reader whose page is fetched waits for the device to write it, and the
@@ -160,7 +154,7 @@ export function startSync(options: SyncOptions): SyncHandle {
   };
   const retryAfter = async (attempt: number, error: unknown) => {
     const wait = backoffDelay(attempt, options.random);
-    const lastError = isServerFailure(error) ? UNREACHABLE : syncStorageErrorMessage(error);
+    const lastError = failureMessage(error);
     update({ state: 'retrying', retryInMs: wait, lastError });
     await sleep(wait, [stopping.signal, nudge.signal]);
   };
@@ -357,8 +351,7 @@ export function startSync(options: SyncOptions): SyncHandle {
 
   const loops = begin().catch((error: unknown) => {
     // Reading the checkpoints failed (the device's storage): nothing can sync until a restart.
-    if (!stopping.signal.aborted)
-      update({ state: 'retrying', retryInMs: null, lastError: syncStorageErrorMessage(error) });
+    if (!stopping.signal.aborted) update({ state: 'retrying', retryInMs: null, lastError: failureMessage(error) });
   });
 
   return {
