@@ -19,8 +19,16 @@ export function fromUtf8(bytes: BufferSource): string | null {
   }
 }
 
+/** The browser's own base64 (Chromium 140 on, not Node 20): a coordinator's first sync decodes 200,000 docs. */
+interface NativeBase64 {
+  fromBase64?: (text: string, options: { alphabet: 'base64url' }) => Uint8Array<ArrayBuffer>;
+}
+const native = Uint8Array as unknown as NativeBase64;
+
 export function toBase64Url(bytes: ArrayBuffer | Uint8Array): string {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const withNative = view as Uint8Array & { toBase64?: (options: { alphabet: 'base64url'; omitPadding: true }) => string };
+  if (typeof withNative.toBase64 === 'function') return withNative.toBase64({ alphabet: 'base64url', omitPadding: true });
   let binary = '';
   for (let start = 0; start < view.length; start += 0x8000) {
     binary += String.fromCharCode(...view.subarray(start, start + 0x8000));
@@ -33,6 +41,13 @@ const base64Url = /^[A-Za-z0-9_-]*$/;
 /** The bytes a base64url text stands for, or null when it is not base64url. */
 export function fromBase64Url(text: unknown): Uint8Array<ArrayBuffer> | null {
   if (typeof text !== 'string' || !base64Url.test(text) || text.length % 4 === 1) return null;
+  if (native.fromBase64) {
+    try {
+      return native.fromBase64(text, { alphabet: 'base64url' });
+    } catch {
+      return null;
+    }
+  }
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);

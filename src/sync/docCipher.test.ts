@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importContentKey, newContentKeyBytes, seal } from '../crypto/sealing';
+import { importContentKey, newContentKeyBytes, open, seal } from '../crypto/sealing';
 import { aCheckIn, aPair, aSession } from '../test/builders';
 import { checkPulledDocument } from './checkPulledDocument';
 import { openPulled, outgoingBody } from './docCipher';
@@ -51,6 +51,16 @@ describe('sealed documents', () => {
     expect(text).not.toContain(canary);
     expect(text).not.toMatch(/trust|fairness/);
     expect(doc).not.toHaveProperty('content');
+    // What the metadata says is not sealed twice: the sealed part holds the rest of the record.
+    const inside = (await open(
+      keys.sealWith.key,
+      doc.sealed,
+      sealedAdditionalData(String(doc._id), doc.meta),
+    )) as object;
+    expect(Object.keys(inside)).not.toEqual(expect.arrayContaining(['id']));
+    for (const field of ['id', 'pairId', 'raterId', 'visibility', 'notesVisibility', 'updatedAt'])
+      expect(inside, field).not.toHaveProperty(field);
+    expect(inside).toMatchObject({ reflection: canary, scores: checkIn.scores });
     expect(doc.meta).toEqual({
       type: 'checkIn',
       pairId: pair.id,

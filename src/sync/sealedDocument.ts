@@ -56,9 +56,28 @@ export function sealedAdditionalData(id: string, meta: unknown): string {
   return canonicalJson({ _id: id, meta });
 }
 
+/**
+ * What a record's readable metadata and its doc's id already say of it: left out of the sealed
+ * part, which is then about 40% smaller (every doc of a coordinator's first sync is fetched and
+ * opened), and put back from the metadata, which the seal authenticates, when it is opened.
+ */
+function impliedFields(id: string, meta: Record<string, unknown>): Record<string, unknown> {
+  const implied: Record<string, unknown> = { id: id.slice(id.indexOf(':') + 1), updatedAt: meta.updated };
+  if (meta.type === 'session' || meta.type === 'checkIn') implied.pairId = meta.pairId;
+  if (meta.type === 'session') Object.assign(implied, { loggedById: meta.author, notesVisibility: meta.words });
+  if (meta.type === 'checkIn')
+    Object.assign(implied, { raterId: meta.author, visibility: meta.scores, notesVisibility: meta.words });
+  if (meta.type === 'pair') Object.assign(implied, { mentorId: meta.mentorId, menteeId: meta.menteeId });
+  return implied;
+}
+
 export async function sealDocument(doc: SyncDocument, key: CryptoKey, keyGeneration: number): Promise<SealedDocument> {
   const meta = sealedMetaOf(doc, keyGeneration);
-  const sealed = await seal(key, doc.content, sealedAdditionalData(doc._id, meta));
+  const implied = impliedFields(doc._id, { ...meta });
+  const rest = Object.fromEntries(
+    Object.entries(doc.content).filter(([field, value]) => !(field in implied) || implied[field] !== value),
+  );
+  const sealed = await seal(key, rest, sealedAdditionalData(doc._id, meta));
   return { _id: doc._id, ...(doc._rev ? { _rev: doc._rev } : {}), meta, sealed };
 }
 
@@ -70,7 +89,11 @@ export async function openDocument(
   raw: { _id: string; _rev?: unknown; meta: Record<string, unknown>; sealed: unknown },
   key: CryptoKey,
 ): Promise<{ _id: string; _rev?: unknown; meta: Record<string, unknown>; content: unknown }> {
-  const content = await open(key, raw.sealed, sealedAdditionalData(raw._id, raw.meta));
+  const opened = await open(key, raw.sealed, sealedAdditionalData(raw._id, raw.meta));
+  const content =
+    typeof opened === 'object' && opened !== null && !Array.isArray(opened)
+      ? { ...impliedFields(raw._id, raw.meta), ...opened }
+      : opened;
   return { _id: raw._id, _rev: raw._rev, meta: raw.meta, content };
 }
 
