@@ -117,3 +117,16 @@ export async function putInvitationBoxes(
   if (written.status !== 201 || results.some((result) => result.error))
     throw refused(written, 'putting the invitations’ keys in the pair’s database');
 }
+
+/**
+ * Whether the pair's records on the server are sealed already, with keys made on another device
+ * (or before this device's storage was cleared): new keys made here would not open them, and the
+ * partners' devices would not open what was sealed with the new ones.
+ */
+export async function sealedWithOtherKeys(admin: ServerAdmin, pairId: string): Promise<boolean> {
+  const path = `${databasePath(pairDatabaseName(pairId))}/${encodeURIComponent(`pair:${pairId}`)}`;
+  const held = await request(admin, 'GET', path);
+  if (held.status === 404) return false;
+  if (held.status !== 200) throw refused(held, 'reading the pair on the server');
+  return held.body.sealed !== undefined;
+}

@@ -8,8 +8,8 @@ import type { PairWithPeople } from '../../domain/pairWithPeople';
 import type { Person } from '../../domain/person';
 import { newLinkSecret } from '../../crypto/keyBoxes';
 import { provisionPair, provisionPerson, ProvisionError, type ServerAdmin } from '../../sync/provisionProgram';
-import { pairKeysForInvitation } from '../../sync/pairKeys';
-import { putInvitationBoxes, seedPairDatabase } from '../../sync/seedPair';
+import { holdsKeysFor, pairKeysForInvitation } from '../../sync/pairKeys';
+import { putInvitationBoxes, sealedWithOtherKeys, seedPairDatabase } from '../../sync/seedPair';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { NotFound } from '../../ui/NotFound';
@@ -95,6 +95,11 @@ function Invitations({ account, admin, row }: InvitationsProps) {
       {
         label: 'Making the pair’s keys on this device',
         run: async () => {
+          if (!(await holdsKeysFor(pair.id)) && (await sealedWithOtherKeys(server, pair.id)))
+            throw new ProvisionError(
+              'This pair’s records on the server are sealed with keys this device does not hold (it was invited from another device, or this device’s storage was cleared). Invite it from the device that invited it first, or ask one of the partners to make a link for a new device on theirs.',
+              null,
+            );
           keys = await pairKeysForInvitation(pair.id);
         },
       },

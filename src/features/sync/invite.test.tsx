@@ -105,6 +105,24 @@ describe('inviting a pair', () => {
     expect(readSyncAccount()?.pairIds).toEqual([pair.id]);
   });
 
+  it('refuses to make new keys for a pair sealed with keys this device does not hold, and says what to do', async () => {
+    const { pair } = await aConnectedCoordinatorWithAPair();
+    const server = fakeCouch();
+    server.docs.set(`mentorlog-pair-${pair.id}/${encodeURIComponent(`pair:${pair.id}`)}`, {
+      rev: 1,
+      body: { _id: `pair:${pair.id}`, meta: { type: 'pair' }, sealed: { v: 1, iv: 'x', data: 'y' } },
+    });
+    const { user } = renderApp(`/sync/invite/${pair.id}`);
+    await user.type(await screen.findByLabelText('Administrator’s name'), 'admin');
+    await user.type(screen.getByLabelText('Administrator’s password'), 'admin-password');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(await screen.findByRole('button', { name: 'Make the invitations' }));
+
+    expect(await screen.findByText(/sealed with keys this device does not hold/)).toBeInTheDocument();
+    expect(await db.keyring.count()).toBe(0);
+    expect(screen.queryByRole('region', { name: 'Sam Mentee, the mentee' })).not.toBeInTheDocument();
+  });
+
   it('makes new codes when invited again', async () => {
     const { pair, mentee } = await aConnectedCoordinatorWithAPair();
     const server = fakeCouch();
