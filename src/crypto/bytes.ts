@@ -27,8 +27,11 @@ const native = Uint8Array as unknown as NativeBase64;
 
 export function toBase64Url(bytes: ArrayBuffer | Uint8Array): string {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const withNative = view as Uint8Array & { toBase64?: (options: { alphabet: 'base64url'; omitPadding: true }) => string };
-  if (typeof withNative.toBase64 === 'function') return withNative.toBase64({ alphabet: 'base64url', omitPadding: true });
+  const withNative = view as Uint8Array & {
+    toBase64?: (options: { alphabet: 'base64url'; omitPadding: true }) => string;
+  };
+  if (typeof withNative.toBase64 === 'function')
+    return withNative.toBase64({ alphabet: 'base64url', omitPadding: true });
   let binary = '';
   for (let start = 0; start < view.length; start += 0x8000) {
     binary += String.fromCharCode(...view.subarray(start, start + 0x8000));

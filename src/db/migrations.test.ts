@@ -341,7 +341,9 @@ const migrationCases: MigrationCase[] = [
       await db.table('keyring').put({ id: 'mentorlog-pair-x#1', database: 'mentorlog-pair-x', generation: 1, key });
       const [held] = await db.table('keyring').where('database').equals('mentorlog-pair-x').toArray();
       const iv = new Uint8Array(12);
-      await expect(crypto.subtle.encrypt({ name: 'AES-GCM', iv }, held.key, new Uint8Array([1]))).resolves.toBeDefined();
+      await expect(
+        crypto.subtle.encrypt({ name: 'AES-GCM', iv }, held.key, new Uint8Array([1])),
+      ).resolves.toBeDefined();
     },
   },
   // The next version adds its case here, e.g.
