@@ -92,11 +92,6 @@ export function newLinkSecret(): string {
   return toBase64Url(randomBytes(SECRET_BYTES));
 }
 
-/** Whether a text can be a link secret (43 base64url characters of 32 bytes). */
-export function isLinkSecret(text: unknown): text is string {
-  return fromBase64Url(text)?.length === SECRET_BYTES;
-}
-
 /** The name of the box a link secret opens: derived from it, so the secret itself is never sent. */
 export async function secretBoxName(secret: string): Promise<string> {
   const bytes = fromBase64Url(secret);

@@ -149,8 +149,3 @@ export async function newestGeneration(
 export function newContentKey(databaseName: string, generation: number): ContentKeyBytes {
   return { database: databaseName, generation, key: toBase64Url(crypto.getRandomValues(new Uint8Array(32))) };
 }
-
-/** Forgets every content key (stopping syncing): the device's own key pair stays. */
-export async function forgetContentKeys(database: MentorlogDatabase = appDatabase): Promise<void> {
-  await database.keyring.clear();
-}
