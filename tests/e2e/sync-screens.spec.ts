@@ -12,10 +12,13 @@ import { escapeRegExp } from './journey';
 interface FakeServer {
   passwords: Map<string, string>;
   bodies: string[];
+  docs: Map<string, Record<string, unknown>>;
 }
 
 async function answerAsCouch(page: Page, server: FakeServer): Promise<void> {
   const revs = new Map<string, number>();
+  // Documents kept as written (one by one or in bulk), so that the invited device finds its key box.
+  const docs = server.docs;
   await page.route('**/couch/**', async (route: Route) => {
     const request = route.request();
     const path = new URL(request.url()).pathname.replace(/^\/couch\//, '');
@@ -26,12 +29,30 @@ async function answerAsCouch(page: Page, server: FakeServer): Promise<void> {
       const name = String(body?.name);
       return server.passwords.get(name) === body?.password ? reply(200, { ok: true, name, roles: [] }) : reply(401);
     }
-    if (request.method() === 'GET') return reply(404, { error: 'not_found' });
+    const [database = ''] = path.split('/');
+    if (request.method() === 'GET' && path.endsWith('/_all_docs')) return reply(200, { rows: [] });
+    if (request.method() === 'GET') {
+      const held = docs.get(path);
+      return held ? reply(200, held) : reply(404, { error: 'not_found' });
+    }
+    if (request.method() === 'DELETE') {
+      docs.delete(path);
+      return reply(200, { ok: true });
+    }
+    if (path.endsWith('/_bulk_docs')) {
+      const sent = (body?.docs as Record<string, unknown>[] | undefined) ?? [];
+      for (const doc of sent) docs.set(`${database}/${encodeURIComponent(String(doc._id))}`, { ...doc, _rev: '1-a' });
+      return reply(
+        201,
+        sent.map((doc) => ({ ok: true, id: doc._id, rev: '1-a' })),
+      );
+    }
     if (!path.includes('/')) return reply(201, { ok: true });
     const rev = (revs.get(path) ?? 0) + 1;
     revs.set(path, rev);
     const user = /^_users\/org\.couchdb\.user%3A(.+)$/.exec(path)?.[1];
     if (user) server.passwords.set(decodeURIComponent(user), String(body?.password));
+    else if (body) docs.set(path, { ...body, _rev: `${rev}-a` });
     return reply(201, { ok: true, rev: `${rev}-a` });
   });
 }
@@ -39,7 +60,7 @@ async function answerAsCouch(page: Page, server: FakeServer): Promise<void> {
 test('a coordinator connects and invites, and the invited mentee joins on another device', async ({ browser }) => {
   const coordinatorDevice = await browser.newContext();
   const page = await coordinatorDevice.newPage();
-  const server: FakeServer = { passwords: new Map(), bodies: [] };
+  const server: FakeServer = { passwords: new Map(), bodies: [], docs: new Map() };
   await answerAsCouch(page, server);
   await page.goto('/');
   await page.getByRole('button', { name: 'Explore a demo program' }).click();
