@@ -1,4 +1,3 @@
-import { groupCode, normalizeCode as normalizeCrockford, randomCode } from './crockford';
 import { isServerUrl } from './syncAccount';
 
 /*
@@ -8,22 +7,31 @@ import { isServerUrl } from './syncAccount';
  * joins it only in the QR code, which is shown to the one person it is for.
  */
 
+/** Crockford's base32: no I, L, O or U, so that a code read aloud or copied by hand is hard to get wrong. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
 /** 12 characters of 32 each: 60 bits, far more than anyone can guess at the server's pace of sign-ins. */
 export const CODE_LENGTH = 12;
 
 /** A fresh one-time code (also the person's one-time password on the server). */
-export function newOneTimeCode(fillRandom?: (bytes: Uint8Array<ArrayBuffer>) => void): string {
-  return randomCode(CODE_LENGTH, fillRandom);
+export function newOneTimeCode(
+  fillRandom: (bytes: Uint8Array<ArrayBuffer>) => void = (bytes) => crypto.getRandomValues(bytes),
+): string {
+  const bytes = new Uint8Array(CODE_LENGTH);
+  fillRandom(bytes);
+  // 256 is a multiple of 32, so the low five bits of a random byte are evenly spread.
+  return Array.from(bytes, (byte) => ALPHABET.charAt(byte & 31)).join('');
 }
 
 /** The code as a person reads it: three groups of four. */
 export function formatCode(code: string): string {
-  return groupCode(code, 4);
+  return code.match(/.{1,4}/g)?.join('-') ?? code;
 }
 
 /** The code a person typed, in the form the server knows, or null when it cannot be one. */
 export function normalizeCode(typed: string): string | null {
-  return normalizeCrockford(typed, CODE_LENGTH);
+  const code = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return code.length === CODE_LENGTH && [...code].every((char) => ALPHABET.includes(char)) ? code : null;
 }
 
 export interface Invitation {
