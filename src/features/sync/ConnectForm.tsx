@@ -9,6 +9,7 @@ import { Field } from '../../ui/Field';
 import { useServerAdmin } from './serverAdminContext';
 import { StepList } from './StepList';
 import { useSteps } from './useSteps';
+import { AdminFields, NewPasswordFields } from './CredentialFields';
 
 interface ConnectFormProps {
   /** The coordinator using this device: their id is their user name on the server. */
@@ -92,12 +93,11 @@ export function ConnectForm({ personId, pairIds }: ConnectFormProps) {
           Used to set up the server and then forgotten: never stored on this device, only kept while these sync screens
           are open, so that you can invite pairs without typing it again.
         </p>
-        <Field label="Administrator’s name" error={errors.adminName?.message}>
-          {(control) => <input {...control} {...register('adminName')} autoComplete="off" spellCheck={false} />}
-        </Field>
-        <Field label="Administrator’s password" error={errors.adminPassword?.message}>
-          {(control) => <input {...control} {...register('adminPassword')} type="password" autoComplete="off" />}
-        </Field>
+        <AdminFields
+          name={register('adminName')}
+          password={register('adminPassword')}
+          errors={{ name: errors.adminName?.message, password: errors.adminPassword?.message }}
+        />
       </fieldset>
       <fieldset>
         <legend>Your own password on the server</legend>
@@ -105,12 +105,11 @@ export function ConnectForm({ personId, pairIds }: ConnectFormProps) {
           You sign in with it when the server asks again. At least {MIN_PASSWORD_LENGTH} characters; this device does
           not keep it.
         </p>
-        <Field label="New password" error={errors.password?.message}>
-          {(control) => <input {...control} {...register('password')} type="password" autoComplete="new-password" />}
-        </Field>
-        <Field label="New password again" error={errors.repeat?.message}>
-          {(control) => <input {...control} {...register('repeat')} type="password" autoComplete="new-password" />}
-        </Field>
+        <NewPasswordFields
+          password={register('password')}
+          repeat={register('repeat')}
+          errors={{ password: errors.password?.message, repeat: errors.repeat?.message }}
+        />
       </fieldset>
       <StepList steps={steps} />
       <ErrorMessage message={message} />

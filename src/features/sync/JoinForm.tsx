@@ -10,6 +10,7 @@ import { changeOwnPassword } from '../../sync/ownPassword';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { acceptInvitation } from './acceptInvitation';
+import { NewPasswordFields } from './CredentialFields';
 
 interface JoinFormProps {
   invitation: Invitation;
@@ -109,12 +110,11 @@ export function JoinForm({ invitation, account, onJoined }: JoinFormProps) {
           It replaces the one-time code: you sign in with it when the server asks again. At least {MIN_PASSWORD_LENGTH}{' '}
           characters; this device does not keep it.
         </p>
-        <Field label="New password" error={errors.password?.message}>
-          {(control) => <input {...control} {...register('password')} type="password" autoComplete="new-password" />}
-        </Field>
-        <Field label="New password again" error={errors.repeat?.message}>
-          {(control) => <input {...control} {...register('repeat')} type="password" autoComplete="new-password" />}
-        </Field>
+        <NewPasswordFields
+          password={register('password')}
+          repeat={register('repeat')}
+          errors={{ password: errors.password?.message, repeat: errors.repeat?.message }}
+        />
       </fieldset>
       <p role="status">{stage ? `${stage}…` : ''}</p>
       <ErrorMessage message={error} />

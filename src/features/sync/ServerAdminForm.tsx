@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { serverAdminFormSchema, type ServerAdminFormValues } from '../../domain/syncForms';
-import { Field } from '../../ui/Field';
 import { useServerAdmin } from './serverAdminContext';
+import { AdminFields } from './CredentialFields';
 
 /** Asks for the server admin's name and password, held in the sync screens' memory only. */
 export function ServerAdminForm() {
@@ -23,12 +23,11 @@ export function ServerAdminForm() {
         Setting up a pair on the server needs its administrator’s name and password. They are kept only while these sync
         screens are open, never stored on this device.
       </p>
-      <Field label="Administrator’s name" error={errors.adminName?.message}>
-        {(control) => <input {...control} {...register('adminName')} autoComplete="off" spellCheck={false} />}
-      </Field>
-      <Field label="Administrator’s password" error={errors.adminPassword?.message}>
-        {(control) => <input {...control} {...register('adminPassword')} type="password" autoComplete="off" />}
-      </Field>
+      <AdminFields
+        name={register('adminName')}
+        password={register('adminPassword')}
+        errors={{ name: errors.adminName?.message, password: errors.adminPassword?.message }}
+      />
       <button type="submit" className="button button--primary">
         Continue
       </button>
