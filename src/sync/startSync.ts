@@ -4,7 +4,7 @@ import { json, RefusedError, request, SignedOutError, type CouchConnection } fro
 import { pullDatabase } from './pullDatabase';
 import { failureMessage, REFUSED, SIGNED_OUT } from './syncMessages';
 import { pushDatabase } from './pushDatabase';
-import { inTurn, limitConcurrency, linked, sleep } from './waiting';
+import { inTurn, limitConcurrency, linked, sleep, withSignal } from './waiting';
 import { FirstSyncProgress } from './syncProgress';
 import type { LocalRecords, SyncStore } from './syncStore';
 
@@ -168,15 +168,23 @@ export function startSync(options: SyncOptions): SyncHandle {
 
   async function push(database: SyncDatabase, connection: CouchConnection = options): Promise<void> {
     if (!database.push) return;
-    const { pushed, problems } = await pushDatabase(
-      connection,
-      database.name,
-      options.store,
-      options.records,
-      options.now,
-    );
-    report(problems);
-    if (pushed > 0) await database.afterPush?.(connection);
+    // A request the server never answers (a connection gone silent, a proxy that never ends a
+    // response) would hold this database's loop for good: the push fails instead, and is retried.
+    const deadline = linked([stopping.signal], REQUEST_MS);
+    const bounded = withSignal(connection, deadline.signal);
+    try {
+      const { pushed, problems } = await pushDatabase(
+        bounded,
+        database.name,
+        options.store,
+        options.records,
+        options.now,
+      );
+      report(problems);
+      if (pushed > 0) await database.afterPush?.(bounded);
+    } finally {
+      deadline.release();
+    }
   }
 
   /** Reads the database's changes page by page up to now. */

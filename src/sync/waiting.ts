@@ -1,3 +1,5 @@
+import type { CouchConnection } from './couchHttp';
+
 /*
  * Waiting in the sync loops: signals that link and let go, sleeps that a stop or a nudge ends,
  * and limits on how much runs at once.
@@ -31,6 +33,19 @@ export async function sleep(ms: number, signals: readonly AbortSignal[]): Promis
   // Aborted already (one of `signals` was): an 'abort' listener added now would never fire.
   if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
   release();
+}
+
+/** The connection with every request bound to `signal` (a request's own signal still counts). */
+export function withSignal(connection: CouchConnection, signal: AbortSignal): CouchConnection {
+  const send = connection.fetch ?? ((input, init) => fetch(input, init));
+  return {
+    ...connection,
+    fetch: (input, init) => {
+      if (!init?.signal) return send(input, { ...init, signal });
+      const both = linked([signal, init.signal]);
+      return send(input, { ...init, signal: both.signal }).finally(both.release);
+    },
+  };
 }
 
 /** A fetch that lets at most `limit` requests be under way at once; the rest wait their turn. */

@@ -202,7 +202,10 @@ test('the server stops in the middle of a sync and starts again: nothing is lost
 
   await server.start();
   // Both reach the server: the one whose sending was cut off as well as the one made while it was down.
-  await expect.poll(sealedSessions, { timeout: 90_000 }).toBe(before + 2);
+  // The mentor's status rides along, so that a failure says why the sending stopped.
+  const sessionsAndStatus = async () =>
+    `${await sealedSessions()} sessions; mentor: ${await syncStatus(mentor.page).innerText()}`;
+  await expect.poll(sessionsAndStatus, { timeout: 90_000 }).toMatch(new RegExp(`^${before + 2} sessions`));
   await mentee.page.goto(pairPath);
   await expect(mentee.page.getByText('Logged while the server was down')).toBeVisible({ timeout: 90_000 });
   await expect(mentee.page.getByText('Logged while the server went down')).toBeVisible();
