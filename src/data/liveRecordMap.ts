@@ -51,6 +51,16 @@ export interface RecordMapReader<T> {
 
 type Changes = Partial<Record<string, TableChange>>;
 
+/** What a write touched in each of `tables` it did not leave alone. */
+function changesOf(parts: ObservabilitySet, tables: readonly string[]): Changes {
+  const changes: Changes = {};
+  for (const table of tables) {
+    const change = changesTo(parts, db.name, table);
+    if (change) changes[table] = change;
+  }
+  return changes;
+}
+
 /** Two writes' changes as one: per table, every key either touched, or 'all'. */
 export function mergeChanges(a: Changes, b: Changes): Changes {
   const merged: Changes = { ...a };
@@ -74,8 +84,9 @@ interface FirstReadUnderWay<T> {
   read: Promise<ReadonlyMap<string, T>>;
   /** The result, once the read is done. */
   map: ReadonlyMap<string, T> | undefined;
-  /** A write to the reader's tables landed after the read began: its result may be out of date. */
-  spoiled: boolean;
+  /** What writes to the reader's tables touched after the read began: the screen reads that again. */
+  changes: Changes;
+  failed?: boolean;
   stop: () => void;
 }
 
@@ -102,20 +113,20 @@ export function startFirstRead<T>(key: string, reader: RecordMapReader<T>): void
   // One first read per reader: one for another key (yesterday's dashboard) is dropped.
   firstReads.get(slot)?.stop();
   const onWrite = (parts: ObservabilitySet) => {
-    if (reader.tables.some((table) => changesTo(parts, db.name, table) !== null)) entry.spoiled = true;
+    entry.changes = mergeChanges(entry.changes, changesOf(parts, reader.tables));
   };
   const entry: FirstReadUnderWay<T> = {
     key,
     read: reader.readAll(),
     map: undefined,
-    spoiled: false,
+    changes: {},
     stop: () => {
       clearTimeout(timer);
       Dexie.on.storagemutated.unsubscribe(onWrite);
       if (firstReads.get(slot) === entry) firstReads.delete(slot);
     },
   };
-  // Listening from before the read is under way: a write during it spoils it.
+  // Listening from before the read is under way: what a write during it touched is read again.
   Dexie.on('storagemutated', onWrite);
   const timer = setTimeout(entry.stop, FIRST_READ_KEPT_MS);
   entry.read.then(
@@ -124,7 +135,7 @@ export function startFirstRead<T>(key: string, reader: RecordMapReader<T>): void
     },
     () => {
       // The screen reads again and reports the failure itself.
-      entry.spoiled = true;
+      entry.failed = true;
     },
   );
   firstReads.set(slot, entry as FirstReadUnderWay<unknown>);
@@ -141,10 +152,12 @@ export function startFirstRead<T>(key: string, reader: RecordMapReader<T>): void
  * read is thrown to the route's error screen, as `useLiveQuery` does.
  */
 export function useLiveRecordMap<T>(key: string, reader: RecordMapReader<T>): ReadonlyMap<string, T> | undefined {
-  // An first read already done and still good is drawn in the first render: no loading state at all.
+  // A first read already done is drawn in the first render: no loading state at all. What writes
+  // touched since it began is read again at once, so a program whose device syncs a change every
+  // second does not read all its pairs twice.
   const [loaded, setLoaded] = useState<Loaded<T> | undefined>(() => {
-    const started = firstReadOf(reader, key);
-    return started?.map && !started.spoiled ? { key, map: started.map } : undefined;
+    const map = firstReadOf(reader, key)?.map;
+    return map && { key, map };
   });
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -167,11 +180,7 @@ export function useLiveRecordMap<T>(key: string, reader: RecordMapReader<T>): Re
     };
     let settling: { changes: Changes; timer: ReturnType<typeof setTimeout> } | null = null;
     const onWrite = (parts: ObservabilitySet) => {
-      const changes: Changes = {};
-      for (const table of tables) {
-        const change = changesTo(parts, db.name, table);
-        if (change) changes[table] = change;
-      }
+      const changes = changesOf(parts, tables);
       if (Object.keys(changes).length === 0) return;
       if (!reader.settleMs) {
         readChanges(changes);
@@ -207,7 +216,8 @@ export function useLiveRecordMap<T>(key: string, reader: RecordMapReader<T>): Re
     Dexie.on('storagemutated', onWrite);
     const started = firstReadOf(reader, key);
     started?.stop();
-    run(started && !started.spoiled ? () => started.read : readAll);
+    run(started && !started.failed ? () => started.read : readAll);
+    if (started && Object.keys(started.changes).length > 0) readChanges(started.changes);
     return () => {
       stopped = true;
       if (settling) clearTimeout(settling.timer);
