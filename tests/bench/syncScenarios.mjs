@@ -241,6 +241,31 @@ function whileSyncing(localId) {
   };
 }
 
+/**
+ * The control for `whileSyncing`: the same local scenario on a device that does not sync, while
+ * the same stream of partners' changes keeps the program's server busy. On this machine the server
+ * shares the browser's two cores, where in a program it runs elsewhere: the difference between the
+ * two rows is what the device's own syncing costs. No budget: it says how to read the row above.
+ */
+function whileServerBusy(localId) {
+  const local = localScenarios.find((scenario) => scenario.id === localId);
+  return {
+    id: `server-busy-${localId}`,
+    name: `Control, the server busy and this device not syncing: ${local.name.charAt(0).toLowerCase()}${local.name.slice(1)}`,
+    budgetMs: null,
+    needsServer: true,
+    async run(base) {
+      const options = await withSync(base);
+      const stop = partnerChangeStream(options, STREAM_EVERY_MS);
+      try {
+        return await local.run(options);
+      } finally {
+        options.log(`  meanwhile: ${await stop()} partners' check-ins arrived at the server`);
+      }
+    },
+  };
+}
+
 export const syncScenarios = [
   {
     id: 'sync-partner-first',
@@ -295,4 +320,7 @@ export const syncScenarios = [
   whileSyncing('dashboard'),
   whileSyncing('pair-trends'),
   whileSyncing('save-session'),
+  whileServerBusy('dashboard'),
+  whileServerBusy('pair-trends'),
+  whileServerBusy('save-session'),
 ];
