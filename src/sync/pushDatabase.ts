@@ -1,7 +1,7 @@
 import { docId, type SyncRecord } from '../domain/syncedRecord';
 import { applyPulled } from './applyPulled';
 import { checkPulledDocument, type PulledProblem } from './checkPulledDocument';
-import { json, request, type CouchConnection } from './couchHttp';
+import { json, request, ServerError, type CouchConnection } from './couchHttp';
 import { compareVersions } from './mergeRecords';
 import { outgoingBody, openPulled } from './docCipher';
 import { contentFor, outgoingChange, type OutgoingChange } from './syncDocument';
@@ -80,6 +80,7 @@ async function pushChunk(
   const problems: PulledProblem[] = [];
   const conflicted: SyncRecord[] = [];
   const seen: { docId: string; rev: string | null }[] = [];
+  const unstored: string[] = [];
   if (changes.length > 0) {
     const keys = await store.keys(database);
     const docs = await Promise.all(changes.map(({ change }) => outgoingBody(change, keys)));
@@ -98,6 +99,9 @@ async function pushChunk(
         if (await resolveConflict(connection, database, destination, id, entry, store, records, nowMs))
           conflicted.push(entry);
         else done.push(entry);
+      } else if (!isRefusal(result)) {
+        // Not the rules' answer (a server still starting, a disk error): sent again after a wait.
+        unstored.push(result?.reason ?? result?.error ?? 'no answer for it');
       } else {
         // The server's rules refused it: retrying as is would be refused again. It stays on this device.
         problems.push({
@@ -111,7 +115,14 @@ async function pushChunk(
   }
   await store.setRevs(database, seen);
   await store.pushed(database, done);
+  if (unstored.length > 0)
+    throw new ServerError(`The server did not store ${unstored.length} of the changes sent: ${unstored[0]}`);
   return { pushed: seen.length, problems, conflicted };
+}
+
+/** Whether a doc's error in a `_bulk_docs` answer is the server's rules saying no, for good. */
+function isRefusal(result: BulkResult | undefined): boolean {
+  return result?.error === 'forbidden' || result?.error === 'unauthorized' || result?.error === 'too_large';
 }
 
 /**
