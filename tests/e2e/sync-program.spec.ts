@@ -204,7 +204,9 @@ test('the server stops in the middle of a sync and starts again: nothing is lost
   // Both reach the server: the one whose sending was cut off as well as the one made while it was down.
   // The mentor's status rides along, so that a failure says why the sending stopped.
   const sessionsAndStatus = async () =>
-    `${await sealedSessions()} sessions; mentor: ${await syncStatus(mentor.page).innerText()}`;
+    `${await sealedSessions()} sessions; mentor: ${await syncStatus(mentor.page)
+      .innerText({ timeout: 1_000 })
+      .catch(() => 'no status shown')}`;
   await expect.poll(sessionsAndStatus, { timeout: 90_000 }).toMatch(new RegExp(`^${before + 2} sessions`));
   await mentee.page.goto(pairPath);
   await expect(mentee.page.getByText('Logged while the server was down')).toBeVisible({ timeout: 90_000 });
