@@ -19,7 +19,8 @@ export interface CoordinatorDeviceLink {
 }
 
 /** What a fragment says it is: a coordinator's device link, whole or damaged, or something else. */
-export type ReadCoordinatorLink = { kind: 'link'; link: CoordinatorDeviceLink } | { kind: 'damaged' } | { kind: 'none' };
+export type ReadCoordinatorLink =
+  { kind: 'link'; link: CoordinatorDeviceLink } | { kind: 'damaged' } | { kind: 'none' };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const linkSecret = /^[A-Za-z0-9_-]{43}$/;

@@ -10,7 +10,7 @@ import { KEY_BOX_TYPE } from './serverRulesSealed';
  * directory. A program of 1,000 pairs holds 2,000 keys and more (two databases a pair, every
  * generation): about 250 KB as JSON, far over what the server takes in one document (64 KiB). So
  * the keys are packed into parts of at most PART_BUDGET characters, each sealed in a box of its
- * own, named `keyBox:coordinator-<name>-<part>`, where the name is derived from the link's secret.
+ * own, named `keyBox:coordinator-<person>-<name>-<part>`, where the name is derived from the link's secret.
  * Each box is sealed in the context of its own id, so a part cannot be passed off as another.
  */
 
@@ -53,8 +53,13 @@ export const COORDINATOR_BOX_DAYS = 7;
  */
 export const PART_BUDGET = 40_000;
 
-export function coordinatorBoxId(boxName: string, part: number): string {
-  return `${COORDINATOR_BOX_PREFIX}${boxName}-${part}`;
+/** Where a coordinator's boxes begin: under their own id, so that each lists and replaces only their own. */
+export function coordinatorBoxesOf(personId: string): string {
+  return `${COORDINATOR_BOX_PREFIX}${personId}-`;
+}
+
+export function coordinatorBoxId(personId: string, boxName: string, part: number): string {
+  return `${coordinatorBoxesOf(personId)}${boxName}-${part}`;
 }
 
 /** Splits what is handed over into parts that each fit a box; the person rides in the first. */
@@ -87,7 +92,7 @@ export async function coordinatorBoxDocuments(
 ): Promise<CoordinatorBoxDocument[]> {
   const docs: CoordinatorBoxDocument[] = [];
   for (const contents of packParts(whole)) {
-    const id = coordinatorBoxId(boxName, contents.part);
+    const id = coordinatorBoxId(authorId, boxName, contents.part);
     const doc: CoordinatorBoxDocument = {
       _id: id,
       meta: {
@@ -128,20 +133,16 @@ const pairIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
  * Opens one part (throws OpenError when the secret or the box is wrong) and checks what it holds:
  * null when it is not a part of the coordinator's keys, or not the part its id names.
  */
-export async function openPart(
-  secret: string,
-  box: unknown,
-  boxName: string,
-  part: number,
-): Promise<PartContents | null> {
-  const opened = await openSecretBox(secret, box as SecretBox, coordinatorBoxId(boxName, part));
+export async function openPart(secret: string, box: unknown, id: string, part: number): Promise<PartContents | null> {
+  const opened = await openSecretBox(secret, box as SecretBox, id);
   if (typeof opened !== 'object' || opened === null) return null;
   const contents = opened as Record<string, unknown>;
   const { keys, pairIds, parts } = contents;
   if (contents.part !== part || typeof parts !== 'number' || !Number.isInteger(parts) || parts <= part) return null;
   if (!Array.isArray(keys) || !keys.every(isContentKey)) return null;
   if (!Array.isArray(pairIds) || !pairIds.every((id) => typeof id === 'string' && pairIdPattern.test(id))) return null;
-  const person = contents.person === null || contents.person === undefined ? null : personSchema.safeParse(contents.person);
+  const person =
+    contents.person === null || contents.person === undefined ? null : personSchema.safeParse(contents.person);
   if (person && !person.success) return null;
   return { part, parts, keys, pairIds: pairIds as string[], person: person ? person.data : null };
 }

@@ -1,12 +1,18 @@
 import { secretBoxName } from '../crypto/keyBoxes';
 import { OpenError } from '../crypto/sealing';
-import { contentKeyBytes, readKeyring, type ContentKeyBytes } from '../data/keyring';
-import { readSyncedRecords } from '../data/syncedRecords';
+import { contentKeyBytes, keepContentKeys, readKeyring, type ContentKeyBytes } from '../data/keyring';
+import { readSyncedRecords, writePulledRecords } from '../data/syncedRecords';
 import { db as appDatabase, type MentorlogDatabase } from '../db/database';
-import { coordinatorBoxDocuments, coordinatorBoxId, openPart, type CoordinatorKeys } from './coordinatorBoxes';
+import {
+  coordinatorBoxDocuments,
+  coordinatorBoxesOf,
+  coordinatorBoxId,
+  openPart,
+  type CoordinatorKeys,
+} from './coordinatorBoxes';
 import { json, RefusedError, request, SignedOutError, type CouchConnection } from './couchHttp';
+import { mergeRecords } from './mergeRecords';
 import { DIRECTORY_DATABASE } from './serverRules';
-import { COORDINATOR_BOX_PREFIX } from './serverRulesDirectory';
 
 /*
  * Another device of the coordinator's, let in by one that holds the program's keys. The holding
@@ -61,7 +67,8 @@ export async function coordinatorKeysToShare(
   const keys: ContentKeyBytes[] = [];
   for (const entry of await readKeyring(null, database)) {
     const held = await contentKeyBytes(entry.database, entry.generation, database);
-    if (!held) throw new CoordinatorKeysError('This device’s keys are sealed by the app lock: unlock it and try again.');
+    if (!held)
+      throw new CoordinatorKeysError('This device’s keys are sealed by the app lock: unlock it and try again.');
     keys.push(held);
   }
   const [own] = await readSyncedRecords(database, [{ type: 'person', id: personId }]);
@@ -83,10 +90,8 @@ export async function putCoordinatorBoxes(
 ): Promise<number> {
   const fresh = await coordinatorBoxDocuments(await secretBoxName(secret), secret, whole, authorId, now());
   return speaking(async () => {
-    const range = new URLSearchParams({
-      startkey: JSON.stringify(COORDINATOR_BOX_PREFIX),
-      endkey: JSON.stringify(`${COORDINATOR_BOX_PREFIX}\uffff`),
-    });
+    const own = coordinatorBoxesOf(authorId);
+    const range = new URLSearchParams({ startkey: JSON.stringify(own), endkey: JSON.stringify(`${own}\uffff`) });
     const listed = (await json(await request(connection, directoryPath(`_all_docs?${range}`)))) as {
       rows?: { id?: unknown; value?: { rev?: unknown } }[];
     };
@@ -124,8 +129,7 @@ interface FetchedPart {
   expires: number;
 }
 
-async function fetchPart(connection: CouchConnection, boxName: string, part: number): Promise<FetchedPart | null> {
-  const id = coordinatorBoxId(boxName, part);
+async function fetchPart(connection: CouchConnection, id: string): Promise<FetchedPart | null> {
   const response = await request(connection, directoryPath(encodeURIComponent(id)));
   if (response.status === 404) {
     await response.body?.cancel();
@@ -143,6 +147,7 @@ async function fetchPart(connection: CouchConnection, boxName: string, part: num
  */
 export async function takeCoordinatorKeys(
   connection: CouchConnection,
+  personId: string,
   secret: string,
   now: () => number = Date.now,
 ): Promise<CoordinatorKeys> {
@@ -151,7 +156,7 @@ export async function takeCoordinatorKeys(
     const fetched: FetchedPart[] = [];
     const taken: CoordinatorKeys = { keys: [], pairIds: [], person: null };
     for (let part = 0, parts = 1; part < parts; part += 1) {
-      const held = await fetchPart(connection, boxName, part);
+      const held = await fetchPart(connection, coordinatorBoxId(personId, boxName, part));
       if (!held)
         throw new CoordinatorKeysError(
           part === 0
@@ -159,8 +164,10 @@ export async function takeCoordinatorKeys(
             : 'Part of this link’s keys is missing on the server (another device may be taking them right now). Make a new link on your other device.',
         );
       if (!(held.expires > now()))
-        throw new CoordinatorKeysError('This link has expired: links work for a week. Make a new one on your other device.');
-      const contents = await openOrExplain(secret, held.box, boxName, part);
+        throw new CoordinatorKeysError(
+          'This link has expired: links work for a week. Make a new one on your other device.',
+        );
+      const contents = await openOrExplain(secret, held.box, held.id, part);
       parts = contents.parts;
       fetched.push(held);
       taken.keys.push(...contents.keys);
@@ -178,10 +185,10 @@ export async function takeCoordinatorKeys(
   }, 'This account may not read the program’s directory: sign in as the program’s coordinator, whose link this is.');
 }
 
-async function openOrExplain(secret: string, box: unknown, boxName: string, part: number) {
+async function openOrExplain(secret: string, box: unknown, id: string, part: number) {
   let contents: Awaited<ReturnType<typeof openPart>>;
   try {
-    contents = await openPart(secret, box, boxName, part);
+    contents = await openPart(secret, box, id, part);
   } catch (error) {
     if (!(error instanceof OpenError)) throw error;
     contents = null;
@@ -194,3 +201,22 @@ async function openOrExplain(secret: string, box: unknown, boxName: string, part
 }
 
 export type { CoordinatorKeys };
+
+/**
+ * Keeps what was taken on this device: the keys (sealed by the vault key while the app lock is on,
+ * as keepContentKeys does) and the coordinator's own person record, unless the device holds a later
+ * version of it. The account is the caller's to save.
+ */
+export async function keepCoordinatorKeys(
+  taken: CoordinatorKeys,
+  database: MentorlogDatabase = appDatabase,
+): Promise<void> {
+  await keepContentKeys(taken.keys, database);
+  if (!taken.person) return;
+  await writePulledRecords(database, [
+    {
+      entries: [{ type: 'person', record: taken.person }],
+      choose: (local, pulled) => (mergeRecords(local?.record ?? null, pulled.record) === 'take-pulled' ? pulled : null),
+    },
+  ]);
+}

@@ -7,7 +7,7 @@ import { designDocument, directorySecurity, validateDocUpdateSource } from './se
 
 function aCoordinatorBox(author: string, overrides: Record<string, unknown> = {}) {
   return {
-    _id: `keyBox:coordinator-${crypto.randomUUID()}-0`,
+    _id: `keyBox:coordinator-${author}-${crypto.randomUUID()}-0`,
     meta: {
       type: 'keyBox',
       pairId: null,
@@ -35,9 +35,8 @@ describe('coordinator key boxes in the directory', () => {
     expect(refusal(directory, aCoordinatorBox(asMentor.name ?? ''), asMentor, sec)).toMatch(
       /Only the program's coordinator keeps key boxes/,
     );
-    expect(refusal(directory, aCoordinatorBox(crypto.randomUUID()), asCoordinator, sec)).toMatch(
-      /in its writer's own name/,
-    );
+    const inAnotherName = { ...aCoordinatorBox(asCoordinator.name ?? ''), meta: { ...aCoordinatorBox('x').meta } };
+    expect(refusal(directory, inAnotherName, asCoordinator, sec)).toMatch(/in its writer's own name/);
   });
 
   it('must be named as a coordinator’s box, carry a box and an expiry, and no readable content', () => {
@@ -45,7 +44,10 @@ describe('coordinator key boxes in the directory', () => {
     const me = asCoordinator.name ?? '';
     const box = aCoordinatorBox(me);
     expect(refusal(directory, { ...box, _id: 'keyBox:invitation-x' }, asCoordinator, sec)).toMatch(/is named/);
-    expect(refusal(directory, { ...box, _id: 'keyBox:coordinator-' }, asCoordinator, sec)).toMatch(/is named/);
+    expect(refusal(directory, { ...box, _id: `keyBox:coordinator-${me}-` }, asCoordinator, sec)).toMatch(/is named/);
+    // Under another coordinator's name: it would replace their boxes.
+    const theirs = `keyBox:coordinator-${crypto.randomUUID()}-x-0`;
+    expect(refusal(directory, { ...box, _id: theirs }, asCoordinator, sec)).toMatch(/is named/);
     expect(refusal(directory, { ...box, box: undefined }, asCoordinator, sec)).toMatch(/needs its box/);
     expect(refusal(directory, { ...box, box: ['key'] }, asCoordinator, sec)).toMatch(/needs its box/);
     expect(refusal(directory, { ...box, meta: { ...box.meta, expires: undefined } }, asCoordinator, sec)).toMatch(

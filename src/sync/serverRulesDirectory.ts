@@ -5,7 +5,7 @@
  * its keys sealed for a link's secret, never readable, and says when it expires.
  */
 
-/** The name of every key box a coordinator's device leaves in the directory begins so. */
+/** The name of every key box a coordinator's device leaves in the directory begins so, then its writer's id. */
 export const COORDINATOR_BOX_PREFIX = 'keyBox:coordinator-';
 
 /**
@@ -36,8 +36,9 @@ export const directoryKeyBoxBody = `
       }
       return;
     }
-    if (newDoc._id.indexOf(boxPrefix) !== 0 || newDoc._id.length === boxPrefix.length) {
-      refuseBox('A key box in the directory is named keyBox:coordinator-<name>.');
+    var ownPrefix = boxPrefix + (byAdmin ? '' : userCtx.name + '-');
+    if (newDoc._id.indexOf(ownPrefix) !== 0 || newDoc._id.length === ownPrefix.length) {
+      refuseBox('A key box in the directory is named keyBox:coordinator-<its writer>-<name>.');
     }
     var boxMeta = newDoc.meta;
     if (!boxIsObject(boxMeta) || boxMeta.type !== 'keyBox') refuseBox('A key box needs meta of type keyBox.');
