@@ -106,7 +106,8 @@ describe('the new device of the coordinator’s', () => {
       options.nowMs ?? Date.now(),
     );
     if (options.put !== false)
-      for (const doc of docs) server.docs.set(`${DIRECTORY}/${encodeURIComponent(doc._id)}`, { rev: 1, body: { ...doc } });
+      for (const doc of docs)
+        server.docs.set(`${DIRECTORY}/${encodeURIComponent(doc._id)}`, { rev: 1, body: { ...doc } });
     const link = coordinatorDeviceLink('http://localhost', {
       serverUrl: '/couch',
       personId: cora.id,
@@ -158,6 +159,15 @@ describe('the new device of the coordinator’s', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('That password does not match.');
     expect(readSyncAccount()).toBeNull();
     expect(server.docs.size).toBe(1);
+  });
+
+  it('refuses an account that is not the program’s coordinator on the server, before fetching anything', async () => {
+    const { server, path } = await aLink();
+    server.addUser(cora.id, 'coras own password', []);
+    await signInWith('coras own password', path);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/not the program’s coordinator on this server/);
+    expect(server.requests.map((request) => request.path)).toEqual(['_session']);
+    expect(readSyncAccount()).toBeNull();
   });
 
   it('says a link was already used when its boxes are gone', async () => {
