@@ -19,9 +19,9 @@ import {
 import { signIn, type CouchConnection } from '../../src/sync/couchClient';
 import { startDeviceSync, type DeviceSync } from '../../src/sync/deviceSync';
 import { takeInvitationKeys } from '../../src/sync/invitationKeys';
-import { pairKeysForInvitation } from '../../src/sync/pairKeys';
+import { holdsKeysFor, pairKeysForInvitation } from '../../src/sync/pairKeys';
 import { provisionDirectory, provisionPair, provisionPerson } from '../../src/sync/provisionProgram';
-import { putInvitationBoxes, seedPairDatabase } from '../../src/sync/seedPair';
+import { putInvitationBoxes, sealedWithOtherKeys, seedPairDatabase } from '../../src/sync/seedPair';
 import {
   DESIGN_DOC_ID,
   DIRECTORY_DATABASE,
@@ -142,6 +142,9 @@ describe('another device of the coordinator’s', () => {
     // The second device signs in with the coordinator's own password and takes the keys.
     const secondConnection = await signedIn(coordinator, program.password);
     const second = openDatabase(`coordinator-second-${count}`);
+    // Before it takes the keys, inviting from the second device is refused (it would make new keys).
+    expect(await holdsKeysFor(pair.id, second)).toBe(false);
+    expect(await sealedWithOtherKeys(admin, pair.id)).toBe(true);
     const taken = await takeCoordinatorKeys(secondConnection, coordinator.id, linkSecret);
     expect(taken).toEqual({ ...shared, person: coordinator });
     await keepCoordinatorKeys(taken, second);
@@ -152,6 +155,7 @@ describe('another device of the coordinator’s', () => {
     await waitFor(async () => (await second.pairs.get(pair.id)) !== undefined, 'the pair to reach the second device');
 
     // Inviting again from the second device gives the partners the same keys.
+    expect(await holdsKeysFor(pair.id, second)).toBe(true);
     expect((await pairKeysForInvitation(pair.id, second)).bytes).toEqual(program.keys.bytes);
 
     // One use: the boxes are gone.

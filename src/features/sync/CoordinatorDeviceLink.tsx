@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { newLinkSecret } from '../../crypto/keyBoxes';
 import { coordinatorDeviceLink } from '../../domain/coordinatorDeviceLink';
+import { countOf } from '../../domain/countNoun';
 import type { SyncAccount } from '../../domain/syncAccount';
 import { CoordinatorKeysError, coordinatorKeysToShare, putCoordinatorBoxes } from '../../sync/coordinatorKeys';
 import { provisionDirectory } from '../../sync/provisionProgram';
@@ -96,7 +97,7 @@ export function CoordinatorDeviceLink({ account, personName }: CoordinatorDevice
             onFocus={(event) => event.target.select()}
           />
           <p>
-            It carries {made.keys.toLocaleString()} {made.keys === 1 ? 'key' : 'keys'}, sealed for this link only.{' '}
+            It carries {countOf(made.keys, { one: 'key', other: 'keys' })}, sealed for this link only.{' '}
             <CopyButton text={made.link} label="Copy the link" />
           </p>
           <figure className="invitation__qr">

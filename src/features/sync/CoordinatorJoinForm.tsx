@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { saveSyncAccount } from '../../data/syncAccount';
 import type { CoordinatorDeviceLink } from '../../domain/coordinatorDeviceLink';
+import { countOf } from '../../domain/countNoun';
 import type { SyncAccount } from '../../domain/syncAccount';
 import { signInAgainFormSchema, type SignInAgainFormValues } from '../../domain/syncForms';
 import { useViewerStore } from '../../state/viewerStore';
@@ -13,6 +14,8 @@ import { COORDINATOR_ROLE } from '../../sync/serverRules';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { setUpFailureMessage } from './setUpFailureMessage';
+
+const KEY = { one: 'key', other: 'keys' };
 
 interface CoordinatorJoinFormProps {
   link: CoordinatorDeviceLink;
@@ -60,7 +63,7 @@ export function CoordinatorJoinForm({ link, account }: CoordinatorJoinFormProps)
     try {
       setStage('Receiving the program’s keys');
       const taken = await takeCoordinatorKeys(connection, link.personId, link.secret);
-      setStage(`Keeping ${taken.keys.length.toLocaleString()} keys on this device`);
+      setStage(`Keeping ${countOf(taken.keys.length, KEY)} on this device`);
       await keepCoordinatorKeys(taken);
       saveSyncAccount({
         serverUrl: link.serverUrl,
