@@ -141,14 +141,16 @@ async function fetchPart(connection: CouchConnection, id: string): Promise<Fetch
 }
 
 /**
- * Fetches and opens every box the link's secret names, then deletes them. Throws
- * CoordinatorKeysError with a sentence when the link is used, expired, damaged or the server
- * cannot be reached.
+ * Fetches and opens every box the link's secret names, hands what they hold to `keep`, and only
+ * then deletes them: a device that fails to keep the keys (its storage full) can try the same link
+ * again. Throws CoordinatorKeysError with a sentence when the link is used, expired, damaged or
+ * the server cannot be reached; what `keep` throws, as it is.
  */
 export async function takeCoordinatorKeys(
   connection: CouchConnection,
   personId: string,
   secret: string,
+  keep: (taken: CoordinatorKeys) => Promise<void>,
   now: () => number = Date.now,
 ): Promise<CoordinatorKeys> {
   const boxName = await secretBoxName(secret);
@@ -174,6 +176,8 @@ export async function takeCoordinatorKeys(
       taken.pairIds.push(...contents.pairIds);
       taken.person ??= contents.person;
     }
+    const whole = { ...taken, pairIds: [...new Set(taken.pairIds)] };
+    await keep(whole);
     // One use. A failed delete leaves boxes that are useless without the link, and expire.
     const gone = fetched.flatMap((held) => (held.rev ? [{ _id: held.id, _rev: held.rev, _deleted: true }] : []));
     const deleted = await request(connection, directoryPath('_bulk_docs'), {
@@ -181,7 +185,7 @@ export async function takeCoordinatorKeys(
       body: JSON.stringify({ docs: gone }),
     });
     await deleted.body?.cancel();
-    return { ...taken, pairIds: [...new Set(taken.pairIds)] };
+    return whole;
   }, 'This account may not read the program’s directory: sign in as the program’s coordinator, whose link this is.');
 }
 

@@ -39,6 +39,7 @@ import { cookieFetch } from './cookieFetch';
 const running: DeviceSync[] = [];
 let count = 0;
 const asAdmin = { name: admin.name, password: admin.password };
+const nothing = () => Promise.resolve();
 
 afterEach(async () => {
   await Promise.all(running.splice(0).map((sync) => sync.stop()));
@@ -145,9 +146,14 @@ describe('another device of the coordinator’s', () => {
     // Before it takes the keys, inviting from the second device is refused (it would make new keys).
     expect(await holdsKeysFor(pair.id, second)).toBe(false);
     expect(await sealedWithOtherKeys(admin, pair.id)).toBe(true);
-    const taken = await takeCoordinatorKeys(secondConnection, coordinator.id, linkSecret);
+    // A device that fails to keep them can use the link again.
+    const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const failing = takeCoordinatorKeys(secondConnection, coordinator.id, linkSecret, () => Promise.reject(full));
+    await expect(failing).rejects.toBe(full);
+    const taken = await takeCoordinatorKeys(secondConnection, coordinator.id, linkSecret, (opened) =>
+      keepCoordinatorKeys(opened, second),
+    );
     expect(taken).toEqual({ ...shared, person: coordinator });
-    await keepCoordinatorKeys(taken, second);
     expect(await second.people.get(coordinator.id)).toEqual(coordinator);
     syncing({ ...program.account, pairIds: taken.pairIds }, secondConnection, second);
     await waitFor(async () => (await held(second)) !== null, 'the check-in to reach the second device');
@@ -159,7 +165,9 @@ describe('another device of the coordinator’s', () => {
     expect((await pairKeysForInvitation(pair.id, second)).bytes).toEqual(program.keys.bytes);
 
     // One use: the boxes are gone.
-    expect(await refusal(takeCoordinatorKeys(secondConnection, coordinator.id, linkSecret))).toMatch(/already used/);
+    expect(await refusal(takeCoordinatorKeys(secondConnection, coordinator.id, linkSecret, nothing))).toMatch(
+      /already used/,
+    );
   });
 
   it('refuses an expired link, a link replaced by a newer one, and another secret, each with its sentence', async () => {
@@ -168,12 +176,16 @@ describe('another device of the coordinator’s', () => {
     const shared = await coordinatorKeysToShare(coordinator.id, account.pairIds, first);
     const old = newLinkSecret();
     await putCoordinatorBoxes(connection, coordinator.id, old, shared, () => Date.now() - 8 * 86_400_000);
-    expect(await refusal(takeCoordinatorKeys(connection, coordinator.id, old))).toMatch(/has expired/);
+    expect(await refusal(takeCoordinatorKeys(connection, coordinator.id, old, nothing))).toMatch(/has expired/);
     const newer = newLinkSecret();
     await putCoordinatorBoxes(connection, coordinator.id, newer, shared);
-    expect(await refusal(takeCoordinatorKeys(connection, coordinator.id, old))).toMatch(/already used, a newer link/);
-    expect(await refusal(takeCoordinatorKeys(connection, coordinator.id, newLinkSecret()))).toMatch(/already used/);
-    expect((await takeCoordinatorKeys(connection, coordinator.id, newer)).keys).toEqual(shared.keys);
+    expect(await refusal(takeCoordinatorKeys(connection, coordinator.id, old, nothing))).toMatch(
+      /already used, a newer link/,
+    );
+    expect(await refusal(takeCoordinatorKeys(connection, coordinator.id, newLinkSecret(), nothing))).toMatch(
+      /already used/,
+    );
+    expect((await takeCoordinatorKeys(connection, coordinator.id, newer, nothing)).keys).toEqual(shared.keys);
   });
 
   it('carries a program of 1,000 pairs in boxes the server takes, every key whole', async () => {
@@ -187,7 +199,7 @@ describe('another device of the coordinator’s', () => {
     const secret = newLinkSecret();
     const parts = await putCoordinatorBoxes(connection, coordinator.id, secret, { keys, pairIds, person: coordinator });
     expect(parts).toBeGreaterThan(1);
-    const taken = await takeCoordinatorKeys(await signedIn(coordinator, password), coordinator.id, secret);
+    const taken = await takeCoordinatorKeys(await signedIn(coordinator, password), coordinator.id, secret, nothing);
     expect(taken.keys).toEqual(keys);
     expect(taken.pairIds).toEqual(pairIds);
   });

@@ -62,9 +62,10 @@ export function CoordinatorJoinForm({ link, account }: CoordinatorJoinFormProps)
       );
     try {
       setStage('Receiving the program’s keys');
-      const taken = await takeCoordinatorKeys(connection, link.personId, link.secret);
-      setStage(`Keeping ${countOf(taken.keys.length, KEY)} on this device`);
-      await keepCoordinatorKeys(taken);
+      const taken = await takeCoordinatorKeys(connection, link.personId, link.secret, async (opened) => {
+        setStage(`Keeping ${countOf(opened.keys.length, KEY)} on this device`);
+        await keepCoordinatorKeys(opened);
+      });
       saveSyncAccount({
         serverUrl: link.serverUrl,
         personId: link.personId,
