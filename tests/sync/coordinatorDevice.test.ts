@@ -1,6 +1,6 @@
 import './browserStandIns';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newLinkSecret } from '../../src/crypto/keyBoxes';
+import { newLinkSecret, secretBoxName } from '../../src/crypto/keyBoxes';
 import { saveCheckIn } from '../../src/data/checkIns';
 import { keepContentKeys, newContentKey } from '../../src/data/keyring';
 import { saveSyncAccount } from '../../src/data/syncAccount';
@@ -9,6 +9,7 @@ import { openDatabase, type MentorlogDatabase } from '../../src/db/database';
 import type { Person } from '../../src/domain/person';
 import type { SyncAccount } from '../../src/domain/syncAccount';
 import { aCheckIn, aPair, aPerson } from '../../src/test/builders';
+import { coordinatorBoxDocuments } from '../../src/sync/coordinatorBoxes';
 import {
   CoordinatorKeysError,
   coordinatorKeysToShare,
@@ -30,7 +31,7 @@ import {
   validateDocUpdateSource,
 } from '../../src/sync/serverRules';
 import { directoryKeyBoxBody } from '../../src/sync/serverRulesDirectory';
-import { admin, couch } from './couch';
+import { admin, couch, refusedStatuses } from './couch';
 import { cookieFetch } from './cookieFetch';
 
 // A coordinator's second device, let in by the first through boxes in the directory: the stand-in
@@ -40,6 +41,7 @@ const running: DeviceSync[] = [];
 let count = 0;
 const asAdmin = { name: admin.name, password: admin.password };
 const nothing = () => Promise.resolve();
+const noKeys = { keys: [], pairIds: [], person: null };
 
 afterEach(async () => {
   await Promise.all(running.splice(0).map((sync) => sync.stop()));
@@ -186,6 +188,18 @@ describe('another device of the coordinator’s', () => {
       /already used/,
     );
     expect((await takeCoordinatorKeys(connection, coordinator.id, newer, nothing)).keys).toEqual(shared.keys);
+  });
+
+  it('is let in only through boxes a coordinator wrote: a partner’s box in the directory is refused by the server', async () => {
+    const { mentee, pair } = await aCoordinatorWhoInvited();
+    const password = `one-time-${crypto.randomUUID()}`;
+    await provisionPerson(admin, { personId: mentee.id, coordinator: false, pairIds: [pair.id] }, password);
+    const secret = newLinkSecret();
+    const [box] = await coordinatorBoxDocuments(await secretBoxName(secret), secret, noKeys, mentee.id, Date.now());
+    const path = `${DIRECTORY_DATABASE}/${encodeURIComponent(box?._id ?? '')}`;
+    const answer = await couch('PUT', path, { as: { name: mentee.id, password }, body: box });
+    expect(refusedStatuses).toContain(answer.status);
+    expect((await couch('GET', path, { as: asAdmin })).status).toBe(404);
   });
 
   it('carries a program of 1,000 pairs in boxes the server takes, every key whole', async () => {
