@@ -1,4 +1,5 @@
 import { syncedRecordTypes, type SyncedRecordType } from '../domain/syncedRecord';
+import { directoryKeyBoxBody } from './serverRulesDirectory';
 import { sealedDocumentTypes, sealedValidateBody } from './serverRulesSealed';
 
 /**
@@ -274,6 +275,10 @@ export function validateDocUpdateSource(
     `  var PARTNERS = ${JSON.stringify(names)};`,
     `  var TYPES = ${JSON.stringify(types)};`,
     `  var MAX_LENGTH = ${MAX_DOC_JSON_LENGTH};`,
+    // The directory also keeps the key boxes of a coordinator's new device (serverRulesDirectory.ts).
+    ...(database.kind === 'directory'
+      ? [`  var COORDINATOR_ROLE = ${JSON.stringify(COORDINATOR_ROLE)};`, directoryKeyBoxBody]
+      : []),
     ...(options.sealed ? ['  var SEALED = true;', sealedValidateBody] : [validateBody]),
     '}',
   ].join('\n');

@@ -26,6 +26,10 @@ export function fakeCouch(
     admin?: { name: string; password: string };
     base?: string;
     answer?: (request: SeenRequest) => { status: number; body?: unknown } | undefined;
+    /** Documents are read and written by a signed-in user too (a cookie session), as a database's member would. */
+    members?: boolean;
+    /** A user signed in already: the browser holds their session's cookie. */
+    session?: string;
   } = {},
 ) {
   const admin = options.admin ?? { name: 'admin', password: 'admin-password' };
@@ -33,6 +37,7 @@ export function fakeCouch(
   const users = new Map<string, User>();
   const docs = new Map<string, { rev: number; body: Record<string, unknown> }>();
   const requests: SeenRequest[] = [];
+  let signedIn: string | null = options.session ?? null;
 
   const respond = (status: number, body: unknown = {}) =>
     new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -48,6 +53,7 @@ export function fakeCouch(
       const name = String(body?.name ?? '');
       const user = users.get(name);
       if (!user || user.password !== body?.password) return respond(401, { error: 'unauthorized' });
+      signedIn = name;
       return respond(200, { ok: true, name, roles: user.roles });
     }
     const userId = /^_users\/org\.couchdb\.user%3A(.+)$/.exec(path)?.[1];
@@ -63,7 +69,7 @@ export function fakeCouch(
       users.set(userId, next);
       return respond(201, { ok: true, rev: `${next.rev}-a` });
     }
-    if (!asAdmin) return respond(401, { error: 'unauthorized' });
+    if (!asAdmin && !(options.members && signedIn !== null)) return respond(401, { error: 'unauthorized' });
     const [database = '', rest = ''] = path.split(/\/(.*)/s);
     if (rest.startsWith('_all_docs') && method === 'GET') {
       const range = new URLSearchParams(rest.slice('_all_docs?'.length));

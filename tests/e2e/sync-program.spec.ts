@@ -4,7 +4,14 @@ import { DESIGN_DOC_ID } from '../../src/sync/serverRules';
 import { aCheckIn, aSession } from '../../src/test/builders';
 import { aServerDoc } from '../../src/test/serverDocs';
 import { readWholeServer, startProgramServer, type ProgramServer } from './programServer';
-import { joinProgram, setUpProgram, syncStatus, wholeDeviceText, type Device } from './syncJourney';
+import {
+  joinProgram,
+  letInCoordinatorDevice,
+  setUpProgram,
+  syncStatus,
+  wholeDeviceText,
+  type Device,
+} from './syncJourney';
 
 /*
  * A program in sync, end to end: three people, each on their own device (a browser context of its
@@ -131,6 +138,24 @@ test('the mentee’s device lets the mentor’s new phone in: a link, the mentor
     expect(boxes).toEqual([]);
   } finally {
     await phone.close();
+  }
+});
+
+test('the coordinator’s new laptop takes every key from their first device, once, and opens the pair’s shared check-in', async ({
+  browser,
+}) => {
+  const laptop = await letInCoordinatorDevice(browser, coordinator.page);
+  try {
+    await expect(laptop.page.locator('.dashboard-table tr', { hasText: names.mentee })).toBeVisible({
+      timeout: 30_000,
+    });
+    await laptop.page.goto(pairPath);
+    await expect(laptop.page.getByRole('link', { name: /Mentee's check-in/ })).toBeVisible({ timeout: 30_000 });
+    const directory = (await readWholeServer(server)).get('mentorlog-program') ?? [];
+    const boxes = directory.filter((doc) => (doc as { _id?: string })._id?.startsWith('keyBox:'));
+    expect(boxes.filter((doc) => !(doc as { _deleted?: boolean })._deleted)).toEqual([]);
+  } finally {
+    await laptop.context.close();
   }
 });
 

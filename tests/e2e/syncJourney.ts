@@ -110,3 +110,22 @@ export async function wholeDeviceText(page: Page): Promise<string> {
 export function syncStatus(page: Page) {
   return page.getByRole('banner').getByRole('status');
 }
+
+/**
+ * The coordinator's first device makes a link for another device of theirs; the new device (a
+ * browser context of its own) opens it, signs in with the coordinator's own password and lands on
+ * the dashboard.
+ */
+export async function letInCoordinatorDevice(browser: Browser, first: Page): Promise<Device> {
+  await first.goto('/sync');
+  await first.getByRole('button', { name: 'Make a link for another device' }).click();
+  const link = await first.getByLabel('Link for another device of yours', { exact: true }).inputValue();
+  expect(link.split('#')[0]).not.toMatch(/key=|coordinator=/);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel('Your password').fill('the coordinator’s own password');
+  await page.getByRole('button', { name: 'Sign in and take the keys' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Program dashboard' })).toBeVisible({ timeout: 30_000 });
+  return { context, page };
+}

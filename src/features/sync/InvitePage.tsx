@@ -97,7 +97,7 @@ function Invitations({ account, admin, row }: InvitationsProps) {
         run: async () => {
           if (!(await holdsKeysFor(pair.id)) && (await sealedWithOtherKeys(server, pair.id)))
             throw new ProvisionError(
-              'This pair’s records on the server are sealed with keys this device does not hold (it was invited from another device, or this device’s storage was cleared). Invite it from the device that invited it first, or ask one of the partners to make a link for a new device on theirs.',
+              'This pair’s records on the server are sealed with keys this device does not hold (it was invited from another device, or this device’s storage was cleared). Invite it from the device that invited it first, or let this device in from there: “Let in another device of yours” on that device’s sync page.',
               null,
             );
           keys = await pairKeysForInvitation(pair.id);

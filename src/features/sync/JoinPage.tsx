@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useSyncAccount } from '../../data/syncAccount';
+import { readCoordinatorDeviceLink } from '../../domain/coordinatorDeviceLink';
 import { readInvitation } from '../../domain/invitation';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { CoordinatorJoinForm } from './CoordinatorJoinForm';
 import { DeviceJoinForm } from './DeviceJoinForm';
 import { FetchingPair } from './FetchingPair';
 import { JoinForm } from './JoinForm';
@@ -18,6 +20,7 @@ export function JoinPage() {
   const { hash, pathname } = useLocation();
   const navigate = useNavigate();
   const [invitation] = useState(() => readInvitation(hash));
+  const [coordinatorLink] = useState(() => readCoordinatorDeviceLink(hash));
   const [joined, setJoined] = useState(false);
   const account = useSyncAccount();
 
@@ -25,6 +28,35 @@ export function JoinPage() {
     if (hash) void navigate({ pathname }, { replace: true });
   }, [hash, pathname, navigate]);
 
+  if (coordinatorLink.kind === 'damaged') {
+    return (
+      <section className="narrow">
+        <h1>Let in another device of yours</h1>
+        <p className="form-error" role="alert">
+          This link is incomplete: part of it was lost when it was copied. Copy the whole link again, or scan its QR
+          code, from the device that made it; or make a new link there.
+        </p>
+      </section>
+    );
+  }
+  if (coordinatorLink.kind === 'link') {
+    const { link } = coordinatorLink;
+    const sameAccount = account?.personId === link.personId && account.serverUrl === link.serverUrl;
+    return (
+      <section className="narrow sync-page">
+        <h1>Welcome{link.name ? `, ${link.name}` : ''}</h1>
+        {account && !sameAccount ? (
+          <p className="notice">
+            This device already syncs with a program’s server as someone else. To let it in as the program’s
+            coordinator, first stop syncing on this device in <Link to="/settings">Settings</Link> (its records stay),
+            then open the link again.
+          </p>
+        ) : (
+          <CoordinatorJoinForm link={link} account={sameAccount ? account : null} />
+        )}
+      </section>
+    );
+  }
   if (!invitation) {
     return (
       <section className="narrow">

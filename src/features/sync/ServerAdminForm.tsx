@@ -4,8 +4,12 @@ import { serverAdminFormSchema, type ServerAdminFormValues } from '../../domain/
 import { useServerAdmin } from './serverAdminContext';
 import { AdminFields } from './CredentialFields';
 
-/** Asks for the server admin's name and password, held in the sync screens' memory only. */
-export function ServerAdminForm() {
+/** Asks for the server admin's name and password, held in the sync screens' memory only; `why` says what for. */
+export function ServerAdminForm({
+  why = 'Setting up a pair on the server needs its administrator’s name and password.',
+}: {
+  why?: string;
+}) {
   const { setAdmin } = useServerAdmin();
   const {
     register,
@@ -19,10 +23,7 @@ export function ServerAdminForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="card">
       <h2>The server administrator</h2>
-      <p>
-        Setting up a pair on the server needs its administrator’s name and password. They are kept only while these sync
-        screens are open, never stored on this device.
-      </p>
+      <p>{why} They are kept only while these sync screens are open, never stored on this device.</p>
       <AdminFields
         name={register('adminName')}
         password={register('adminPassword')}

@@ -7,6 +7,7 @@ import { Loading } from '../../ui/Loading';
 import { SyncAccountDetails } from '../../ui/SyncAccountDetails';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { ConnectForm } from './ConnectForm';
+import { CoordinatorDeviceLink } from './CoordinatorDeviceLink';
 import { NewDeviceLinks } from './NewDeviceLinks';
 import { SetAsideList } from './SetAsideList';
 import { SyncPairList } from './SyncPairList';
@@ -55,6 +56,9 @@ export function SyncPage() {
         ) : (
           <Loading what="Reading the pairs on this device" />
         )
+      ) : null}
+      {account?.role === 'coordinator' ? (
+        <CoordinatorDeviceLink account={account} personName={person?.name ?? ''} />
       ) : null}
       {account?.role === 'partner'
         ? (rows ?? [])
