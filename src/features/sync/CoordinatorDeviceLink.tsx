@@ -6,8 +6,7 @@ import type { SyncAccount } from '../../domain/syncAccount';
 import { CoordinatorKeysError, coordinatorKeysToShare, putCoordinatorBoxes } from '../../sync/coordinatorKeys';
 import { provisionDirectory } from '../../sync/provisionProgram';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { CopyButton } from './CopyButton';
-import { QrCode } from './QrCode';
+import { DeviceLink } from './DeviceLink';
 import { useServerAdmin } from './serverAdminContext';
 import { ServerAdminForm } from './ServerAdminForm';
 import { setUpFailureMessage } from './setUpFailureMessage';
@@ -87,24 +86,14 @@ export function CoordinatorDeviceLink({ account, personName }: CoordinatorDevice
         <ServerAdminForm why="Bringing the directory’s rules up to date needs the server administrator’s name and password." />
       ) : null}
       {made ? (
-        <div className="invitation">
-          <label htmlFor={`${headingId}-link`}>Link for another device of yours</label>
-          <input
-            id={`${headingId}-link`}
-            className="invitation__link"
-            readOnly
-            value={made.link}
-            onFocus={(event) => event.target.select()}
-          />
-          <p>
-            It carries {countOf(made.keys, { one: 'key', other: 'keys' })}, sealed for this link only.{' '}
-            <CopyButton text={made.link} label="Copy the link" />
-          </p>
-          <figure className="invitation__qr">
-            <QrCode text={made.link} label="QR code of the link for another device of yours." />
-            <figcaption>Or scan this on the new device. It still needs your own password.</figcaption>
-          </figure>
-        </div>
+        <DeviceLink
+          label="Link for another device of yours"
+          link={made.link}
+          qrLabel="QR code of the link for another device of yours."
+          stillNeeds="your own password"
+        >
+          It carries {countOf(made.keys, { one: 'key', other: 'keys' })}, sealed for this link only.{' '}
+        </DeviceLink>
       ) : null}
     </section>
   );

@@ -6,8 +6,7 @@ import type { SyncAccount } from '../../domain/syncAccount';
 import { InvitationKeysError, putDeviceBox } from '../../sync/invitationKeys';
 import { pairKeysToShare } from '../../sync/pairKeys';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { CopyButton } from './CopyButton';
-import { QrCode } from './QrCode';
+import { DeviceLink } from './DeviceLink';
 import { setUpFailureMessage } from './setUpFailureMessage';
 
 interface NewDeviceLinksProps {
@@ -89,23 +88,12 @@ export function NewDeviceLinks({ account, row }: NewDeviceLinksProps) {
       </p>
       <ErrorMessage message={error} />
       {made ? (
-        <div className="invitation">
-          <label htmlFor={`${headingId}-link`}>New device link for {made.name}</label>
-          <input
-            id={`${headingId}-link`}
-            className="invitation__link"
-            readOnly
-            value={made.link}
-            onFocus={(event) => event.target.select()}
-          />
-          <p>
-            <CopyButton text={made.link} label="Copy the link" />
-          </p>
-          <figure className="invitation__qr">
-            <QrCode text={made.link} label={`QR code of the new device link for ${made.name}.`} />
-            <figcaption>Or scan this on the new device. It still needs {made.name}’s own password.</figcaption>
-          </figure>
-        </div>
+        <DeviceLink
+          label={`New device link for ${made.name}`}
+          link={made.link}
+          qrLabel={`QR code of the new device link for ${made.name}.`}
+          stillNeeds={`${made.name}’s own password`}
+        />
       ) : null}
     </section>
   );
