@@ -1,6 +1,6 @@
 import { applyPulled, applyWithdrawals } from './applyPulled';
 import { checkPulledDocument, type PulledProblem } from './checkPulledDocument';
-import { openPulled } from './docCipher';
+import { KEYS_NOT_GIVEN_FIELD, keysNotGiven, openPulled } from './docCipher';
 import { json, request, type CouchConnection } from './couchHttp';
 import type { SyncRecord } from '../domain/syncedRecord';
 import { databaseOf } from './serverRules';
@@ -77,14 +77,32 @@ export async function pullDatabase(
   const withdrawn: string[] = [];
   const entries: SyncRecord[] = [];
   const all = body.results ?? [];
+  const isKeyDoc = (id: string) => id.startsWith('keyBox:') || id.startsWith('device:');
   const results = all.filter(
-    // Design docs hold the server's rules, key boxes keys for devices (invitations): neither is a record.
-    (change) => typeof change.id === 'string' && !change.id.startsWith('_design/') && !change.id.startsWith('keyBox:'),
+    // Design docs hold the server's rules, key boxes keys for devices, device docs the registry: none is a record.
+    (change) => typeof change.id === 'string' && !change.id.startsWith('_design/') && !isKeyDoc(change.id),
   );
   const nowMs = (options.nowMs ?? Date.now)();
+  // A new key generation's box comes before the docs sealed with it are opened, in this same page.
+  const keyDocs = all.filter(
+    (change) => typeof change.id === 'string' && isKeyDoc(change.id) && change.deleted !== true,
+  );
+  if (keyDocs.length > 0 && store.takeKeyDocs)
+    problems.push(
+      ...(await store.takeKeyDocs(
+        database,
+        keyDocs.map((change) => change.doc),
+      )),
+    );
   const keys = await store.keys(database);
   // Opened all at once, before any write: Web Crypto is asynchronous, and awaiting it inside a
   // Dexie transaction would commit the transaction early.
+  let removedAt: Promise<string | null> | null = null;
+  const notGiven = async (problem: PulledProblem, doc: unknown): Promise<PulledProblem> => {
+    removedAt ??= store.removedAt?.(database) ?? Promise.resolve(null);
+    const meta = (doc as { meta?: { keyGeneration?: unknown } } | null)?.meta;
+    return { ...problem, message: keysNotGiven(meta?.keyGeneration, await removedAt) };
+  };
   const opened = await Promise.all(
     results.map((change) => (change.deleted === true ? null : openPulled(change.doc, database, keys))),
   );
@@ -98,7 +116,9 @@ export async function pullDatabase(
     }
     const open = opened[index];
     if (open && !open.ok) {
-      problems.push(open.problem);
+      problems.push(
+        open.problem.field === KEYS_NOT_GIVEN_FIELD ? await notGiven(open.problem, change.doc) : open.problem,
+      );
       continue;
     }
     const check = checkPulledDocument(open?.doc, database, nowMs);

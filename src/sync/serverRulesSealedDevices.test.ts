@@ -18,7 +18,7 @@ function aDeviceDoc(pairId: string, author: string, visibility: 'pair' | 'progra
   };
 }
 
-function removed(doc: ReturnType<typeof aDeviceDoc>, by: string) {
+function removed(doc: ReturnType<typeof aDeviceDoc> & { _rev?: string }, by: string) {
   return {
     ...doc,
     _rev: '2-b',
