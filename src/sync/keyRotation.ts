@@ -27,8 +27,16 @@ import { KEY_BOX_TYPE } from './serverRulesSealed';
  * pulls (pullDatabase.ts), before it opens the docs that came with it, and seals with g+1 too.
  */
 
-/** Why a removal could not be done, in words for the person. */
-export class RotationError extends Error {}
+/** Why a removal could not be done, in words for the person; `keysMade` when only giving them out is left (`shareNewestKeys`). */
+export class RotationError extends Error {
+  constructor(
+    message: string,
+    readonly keysMade = false,
+  ) {
+    super(message);
+    this.name = 'RotationError';
+  }
+}
 
 const DEVICE_BOX_PREFIX = `${KEY_BOX_TYPE}:device-`;
 
@@ -137,7 +145,15 @@ export async function removeDevice(
     database,
   );
   announceKeyringChange();
-  return { generation, boxed: await shareNewestKeys(connection, pairId, personId, database, now) };
+  try {
+    return { generation, boxed: await shareNewestKeys(connection, pairId, personId, database, now) };
+  } catch (error) {
+    const why = error instanceof RotationError ? `${error.message} ` : '';
+    throw new RotationError(
+      `${why}The device is removed and this device seals with new keys, but they have not reached every other device of the pair yet: give them again.`,
+      true,
+    );
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
