@@ -35,6 +35,9 @@ import type { DatabaseKeys, LocalRecords, SyncStore, WriteOutcome } from './sync
 /** Pulled docs written in one transaction at most, however many pulls are waiting. */
 const WRITE_BATCH = 5000;
 
+/** Where the sync's meta says a database's docs were set aside for want of keys that may yet come. */
+const missingMetaKey = (database: string) => `keysMissing:${database}`;
+
 export interface DexieSync {
   store: SyncStore;
   records: LocalRecords;
@@ -108,13 +111,14 @@ export function dexieSync(database: MentorlogDatabase, account: SyncAccount): De
   const store: SyncStore = {
     async takeKeyDocs(name, docs) {
       const place = databaseOf(name);
-      if (!place || place.kind === 'directory') return [];
+      if (!place || place.kind === 'directory') return { problems: [], rewind: false };
       ownDevice ??= deviceKey(database).then(async (own) => ({
         privateKey: own.privateKey,
         id: await deviceIdOf(own.publicKey),
       }));
       const own = await ownDevice;
       const { keys, problems } = await openKeyBoxes(own.privateKey, own.id, docs, name, place.pairId);
+      let rewind = false;
       if (keys.length > 0) {
         // A generation held already stays as it is: its records were sealed with it.
         const held = new Set((await readKeyring(null, database)).map((entry) => entry.id));
@@ -122,6 +126,8 @@ export function dexieSync(database: MentorlogDatabase, account: SyncAccount): De
         if (fresh.length > 0) {
           await keepContentKeys(fresh, database);
           keyring = null;
+          rewind = (await readSyncMeta(database, missingMetaKey(name))) === '1';
+          if (rewind) await writeSyncMeta(database, missingMetaKey(name), '0');
         }
       }
       for (const doc of docs) {
@@ -132,8 +138,9 @@ export function dexieSync(database: MentorlogDatabase, account: SyncAccount): De
           removed.set(name, removedAt);
         }
       }
-      return problems;
+      return { problems, rewind };
     },
+    keysMissing: (name) => writeSyncMeta(database, missingMetaKey(name), '1'),
     async removedAt(name) {
       if (!removed.has(name)) removed.set(name, await readSyncMeta(database, removedMetaKey(name)));
       return removed.get(name) ?? null;

@@ -96,7 +96,7 @@ describe('sealed documents', () => {
     expect((await openPulled(doc, pairDb, both)).ok).toBe(true);
     expect(await problemOf(doc, await keysOf(2))).toMatchObject({
       field: 'meta.keyGeneration',
-      message: expect.stringMatching(/generation 1\) this device was not given: it may have been removed/),
+      message: expect.stringMatching(/generation 1\) this device has not been given. If a device was just removed/),
     });
     expect(keysNotGiven(2, '2026-12-05T09:00:00.000Z')).toMatch(
       /removed from the pair on 2026-12-05, and gets nothing written since. What it synced before stays readable here/,

@@ -24,7 +24,7 @@ export const KEYS_NOT_GIVEN_FIELD = 'meta.keyGeneration';
 export function keysNotGiven(generation: unknown, removedAt: string | null): string {
   return removedAt
     ? `was written with keys this device was not given: it was removed from the pair on ${removedAt.slice(0, 10)}, and gets nothing written since. What it synced before stays readable here.`
-    : `is sealed with keys (generation ${JSON.stringify(generation)}) this device was not given: it may have been removed from the pair. Ask your partner to let this device in again with a new device link.`;
+    : `is sealed with keys (generation ${JSON.stringify(generation)}) this device has not been given. If a device was just removed from the pair, they are on their way, and this is read again when they come; if not, ask your partner to let this device in again with a new device link.`;
 }
 
 export type Opened = { ok: true; doc: unknown } | { ok: false; problem: PulledProblem };

@@ -1,19 +1,13 @@
 import { boxForDevice, openDeviceBox, type DeviceBox } from '../crypto/keyBoxes';
 import { OpenError } from '../crypto/sealing';
-import {
-  contentKeyBytes,
-  deviceKey,
-  keepContentKeys,
-  newContentKey,
-  newestGeneration,
-  type ContentKeyBytes,
-} from '../data/keyring';
+import { deviceKey, keepContentKeys, newContentKey, newestGeneration, type ContentKeyBytes } from '../data/keyring';
 import { db as appDatabase, type MentorlogDatabase } from '../db/database';
 import type { PulledProblem } from './checkPulledDocument';
 import { request, type CouchConnection } from './couchHttp';
 import { deviceIdOf, markDeviceRemoved, readDevices, type RegisteredDevice } from './deviceRegistry';
 import { isContentKey } from './invitationKeys';
 import { announceKeyringChange } from './keyringChanges';
+import { pairKeysToShare } from './pairKeys';
 import { pairDatabaseName, sharedDatabaseName } from './serverRules';
 import { KEY_BOX_TYPE } from './serverRulesSealed';
 
@@ -27,7 +21,7 @@ import { KEY_BOX_TYPE } from './serverRulesSealed';
  * pulls (pullDatabase.ts), before it opens the docs that came with it, and seals with g+1 too.
  */
 
-/** Why a removal could not be done, in words for the person; `keysMade` when only giving them out is left (`shareNewestKeys`). */
+/** Why a removal could not be done, in words for the person; `keysMade` when it is half done: do it again. */
 export class RotationError extends Error {
   constructor(
     message: string,
@@ -72,42 +66,43 @@ async function putBox(
     box,
   };
   const path = `${encodeURIComponent(database)}/${encodeURIComponent(id)}`;
+  // Put by an earlier try of this same removal: a box is written once (the rules refuse a change).
+  const held = await request(connection, path);
+  await held.body?.cancel();
+  if (held.ok) return true;
   const response = await request(connection, path, { method: 'PUT', body: JSON.stringify(doc) });
   await response.body?.cancel();
-  // 409: put by an earlier try of this same removal.
   if (!response.ok && response.status !== 409)
     throw new RotationError(
-      `The program’s server did not take the new keys for ${device.label} (it answered ${response.status}). Try again.`,
+      `The program’s server did not take the new keys for ${device.label} (it answered ${response.status}).`,
     );
   return true;
 }
 
-/** The newest keys of both databases this device holds, of one generation; null when it holds none. */
-async function newestKeys(pairId: string, database: MentorlogDatabase) {
+/** The newest generation this device holds of the pair's keys (both databases), or 0. */
+async function newestOf(pairId: string, database: MentorlogDatabase): Promise<number> {
   const names = [pairDatabaseName(pairId), sharedDatabaseName(pairId)];
-  const generation = Math.max(
-    0,
-    ...(await Promise.all(names.map((name) => newestGeneration(name, database)))).map(Number),
-  );
-  if (generation === 0) return null;
-  const keys = await Promise.all(names.map((name) => contentKeyBytes(name, generation, database)));
-  return keys.every((key) => key !== null) ? { generation, keys: keys as ContentKeyBytes[] } : null;
+  return Math.max(0, ...(await Promise.all(names.map((name) => newestGeneration(name, database)))).map(Number));
 }
 
 /**
- * Boxes this device's newest generation of the pair's keys for every device of the registry but
- * itself and the removed: the partners' in the pair's database, the coordinator's in the shared one.
- * Returns how many devices it boxed for. Safe to run again after a failure.
+ * Boxes every generation this device holds of the pair's keys for every device of the registry but
+ * itself and the removed: the partners' in the pair's database, the coordinator's in the shared
+ * one. Every generation, not the newest only: a device that missed a box (a removal that failed
+ * half way, and was done again) gets what it missed. Returns how many devices it boxed for; one
+ * box per device and newest generation, so running it again puts nothing twice.
  */
-export async function shareNewestKeys(
+export async function shareKeys(
   connection: CouchConnection,
   pairId: string,
   authorId: string,
   database: MentorlogDatabase = appDatabase,
   now: () => number = Date.now,
 ): Promise<number> {
-  const newest = await newestKeys(pairId, database);
-  if (!newest) throw new RotationError('This device holds no keys for this pair: it cannot give any.');
+  const keys = await pairKeysToShare(pairId, database);
+  const generation = await newestOf(pairId, database);
+  if (!keys || generation === 0)
+    throw new RotationError('This device holds no keys for this pair: it cannot give any.');
   const own = await deviceIdOf((await deviceKey(database)).publicKey);
   let boxed = 0;
   for (const name of [pairDatabaseName(pairId), sharedDatabaseName(pairId)]) {
@@ -115,15 +110,18 @@ export async function shareNewestKeys(
       (device) => device.removedAt === null && device.deviceId !== own,
     );
     for (const device of devices)
-      if (await putBox(connection, name, pairId, authorId, device, newest.keys, newest.generation, now())) boxed++;
+      if (await putBox(connection, name, pairId, authorId, device, keys, generation, now())) boxed++;
   }
   return boxed;
 }
 
 /**
- * Removes a device from the pair: marks it removed in the registry, makes and keeps the next key
- * generation here, and boxes it for every other device. A failure after the keys were made is a
- * RotationError whose retry is `shareNewestKeys`.
+ * Removes a device from the pair: makes and keeps the next key generation here (this device seals
+ * with it from then on), marks the device removed in the registry, and boxes the keys for every
+ * other device. In that order, so that every failure can be mended by doing it again: kept keys
+ * not yet given out are given with the next try's (boxes carry every generation), and a device
+ * already marked removed is not given a new generation twice. A device that pulls a doc of the new
+ * generation before its box reads it again once the box arrives (pullDatabase.ts).
  */
 export async function removeDevice(
   connection: CouchConnection,
@@ -134,23 +132,24 @@ export async function removeDevice(
   const { pairId, personId, deviceId } = removal;
   const name = pairDatabaseName(pairId);
   const device = (await readDevices(connection, name)).find((held) => held.deviceId === deviceId);
-  if (!device || device.removedAt !== null)
-    throw new RotationError('That device is not in this pair any more: it was removed already.');
-  const current = await newestKeys(pairId, database);
-  if (!current) throw new RotationError('This device holds no keys for this pair: it cannot remove a device.');
-  await markDeviceRemoved(connection, name, device, personId, now());
-  const generation = current.generation + 1;
-  await keepContentKeys(
-    [newContentKey(name, generation), newContentKey(sharedDatabaseName(pairId), generation)],
-    database,
-  );
-  announceKeyringChange();
+  if (!device) throw new RotationError('That device is not in this pair’s list of devices: nothing was changed.');
+  const current = await newestOf(pairId, database);
+  if (current === 0) throw new RotationError('This device holds no keys for this pair: it cannot remove a device.');
+  const generation = device.removedAt === null ? current + 1 : current;
+  if (device.removedAt === null) {
+    await keepContentKeys(
+      [newContentKey(name, generation), newContentKey(sharedDatabaseName(pairId), generation)],
+      database,
+    );
+    announceKeyringChange();
+  }
   try {
-    return { generation, boxed: await shareNewestKeys(connection, pairId, personId, database, now) };
+    if (device.removedAt === null) await markDeviceRemoved(connection, name, device, personId, now());
+    return { generation, boxed: await shareKeys(connection, pairId, personId, database, now) };
   } catch (error) {
     const why = error instanceof RotationError ? `${error.message} ` : '';
     throw new RotationError(
-      `${why}The device is removed and this device seals with new keys, but they have not reached every other device of the pair yet: give them again.`,
+      `${why}This device seals with new keys already, but the removal is not finished: the pair’s other devices cannot read what it writes until it is. Try again.`,
       true,
     );
   }

@@ -87,21 +87,25 @@ export async function pullDatabase(
   const keyDocs = all.filter(
     (change) => typeof change.id === 'string' && isKeyDoc(change.id) && change.deleted !== true,
   );
-  if (keyDocs.length > 0 && store.takeKeyDocs)
-    problems.push(
-      ...(await store.takeKeyDocs(
-        database,
-        keyDocs.map((change) => change.doc),
-      )),
-    );
+  const taken =
+    keyDocs.length > 0 && store.takeKeyDocs
+      ? await store.takeKeyDocs(
+          database,
+          keyDocs.map((change) => change.doc),
+        )
+      : { problems: [], rewind: false };
+  problems.push(...taken.problems);
   const keys = await store.keys(database);
   // Opened all at once, before any write: Web Crypto is asynchronous, and awaiting it inside a
   // Dexie transaction would commit the transaction early.
   let removedAt: Promise<string | null> | null = null;
+  let missing = false;
   const notGiven = async (problem: PulledProblem, doc: unknown): Promise<PulledProblem> => {
     removedAt ??= store.removedAt?.(database) ?? Promise.resolve(null);
     const meta = (doc as { meta?: { keyGeneration?: unknown } } | null)?.meta;
-    return { ...problem, message: keysNotGiven(meta?.keyGeneration, await removedAt) };
+    const removed = await removedAt;
+    missing ||= removed === null;
+    return { ...problem, message: keysNotGiven(meta?.keyGeneration, removed) };
   };
   const opened = await Promise.all(
     results.map((change) => (change.deleted === true ? null : openPulled(change.doc, database, keys))),
@@ -133,7 +137,10 @@ export async function pullDatabase(
   const gone = await applyWithdrawals(records, withdrawn, destination);
   const written = await applyPulled(records, entries, destination);
   problems.push(...written.problems);
-  const last = sequenceText(body.last_seq);
+  // Not removed, so the keys are likely on their way (a box put after the docs sealed with them).
+  if (missing) await store.keysMissing?.(database);
+  // New keys, and docs set aside earlier for want of them: read the database again from its start.
+  const last = taken.rewind ? '0' : sequenceText(body.last_seq);
   if (last !== null && last !== since) await store.setCheckpoint(database, last);
   return {
     applied: gone + written.applied,

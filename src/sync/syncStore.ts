@@ -24,9 +24,13 @@ export interface SyncStore {
   /**
    * Key boxes and device entries pulled from a sealed database, before its other docs are opened:
    * keeps the keys boxed for this device (keyRotation.ts), and notes when the registry says this
-   * device was removed. A box that fails is a problem to report. Absent: the store takes none.
+   * device was removed. A box that fails is a problem to report. `rewind` when the keys are new and
+   * docs were set aside earlier for want of them: the database is then read again from its start.
+   * Absent: the store takes none.
    */
-  takeKeyDocs?(database: string, docs: readonly unknown[]): Promise<PulledProblem[]>;
+  takeKeyDocs?(database: string, docs: readonly unknown[]): Promise<{ problems: PulledProblem[]; rewind: boolean }>;
+  /** Docs of the database were set aside for want of their keys: new keys will read it again. */
+  keysMissing?(database: string): Promise<void>;
   /** When the database's registry said this device was removed, or null. */
   removedAt?(database: string): Promise<string | null>;
   /** The last sequence read from the database's changes feed (opaque: never parsed), or null. */

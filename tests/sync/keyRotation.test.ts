@@ -17,7 +17,7 @@ import { deviceIdOf, readDevices } from '../../src/sync/deviceRegistry';
 import { syncDatabasesOf } from '../../src/sync/deviceSync';
 import { dexieSync } from '../../src/sync/dexieSyncStore';
 import { putDeviceBox, takeInvitationKeys } from '../../src/sync/invitationKeys';
-import { removeDevice } from '../../src/sync/keyRotation';
+import { deviceBoxId, removeDevice } from '../../src/sync/keyRotation';
 import { pairKeysForInvitation, pairKeysToShare } from '../../src/sync/pairKeys';
 import { provisionDirectory, provisionPair, provisionPerson } from '../../src/sync/provisionProgram';
 import { registerThisDevice } from '../../src/sync/registerDevices';
@@ -198,5 +198,34 @@ describe('removing a device from a sealed pair', () => {
     await roundsWithout('on the new device', phone);
     expect(await phone.holds('session', first.id)).toEqual(first);
     expect(await phone.holds('session', second.id)).toEqual(second);
+  });
+
+  it('reads again what arrived before its keys did, once they come', async () => {
+    const { pair, mentee, a, a2, b } = await aSealedPairWithDevices();
+    const a2Id = await deviceIdOf((await deviceKey(a2.database)).publicKey);
+    const removal = { pairId: pair.id, personId: mentee.id, deviceId: a2Id };
+    await removeDevice(b.connection, removal, b.database);
+    // A's box lost on the way, as when a removal fails half way.
+    const asAdmin = { name: admin.name, password: admin.password };
+    const aId = await deviceIdOf((await deviceKey(a.database)).publicKey);
+    const boxPath = `${pairDatabaseName(pair.id)}/${encodeURIComponent(deviceBoxId(aId, 2))}`;
+    const box = await couch('GET', boxPath, { as: asAdmin });
+    expect((await couch('DELETE', `${boxPath}?rev=${String(box.body._rev)}`, { as: asAdmin })).status).toBe(200);
+
+    const early = aSession({ pairId: pair.id, loggedById: mentee.id, date: localToday() });
+    await logSession(early, b.database);
+    await roundsWithout('sealing with the new keys', b);
+    expect(await a.round()).toEqual([
+      expect.objectContaining({
+        docId: `session:${early.id}`,
+        message: expect.stringMatching(/has not been given\. If a device was just removed/),
+      }),
+    ]);
+    expect(await a.holds('session', early.id)).toBeNull();
+
+    // The removal done again: the device stays removed, and A is given its box.
+    expect(await removeDevice(b.connection, removal, b.database)).toEqual({ generation: 2, boxed: 2 });
+    await roundsWithout('taking the keys', a, a);
+    expect(await a.holds('session', early.id)).toEqual(early);
   });
 });

@@ -34,7 +34,7 @@ export function PairDevices({ account, row, actions: given }: PairDevicesProps) 
   const [busy, setBusy] = useState<string | null>(null);
   const working = busy !== null;
   const [done, setDone] = useState<string | null>(null);
-  const [halfDone, setHalfDone] = useState(false);
+  const [halfDone, setHalfDone] = useState<ListedDevice | null>(null);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const removeButtons = useRef(new Map<string, HTMLButtonElement>());
 
@@ -70,37 +70,23 @@ export function PairDevices({ account, row, actions: given }: PairDevicesProps) 
     if (device) removeButtons.current.get(device.deviceId)?.focus();
   };
 
-  const remove = async (device: ListedDevice) => {
-    setBusy('Removing the device and giving new keys to the others…');
+  const remove = async (device: ListedDevice, again = false) => {
+    setBusy(again ? 'Finishing the removal…' : 'Removing the device and giving new keys to the others…');
     setError(null);
     setDone(null);
     try {
       const boxed = await actions.remove(device.deviceId);
-      setHalfDone(false);
+      setHalfDone(null);
       setDone(
         `${describe(device)} is removed. What this pair writes from now on is sealed with new keys, given to ${boxed} other ${boxed === 1 ? 'device' : 'devices'} and this one.`,
       );
     } catch (failure) {
       setError(failureSentence(failure));
-      setHalfDone(failure instanceof RotationError && failure.keysMade);
+      setHalfDone(failure instanceof RotationError && failure.keysMade ? device : null);
     } finally {
       setBusy(null);
       setConfirming(null);
       setReads((count) => count + 1);
-    }
-  };
-
-  const shareAgain = async () => {
-    setBusy('Giving the new keys to the other devices…');
-    setError(null);
-    try {
-      const boxed = await actions.shareAgain();
-      setHalfDone(false);
-      setDone(`The new keys were given to ${boxed} other ${boxed === 1 ? 'device' : 'devices'}.`);
-    } catch (failure) {
-      setError(failureSentence(failure));
-    } finally {
-      setBusy(null);
     }
   };
 
@@ -190,8 +176,8 @@ export function PairDevices({ account, row, actions: given }: PairDevicesProps) 
       <ErrorMessage message={error} />
       {halfDone && !working ? (
         <p>
-          <button type="button" className="button" onClick={() => void shareAgain()}>
-            Give the new keys to the other devices again
+          <button type="button" className="button" onClick={() => void remove(halfDone, true)}>
+            Finish removing {describe(halfDone)}
           </button>
         </p>
       ) : null}

@@ -1,7 +1,7 @@
 import { deviceKey } from '../../data/keyring';
 import type { SyncAccount } from '../../domain/syncAccount';
 import { deviceIdOf, readDevices, type RegisteredDevice } from '../../sync/deviceRegistry';
-import { removeDevice, shareNewestKeys } from '../../sync/keyRotation';
+import { removeDevice } from '../../sync/keyRotation';
 import { pairDatabaseName } from '../../sync/serverRules';
 
 /** A device of the pair's registry, as the devices list shows it. */
@@ -11,10 +11,8 @@ export type ListedDevice = Pick<RegisteredDevice, 'deviceId' | 'personId' | 'lab
 export interface PairDeviceActions {
   /** The pair's registry, and this device's id in it. */
   list(): Promise<{ devices: ListedDevice[]; ownId: string }>;
-  /** Removes a device and gives the next keys to the others: how many were given them. */
+  /** Removes a device and gives the next keys to the others: how many were given them. Again, to finish one half done. */
   remove(deviceId: string): Promise<number>;
-  /** Gives this device's newest keys to the others again, after a removal that failed half way. */
-  shareAgain(): Promise<number>;
 }
 
 export function pairDeviceActions(account: SyncAccount, pairId: string): PairDeviceActions {
@@ -27,6 +25,5 @@ export function pairDeviceActions(account: SyncAccount, pairId: string): PairDev
     async remove(deviceId) {
       return (await removeDevice(connection, { pairId, personId: account.personId, deviceId })).boxed;
     },
-    shareAgain: () => shareNewestKeys(connection, pairId, account.personId),
   };
 }

@@ -35,7 +35,6 @@ function actionsWith(remove: PairDeviceActions['remove']) {
   return {
     list: vi.fn(async () => ({ devices, ownId: 'mine' })),
     remove: vi.fn(remove),
-    shareAgain: vi.fn(async () => 2),
   } satisfies PairDeviceActions;
 }
 
@@ -88,17 +87,21 @@ describe('the pair’s devices', () => {
     await waitFor(() => expect(actions.list).toHaveBeenCalledTimes(2));
   });
 
-  it('says what went wrong, and gives the new keys again when only that was left', async () => {
+  it('says what went wrong, and offers to finish a removal left half done', async () => {
+    let tries = 0;
     const actions = actionsWith(async () => {
-      throw new RotationError('The server did not take them.', true);
+      tries += 1;
+      if (tries === 1) throw new RotationError('The server did not take them.', true);
+      return 1;
     });
     const user = renderDevices(actions);
     await user.click(await screen.findByRole('button', { name: /^Remove this device: Sam Mentee/ }));
     await user.click(screen.getByRole('button', { name: 'Remove the device' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('The server did not take them.');
-    await user.click(screen.getByRole('button', { name: 'Give the new keys to the other devices again' }));
-    expect(actions.shareAgain).toHaveBeenCalledTimes(1);
-    expect(await screen.findByText('The new keys were given to 2 other devices.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Finish removing Sam Mentee’s Firefox on Android' }));
+    expect(actions.remove).toHaveBeenNthCalledWith(2, 'old-phone');
+    expect(await screen.findByText(/is removed\. .* given to 1 other device and this one\./)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('keeps nothing half-offered when the removal was refused before anything changed', async () => {
@@ -109,6 +112,6 @@ describe('the pair’s devices', () => {
     await user.click(await screen.findByRole('button', { name: /^Remove this device: Sam Mentee/ }));
     await user.click(screen.getByRole('button', { name: 'Remove the device' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('removed already');
-    expect(screen.queryByRole('button', { name: /Give the new keys/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Finish removing/ })).not.toBeInTheDocument();
   });
 });
