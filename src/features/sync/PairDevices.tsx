@@ -107,7 +107,11 @@ export function PairDevices({ account, row, actions: given }: PairDevicesProps) 
               <strong>{nameOf(device.personId)}</strong> · {device.label} · joined{' '}
               {formatDay(device.joinedAt.slice(0, 10))}
               {device.removedAt ? (
-                <> · removed on {formatDay(device.removedAt.slice(0, 10))}: it can still read what it synced before</>
+                <>
+                  {device.deviceId === listed.ownId ? ' · this device,' : ' ·'} removed on{' '}
+                  {formatDay(device.removedAt.slice(0, 10))}: it can still read what it synced before, and gets nothing
+                  written since
+                </>
               ) : device.deviceId === listed.ownId ? (
                 <> · this device</>
               ) : (

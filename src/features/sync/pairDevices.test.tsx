@@ -48,7 +48,9 @@ describe('the pair’s devices', () => {
     renderDevices(actionsWith(async () => 2));
     expect(await screen.findByText(/Chrome on Linux · joined .* · this device/)).toBeInTheDocument();
     expect(
-      screen.getByText(/Safari on iOS · joined .* · removed on .*: it can still read what it synced before/),
+      screen.getByText(
+        /Safari on iOS · joined .* · removed on .*: it can still read what it synced before, and gets nothing written since/,
+      ),
     ).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: /^Remove this device/ })).toHaveLength(1);
     expect(
