@@ -13,7 +13,7 @@ import type { SyncAccount } from '../../src/domain/syncAccount';
 import { aPair, aPerson, aSession } from '../../src/test/builders';
 import type { PulledProblem } from '../../src/sync/checkPulledDocument';
 import { pullDatabase, pushDatabase, signIn, type CouchConnection } from '../../src/sync/couchClient';
-import { deviceIdOf, readDevices } from '../../src/sync/deviceRegistry';
+import { deviceDocument, deviceIdOf, readDevices, registerDevice } from '../../src/sync/deviceRegistry';
 import { syncDatabasesOf } from '../../src/sync/deviceSync';
 import { dexieSync } from '../../src/sync/dexieSyncStore';
 import { putDeviceBox, takeInvitationKeys } from '../../src/sync/invitationKeys';
@@ -171,6 +171,22 @@ describe('removing a device from a sealed pair', () => {
     expect(await a2.holds('session', after.id)).toBeNull();
     expect(await a2.holds('session', before.id)).toEqual(before);
     expect(await newestGeneration(pairDatabaseName(pair.id), a2.database)).toBe(1);
+
+    // Still signed in as the mentor, it cannot put itself back in the list the next keys go to.
+    const own = await deviceKey(a2.database);
+    const again = await deviceDocument(pair.id, 'pair', mentor.id, own.publicKey, 'Back again', Date.now());
+    expect(await registerDevice(a2.connection, pairDatabaseName(pair.id), again)).toEqual({
+      state: 'removed',
+      removedAt: expect.any(String),
+    });
+    const path = `${pairDatabaseName(pair.id)}/${encodeURIComponent(again._id)}`;
+    const held = await couch('GET', path, { as: { name: admin.name, password: admin.password } });
+    const put = await (a2.connection.fetch ?? fetch)(`${admin.url}/${path}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...again, _rev: held.body._rev }),
+    });
+    expect(put.status).toBe(403);
   });
 
   it('lets a new device joined by a partner afterwards read the pair’s whole history', async () => {
