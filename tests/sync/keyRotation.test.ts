@@ -157,6 +157,8 @@ describe('removing a device from a sealed pair', () => {
     expect(await b.holds('session', after.id)).toEqual(after);
     expect(await c.holds('session', after.id)).toEqual(sessionForProgram(after));
     expect(await newestGeneration(sharedDatabaseName(pair.id), c.database)).toBe(2);
+    // The pair's own key too, which the coordinator's device needs to invite again (the server keeps it out of that database).
+    expect(await newestGeneration(pairDatabaseName(pair.id), c.database)).toBe(2);
 
     // The removed device: the new session set aside and said why; the old one still readable.
     const problems = await a2.round();
