@@ -14,6 +14,7 @@ import { useSyncStatusStore, type SyncProblemView, type SyncStatusView } from '.
 import { pairIdOfSignal, sendSignal, SIGNALS_DATABASE } from './changeSignals';
 import { dexieSync } from './dexieSyncStore';
 import { runInOneTab } from './oneSyncingTab';
+import { registerForAccount } from './registerDevices';
 import { DIRECTORY_DATABASE, pairDatabaseName, sharedDatabaseName } from './serverRules';
 import { startSync, type SignalSource, type SyncDatabase, type SyncHandle, type SyncStatus } from './startSync';
 import { toStatusView } from './syncStatusView';
@@ -243,6 +244,9 @@ function syncHere(
         publish();
       },
     });
+    // In the background: a device that joined before the device registry existed registers now.
+    const connection = { serverUrl: account.serverUrl, ...(options.fetch ? { fetch: options.fetch } : {}) };
+    void registerForAccount(connection, account, database, () => stopped);
   })().catch((error: unknown) => {
     // The device's storage failed before the engine could start: say so; a restart tries again.
     engineStatus = {

@@ -4,18 +4,25 @@ import {
   readCheckpoint,
   readPendingMarks,
   readRevs,
+  readSyncMeta,
   recordReached,
   writeCheckpoint,
   writeRevs,
+  writeSyncMeta,
 } from '../data/syncBookkeeping';
 import { LoggedIdLedger } from '../data/heldRecords';
-import { readKeyring, usableKeys } from '../data/keyring';
+import { deviceKey, keepContentKeys, readKeyring, usableKeys } from '../data/keyring';
 import { readSyncedRecords, withdrawRecords, writePulledRecords, type PulledGroup } from '../data/syncedRecords';
 import type { MentorlogDatabase } from '../db/database';
+import { keyringId } from '../db/keyTables';
 import type { SyncPendingMark } from '../db/syncTables';
 import type { SyncAccount } from '../domain/syncAccount';
 import { docId, type SyncRecord } from '../domain/syncedRecord';
-import { DIRECTORY_DATABASE, pairDatabaseName, sharedDatabaseName } from './serverRules';
+import { deviceIdOf } from './deviceRegistry';
+import { openKeyBoxes } from './keyRotation';
+import { removedMetaKey } from './registerDevices';
+import { keyringVersion } from './keyringChanges';
+import { DIRECTORY_DATABASE, databaseOf, pairDatabaseName, sharedDatabaseName } from './serverRules';
 import type { DatabaseKeys, LocalRecords, SyncStore, WriteOutcome } from './syncStore';
 
 /*
@@ -27,6 +34,9 @@ import type { DatabaseKeys, LocalRecords, SyncStore, WriteOutcome } from './sync
 
 /** Pulled docs written in one transaction at most, however many pulls are waiting. */
 const WRITE_BATCH = 5000;
+
+/** Where the sync's meta says a database's docs were set aside for want of keys that may yet come. */
+const missingMetaKey = (database: string) => `keysMissing:${database}`;
 
 export interface DexieSync {
   store: SyncStore;
@@ -94,8 +104,53 @@ export function dexieSync(database: MentorlogDatabase, account: SyncAccount): De
   // The keys, read once (a coordinator's thousand databases each ask before every read); a database
   // without any is asked again, since an invitation may give this device its keys at any time.
   let keyring: Promise<Map<string, DatabaseKeys>> | null = null;
+  let keyringSeen = keyringVersion();
+  // Where the registry said this device was removed, by database (kept in the sync's meta).
+  const removed = new Map<string, string | null>();
+  let ownDevice: Promise<{ privateKey: CryptoKey; id: string }> | null = null;
   const store: SyncStore = {
+    async takeKeyDocs(name, docs) {
+      const place = databaseOf(name);
+      if (!place || place.kind === 'directory') return { problems: [], rewind: false };
+      ownDevice ??= deviceKey(database).then(async (own) => ({
+        privateKey: own.privateKey,
+        id: await deviceIdOf(own.publicKey),
+      }));
+      const own = await ownDevice;
+      const { keys, problems } = await openKeyBoxes(own.privateKey, own.id, docs, name, place.pairId);
+      let rewind = false;
+      if (keys.length > 0) {
+        // A generation held already stays as it is: its records were sealed with it.
+        const held = new Set((await readKeyring(null, database)).map((entry) => entry.id));
+        const fresh = keys.filter((key) => !held.has(keyringId(key.database, key.generation)));
+        if (fresh.length > 0) {
+          await keepContentKeys(fresh, database);
+          keyring = null;
+          rewind = (await readSyncMeta(database, missingMetaKey(name))) === '1';
+          if (rewind) await writeSyncMeta(database, missingMetaKey(name), '0');
+        }
+      }
+      for (const doc of docs) {
+        const entry = doc as { _id?: unknown; device?: { removedAt?: unknown } } | null;
+        const removedAt = entry?.device?.removedAt;
+        if (entry?._id === `device:${own.id}` && typeof removedAt === 'string') {
+          await writeSyncMeta(database, removedMetaKey(name), removedAt);
+          removed.set(name, removedAt);
+        }
+      }
+      return { problems, rewind };
+    },
+    keysMissing: (name) => writeSyncMeta(database, missingMetaKey(name), '1'),
+    async removedAt(name) {
+      if (!removed.has(name)) removed.set(name, await readSyncMeta(database, removedMetaKey(name)));
+      return removed.get(name) ?? null;
+    },
     async keys(name) {
+      // Keys kept elsewhere (a device removed on the devices screen): read them all again.
+      if (keyringVersion() !== keyringSeen) {
+        keyringSeen = keyringVersion();
+        keyring = null;
+      }
       // With the app lock on, the keys open only while it is unlocked (AppLockedError otherwise).
       keyring ??= readKeyring(null, database)
         .then((entries) => usableKeys(entries, database))

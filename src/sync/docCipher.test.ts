@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importContentKey, newContentKeyBytes, open, seal } from '../crypto/sealing';
 import { aCheckIn, aPair, aSession } from '../test/builders';
 import { checkPulledDocument } from './checkPulledDocument';
-import { openPulled, outgoingBody } from './docCipher';
+import { keysNotGiven, openPulled, outgoingBody } from './docCipher';
 import { sealDocument, sealedAdditionalData } from './sealedDocument';
 import { databaseName } from './serverRules';
 import { toSyncDocument, type SyncRecord } from './syncDocument';
@@ -96,8 +96,11 @@ describe('sealed documents', () => {
     expect((await openPulled(doc, pairDb, both)).ok).toBe(true);
     expect(await problemOf(doc, await keysOf(2))).toMatchObject({
       field: 'meta.keyGeneration',
-      message: expect.stringMatching(/never given/),
+      message: expect.stringMatching(/generation 1\) this device has not been given. If a device was just removed/),
     });
+    expect(keysNotGiven(2, '2026-12-05T09:00:00.000Z')).toMatch(
+      /removed from the pair on 2026-12-05, and gets nothing written since. What it synced before stays readable here/,
+    );
     expect(await problemOf(doc, null)).toMatchObject({ field: 'sealed', message: expect.stringMatching(/no key/) });
   });
 

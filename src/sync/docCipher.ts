@@ -17,6 +17,16 @@ export async function outgoingBody(change: OutgoingChange, keys: DatabaseKeys | 
   return sealDocument(change.doc, keys.sealWith.key, keys.sealWith.generation);
 }
 
+/** Where a doc sealed with keys this device does not hold is reported. */
+export const KEYS_NOT_GIVEN_FIELD = 'meta.keyGeneration';
+
+/** Why a doc of a key generation this device does not hold is set aside; `removedAt` when it was removed from the pair. */
+export function keysNotGiven(generation: unknown, removedAt: string | null): string {
+  return removedAt
+    ? `was written with keys this device was not given: it was removed from the pair on ${removedAt.slice(0, 10)}, and gets nothing written since. What it synced before stays readable here.`
+    : `is sealed with keys (generation ${JSON.stringify(generation)}) this device has not been given. If a device was just removed from the pair, they are on their way, and this is read again when they come; if not, ask your partner to let this device in again with a new device link.`;
+}
+
 export type Opened = { ok: true; doc: unknown } | { ok: false; problem: PulledProblem };
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -69,11 +79,7 @@ export async function openPulled(raw: unknown, database: string, keys: DatabaseK
     return fail('should be an object holding the type, pair and stamp.', 'meta');
   const generation = raw.meta.keyGeneration;
   const key = typeof generation === 'number' ? keys.byGeneration.get(generation) : undefined;
-  if (!key)
-    return fail(
-      `is sealed with a key (generation ${JSON.stringify(generation)}) this device was never given. Ask your partner or coordinator to let this device in again.`,
-      'meta.keyGeneration',
-    );
+  if (!key) return fail(keysNotGiven(generation, null), KEYS_NOT_GIVEN_FIELD);
   try {
     const opened = await openDocument({ ...raw, _id: raw._id, meta: raw.meta }, key);
     const mismatch = metaMismatch(raw.meta, opened.content);

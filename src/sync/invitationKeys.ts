@@ -51,7 +51,8 @@ export class InvitationKeysError extends Error {}
 const GONE =
   'This invitation’s keys were already used, or replaced by a newer invitation. Ask your coordinator to invite you again.';
 
-function isContentKey(value: unknown, pairId: string): value is ContentKeyBytes {
+/** Whether a value opened out of a box is a content key of this pair's two databases. */
+export function isContentKey(value: unknown, pairId: string): value is ContentKeyBytes {
   if (typeof value !== 'object' || value === null) return false;
   const { database, generation, key } = value as Record<string, unknown>;
   return (

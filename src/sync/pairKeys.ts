@@ -22,18 +22,11 @@ export async function pairKeysForInvitation(
   database: MentorlogDatabase = appDatabase,
 ): Promise<{ bytes: ContentKeyBytes[]; pairKeys: DatabaseKeys }> {
   const names = [pairDatabaseName(pairId), sharedDatabaseName(pairId)];
-  const bytes: ContentKeyBytes[] = [];
   for (const name of names) {
-    const generation = await newestGeneration(name, database);
-    const held = generation === null ? null : await contentKeyBytes(name, generation, database);
-    if (held) {
-      bytes.push(held);
-    } else {
-      const made = newContentKey(name, 1);
-      await keepContentKeys([made], database);
-      bytes.push(made);
-    }
+    if ((await newestGeneration(name, database)) === null) await keepContentKeys([newContentKey(name, 1)], database);
   }
+  // Every generation held: an invited partner reads what was written before a device was removed too.
+  const bytes = await everyGeneration(names, database);
   const entries = await usableKeys(await readKeyring([names[0] ?? ''], database), database);
   const newest = entries.reduce((a, b) => (b.generation > a.generation ? b : a));
   return {
@@ -50,17 +43,26 @@ export async function holdsKeysFor(pairId: string, database: MentorlogDatabase =
   return (await newestGeneration(pairDatabaseName(pairId), database)) !== null;
 }
 
-/** The newest keys of a pair's two databases this device holds, to box for a new device; null when it holds none. */
+/** Every generation of these databases' keys this device holds, as bytes to box. */
+async function everyGeneration(names: readonly string[], database: MentorlogDatabase): Promise<ContentKeyBytes[]> {
+  const bytes: ContentKeyBytes[] = [];
+  for (const entry of await readKeyring(names, database)) {
+    const held = await contentKeyBytes(entry.database, entry.generation, database);
+    if (held) bytes.push(held);
+  }
+  return bytes;
+}
+
+/**
+ * Every generation of a pair's two databases' keys this device holds, to box for a new device,
+ * which then reads the pair's whole history (keys rotate when a device is removed,
+ * keyRotation.ts); null when it holds none of one of them.
+ */
 export async function pairKeysToShare(
   pairId: string,
   database: MentorlogDatabase = appDatabase,
 ): Promise<ContentKeyBytes[] | null> {
-  const keys: ContentKeyBytes[] = [];
-  for (const name of [pairDatabaseName(pairId), sharedDatabaseName(pairId)]) {
-    const generation = await newestGeneration(name, database);
-    const held = generation === null ? null : await contentKeyBytes(name, generation, database);
-    if (!held) return null;
-    keys.push(held);
-  }
-  return keys;
+  const names = [pairDatabaseName(pairId), sharedDatabaseName(pairId)];
+  const keys = await everyGeneration(names, database);
+  return names.every((name) => keys.some((key) => key.database === name)) ? keys : null;
 }

@@ -1,6 +1,6 @@
 import { applyPulled, applyWithdrawals } from './applyPulled';
 import { checkPulledDocument, type PulledProblem } from './checkPulledDocument';
-import { openPulled } from './docCipher';
+import { KEYS_NOT_GIVEN_FIELD, keysNotGiven, openPulled } from './docCipher';
 import { json, request, type CouchConnection } from './couchHttp';
 import type { SyncRecord } from '../domain/syncedRecord';
 import { databaseOf } from './serverRules';
@@ -77,14 +77,36 @@ export async function pullDatabase(
   const withdrawn: string[] = [];
   const entries: SyncRecord[] = [];
   const all = body.results ?? [];
+  const isKeyDoc = (id: string) => id.startsWith('keyBox:') || id.startsWith('device:');
   const results = all.filter(
-    // Design docs hold the server's rules, key boxes keys for devices (invitations): neither is a record.
-    (change) => typeof change.id === 'string' && !change.id.startsWith('_design/') && !change.id.startsWith('keyBox:'),
+    // Design docs hold the server's rules, key boxes keys for devices, device docs the registry: none is a record.
+    (change) => typeof change.id === 'string' && !change.id.startsWith('_design/') && !isKeyDoc(change.id),
   );
   const nowMs = (options.nowMs ?? Date.now)();
+  // A new key generation's box comes before the docs sealed with it are opened, in this same page.
+  const keyDocs = all.filter(
+    (change) => typeof change.id === 'string' && isKeyDoc(change.id) && change.deleted !== true,
+  );
+  const taken =
+    keyDocs.length > 0 && store.takeKeyDocs
+      ? await store.takeKeyDocs(
+          database,
+          keyDocs.map((change) => change.doc),
+        )
+      : { problems: [], rewind: false };
+  problems.push(...taken.problems);
   const keys = await store.keys(database);
   // Opened all at once, before any write: Web Crypto is asynchronous, and awaiting it inside a
   // Dexie transaction would commit the transaction early.
+  let removedAt: Promise<string | null> | null = null;
+  let missing = false;
+  const notGiven = async (problem: PulledProblem, doc: unknown): Promise<PulledProblem> => {
+    removedAt ??= store.removedAt?.(database) ?? Promise.resolve(null);
+    const meta = (doc as { meta?: { keyGeneration?: unknown } } | null)?.meta;
+    const removed = await removedAt;
+    missing ||= removed === null;
+    return { ...problem, message: keysNotGiven(meta?.keyGeneration, removed) };
+  };
   const opened = await Promise.all(
     results.map((change) => (change.deleted === true ? null : openPulled(change.doc, database, keys))),
   );
@@ -98,7 +120,9 @@ export async function pullDatabase(
     }
     const open = opened[index];
     if (open && !open.ok) {
-      problems.push(open.problem);
+      problems.push(
+        open.problem.field === KEYS_NOT_GIVEN_FIELD ? await notGiven(open.problem, change.doc) : open.problem,
+      );
       continue;
     }
     const check = checkPulledDocument(open?.doc, database, nowMs);
@@ -113,7 +137,10 @@ export async function pullDatabase(
   const gone = await applyWithdrawals(records, withdrawn, destination);
   const written = await applyPulled(records, entries, destination);
   problems.push(...written.problems);
-  const last = sequenceText(body.last_seq);
+  // Not removed, so the keys are likely on their way (a box put after the docs sealed with them).
+  if (missing) await store.keysMissing?.(database);
+  // New keys, and docs set aside earlier for want of them: read the database again from its start.
+  const last = taken.rewind ? '0' : sequenceText(body.last_seq);
   if (last !== null && last !== since) await store.setCheckpoint(database, last);
   return {
     applied: gone + written.applied,

@@ -10,8 +10,11 @@ import { syncedRecordTypes } from '../domain/syncedRecord';
 /** A key box: a content key sealed for one device or for an invitation link's secret. */
 export const KEY_BOX_TYPE = 'keyBox';
 
-/** The types of document a sealed database keeps: the synced records, and key boxes. */
-export const sealedDocumentTypes: readonly string[] = [...syncedRecordTypes, KEY_BOX_TYPE];
+/** A device's entry in a pair's device registry (src/sync/deviceRegistry.ts): readable, holding no secret. */
+export const DEVICE_TYPE = 'device';
+
+/** The types of document a sealed database keeps: the synced records, key boxes and the device registry. */
+export const sealedDocumentTypes: readonly string[] = [...syncedRecordTypes, KEY_BOX_TYPE, DEVICE_TYPE];
 
 /**
  * The body of `validate_doc_update` for a sealed database: ES5, run by CouchDB's own engine. `KIND`,
@@ -35,6 +38,12 @@ export const sealedDocumentTypes: readonly string[] = [...syncedRecordTypes, KEY
  * Its `author` is null (the admin's) or whoever wrote it, so that a box cannot claim to come from
  * the other partner.
  *
+ * A device (`device:<id>`) is registered by its own person, signed in (`author` is the signed-in
+ * user), with its public key, a label and when it joined, and nothing else. It is never changed
+ * but to be marked removed, by any member in their own name (`removedBy`), and never deleted nor
+ * registered again once removed: a removed device still signed in as its person must not be able
+ * to put itself back in the registry, whose devices the next key generation is boxed for.
+ *
  * A deletion carries nothing new: the stand-in's `DELETE` validates the stored body marked
  * deleted, so a `sealed`, `content` or `box` equal to the stored one passes.
  */
@@ -57,6 +66,39 @@ export const sealedValidateBody = `
   function isSealed(value) {
     return isObject(value) && value.v === 1 && typeof value.iv === 'string' && typeof value.data === 'string';
   }
+  function onlyKeys(value, allowed, what) {
+    for (var key in value) {
+      if (allowed.indexOf(key) === -1) refuse(what + ' holds nothing but what the registry shows: ' + JSON.stringify(key) + ' is not one of them.');
+    }
+  }
+  function checkDevice(doc, previous) {
+    var meta = doc.meta;
+    var device = doc.device;
+    onlyKeys(doc, ['_id', '_rev', '_revisions', 'meta', 'device'], 'A device\\'s entry');
+    onlyKeys(meta, ['type', 'pairId', 'author', 'visibility', 'updated', 'deleted'], 'A device\\'s meta');
+    onlyKeys(device, ['publicKey', 'label', 'joinedAt', 'removedAt', 'removedBy'], 'A device\\'s entry');
+    if (meta.pairId !== PAIR_ID) refuse('This device belongs to another pair.');
+    if (typeof device.publicKey !== 'string' || device.publicKey.length !== 87) refuse('A device needs its public key.');
+    if (typeof device.label !== 'string' || device.label.length > 80) refuse('A device needs a label of at most 80 characters.');
+    if (typeof device.joinedAt !== 'string') refuse('A device needs the time it joined.');
+    var removed = device.removedAt !== undefined || device.removedBy !== undefined;
+    if (meta.deleted !== removed) refuse('A device is removed with the time and who removed it, and only then.');
+    if (!previous) {
+      if (oldDoc) refuse('A removed device stays removed: it joins again with a new device link, as a new device.');
+      if (removed) refuse('A device is registered before it is removed.');
+      if (meta.author !== userCtx.name) refuse('A device can only be registered by its own person, signed in.');
+      return;
+    }
+    if (previous.deleted) refuse('A removed device stays removed: it joins again with a new device link, as a new device.');
+    var before = oldDoc.device;
+    if (meta.author !== previous.author || !isObject(before) || device.publicKey !== before.publicKey ||
+        device.label !== before.label || device.joinedAt !== before.joinedAt) {
+      refuse('A registered device cannot be changed, only marked removed.');
+    }
+    if (!removed || typeof device.removedAt !== 'string' || device.removedBy !== userCtx.name) {
+      refuse('A device is removed in the name of whoever removes it, with the time.');
+    }
+  }
   function isNew(field) {
     return newDoc[field] !== undefined && !(oldDoc && JSON.stringify(newDoc[field]) === JSON.stringify(oldDoc[field]));
   }
@@ -66,6 +108,9 @@ export const sealedValidateBody = `
   }
   if (newDoc._deleted) {
     if (isNew('content') || isNew('sealed') || isNew('box')) refuse('A deleted record carries no content.');
+    if (!isAdmin && oldDoc && isObject(oldDoc.meta) && oldDoc.meta.type === 'device') {
+      refuse('A device is removed by marking it removed, so that it stays removed: it cannot be deleted.');
+    }
     if (!isAdmin && oldDoc && isObject(oldDoc.meta) && oldDoc.meta.type === 'checkIn' && oldDoc.meta.author !== userCtx.name) {
       refuse('Only the person who wrote a check-in can remove it.');
     }
@@ -78,6 +123,8 @@ export const sealedValidateBody = `
   }
   if (meta.type === 'keyBox') {
     if (!isObject(newDoc.box)) refuse('A key box needs its box.');
+  } else if (meta.type === 'device') {
+    if (!isObject(newDoc.device)) refuse('A device\\'s entry needs its public key, label and joining time.');
   } else if (!isSealed(newDoc.sealed)) {
     refuse('This document is not a Mentorlog record: it needs meta and a sealed record.');
   }
@@ -106,6 +153,8 @@ export const sealedValidateBody = `
     if (previous) refuse('A key box cannot be changed: it is written once, then removed.');
     return;
   }
+
+  if (meta.type === 'device') return checkDevice(newDoc, previous);
 
   var generation = meta.keyGeneration;
   if (typeof generation !== 'number' || generation < 1 || generation % 1 !== 0) {

@@ -1,4 +1,5 @@
 import type { RecordRef, SyncRecord } from '../domain/syncedRecord';
+import type { PulledProblem } from './checkPulledDocument';
 
 /*
  * What the sync engine keeps between runs, and how it reaches the device's records: two small
@@ -20,6 +21,18 @@ export interface DatabaseKeys {
 export interface SyncStore {
   /** The database's content keys, or null when its records travel readable (a pair from before sealing). */
   keys(database: string): Promise<DatabaseKeys | null>;
+  /**
+   * Key boxes and device entries pulled from a sealed database, before its other docs are opened:
+   * keeps the keys boxed for this device (keyRotation.ts), and notes when the registry says this
+   * device was removed. A box that fails is a problem to report. `rewind` when the keys are new and
+   * docs were set aside earlier for want of them: the database is then read again from its start.
+   * Absent: the store takes none.
+   */
+  takeKeyDocs?(database: string, docs: readonly unknown[]): Promise<{ problems: PulledProblem[]; rewind: boolean }>;
+  /** Docs of the database were set aside for want of their keys: new keys will read it again. */
+  keysMissing?(database: string): Promise<void>;
+  /** When the database's registry said this device was removed, or null. */
+  removedAt?(database: string): Promise<string | null>;
   /** The last sequence read from the database's changes feed (opaque: never parsed), or null. */
   checkpoint(database: string): Promise<string | null>;
   setCheckpoint(database: string, sequence: string): Promise<void>;

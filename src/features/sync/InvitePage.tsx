@@ -9,6 +9,7 @@ import type { Person } from '../../domain/person';
 import { newLinkSecret } from '../../crypto/keyBoxes';
 import { provisionPair, provisionPerson, ProvisionError, type ServerAdmin } from '../../sync/provisionProgram';
 import { holdsKeysFor, pairKeysForInvitation } from '../../sync/pairKeys';
+import { registerThisDevice } from '../../sync/registerDevices';
 import { putInvitationBoxes, sealedWithOtherKeys, seedPairDatabase } from '../../sync/seedPair';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
@@ -113,7 +114,14 @@ function Invitations({ account, admin, row }: InvitationsProps) {
       },
       {
         label: 'Putting the keys for the invitations in the pair’s database',
-        run: () => putInvitationBoxes(server, pair.id, secrets, keys?.bytes ?? []),
+        run: async () => {
+          await putInvitationBoxes(server, pair.id, secrets, keys?.bytes ?? []);
+          // This device in the shared database's device registry, signed in as the coordinator, so that
+          // a partner who removes a device boxes the next keys for it too; the sync's start tries again.
+          await registerThisDevice({ serverUrl: account.serverUrl }, pair.id, 'coordinator', account.personId).catch(
+            () => undefined,
+          );
+        },
       },
       ...invited.map(({ person, side }, index) => ({
         label: `Making a new one-time code for ${person.name}`,

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
 import { usePairList } from '../../data/pairs';
 import { useSyncAccount } from '../../data/syncAccount';
@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { ConnectForm } from './ConnectForm';
 import { CoordinatorDeviceLink } from './CoordinatorDeviceLink';
 import { NewDeviceLinks } from './NewDeviceLinks';
+import { PairDevices } from './PairDevices';
 import { SetAsideList } from './SetAsideList';
 import { SyncPairList } from './SyncPairList';
 
@@ -63,7 +64,12 @@ export function SyncPage() {
       {account?.role === 'partner'
         ? (rows ?? [])
             .filter((row) => account.pairIds.includes(row.pair.id))
-            .map((row) => <NewDeviceLinks key={row.pair.id} account={account} row={row} />)
+            .map((row) => (
+              <Fragment key={row.pair.id}>
+                <NewDeviceLinks account={account} row={row} />
+                <PairDevices account={account} row={row} />
+              </Fragment>
+            ))
         : null}
       {account ? <SetAsideList /> : null}
     </section>

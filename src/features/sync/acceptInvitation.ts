@@ -6,6 +6,7 @@ import type { SyncAccount } from '../../domain/syncAccount';
 import type { CouchConnection } from '../../sync/couchHttp';
 import { InvitationKeysError, takeInvitationKeys } from '../../sync/invitationKeys';
 import { holdsKeysFor } from '../../sync/pairKeys';
+import { registerThisDevice } from '../../sync/registerDevices';
 import { setUpFailureMessage } from './setUpFailureMessage';
 
 /**
@@ -23,6 +24,8 @@ export async function acceptInvitation(
     onStage('Receiving your pair’s keys');
     try {
       await keepContentKeys(await takeInvitationKeys(connection, invitation.pairId, invitation.secret));
+      // In the pair's device registry, for the keys made when a device is removed; the sync's start tries again.
+      await registerThisDevice(connection, invitation.pairId, 'partner', invitation.personId).catch(() => undefined);
       // A pair this device synced before it was sealed sends its records again, sealed.
       if (account?.pairIds.includes(invitation.pairId)) await joinAgainWithHistory(invitation.pairId);
     } catch (failure) {
