@@ -2,10 +2,30 @@ import { useNavigate, useParams } from 'react-router';
 import { usePair, usePairCheckIns, usePairSessions } from '../../data/pairRecords';
 import { savePair } from '../../data/savePair';
 import { usePeople } from '../../data/people';
+import { readSyncAccount } from '../../data/syncAccount';
+import type { Pair } from '../../domain/pair';
 import { Loading } from '../../ui/Loading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { NotFound } from '../../ui/NotFound';
 import { PairForm } from './PairForm';
+
+/**
+ * Where a coordinator syncing with a program server finishes a change of the pair's partners on
+ * the server (the sync screens' /sync/rematch), or null when the partners stayed or this device
+ * syncs with no server as a coordinator.
+ */
+function rematchPath(before: Pair, after: Pair): string | null {
+  if (readSyncAccount()?.role !== 'coordinator') return null;
+  const old = [before.mentorId, before.menteeId];
+  const now = [after.mentorId, after.menteeId];
+  const left = old.filter((id) => !now.includes(id));
+  if (left.length === 0) return null;
+  const query = new URLSearchParams([
+    ...left.map((id) => ['left', id]),
+    ...now.filter((id) => !old.includes(id)).map((id) => ['joined', id]),
+  ]);
+  return `/sync/rematch/${after.id}?${query}`;
+}
 
 export function EditPairPage() {
   useDocumentTitle('Edit pair');
@@ -34,8 +54,8 @@ export function EditPairPage() {
           goals: pair.goals,
         }}
         onSave={async (values) => {
-          await savePair(values, pair);
-          navigate(`/pairs/${pair.id}`);
+          const saved = await savePair(values, pair);
+          navigate(rematchPath(pair, saved) ?? `/pairs/${pair.id}`);
         }}
         onCancel={() => navigate(`/pairs/${pair.id}`)}
       />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { usePairQuery } from '../../data/pairs';
 import { saveSyncAccount, useSyncAccount } from '../../data/syncAccount';
 import { newOneTimeCode, type Invitation } from '../../domain/invitation';
@@ -78,14 +78,17 @@ function Invitations({ account, admin, row }: InvitationsProps) {
   const { steps, running, message, run } = useSteps();
   const [invitations, setInvitations] = useState<MadeInvitation[]>([]);
   const [adminRefused, setAdminRefused] = useState(false);
+  const [search] = useSearchParams();
   const { pair, mentor, mentee } = row;
+  // After a change of partners, the new one alone: the one who stayed keeps their account and code.
+  const only = search.get('only');
   // The coordinator may be a partner too: their own account is the coordinator's, and stays so.
   const invited = (
     [
       { person: mentor, side: 'mentor' },
       { person: mentee, side: 'mentee' },
     ] as const
-  ).filter(({ person }) => person.id !== account.personId);
+  ).filter(({ person }) => person.id !== account.personId && (only === null || person.id === only));
 
   const invite = async () => {
     const server: ServerAdmin = { url: account.serverUrl, name: admin.name, password: admin.password };
@@ -160,7 +163,13 @@ function Invitations({ account, admin, row }: InvitationsProps) {
 
   return (
     <>
-      {invited.length < 2 ? (
+      {only !== null && invited.length === 1 ? (
+        <p>
+          Inviting {invited[0]?.person.name} only: the pair’s other partner keeps their account and the devices they
+          joined with. The invitation carries every key the pair has had, so {invited[0]?.person.name} reads the pair’s
+          history too.
+        </p>
+      ) : invited.length < 2 ? (
         <p>
           You are one of this pair’s partners: your own account on the server is the coordinator’s, so there is no
           invitation for you.

@@ -7,6 +7,8 @@ import { SyncPage } from './SyncPage';
 
 // The QR code's encoder and provisioning a pair load only when an invitation is made.
 const InvitePage = lazy(async () => ({ default: (await import('./InvitePage')).InvitePage }));
+// Finishing a change of a pair's partners loads its rotation and provisioning only when opened.
+const RematchPage = lazy(async () => ({ default: (await import('./RematchPage')).RematchPage }));
 
 /**
  * The screens under /sync, routed here rather than in app/routes.tsx: each route there is in the
@@ -15,7 +17,8 @@ const InvitePage = lazy(async () => ({ default: (await import('./InvitePage')).I
  * chunk into one of their own, at a cost to it of over a kilobyte.
  *
  *  - /sync: connect (a coordinator), the account, the pairs to invite, what was set aside;
- *  - /sync/invite/:pairId: a pair's invitations (a connected coordinator);
+ *  - /sync/invite/:pairId: a pair's invitations (a connected coordinator), `?only=<person>` one partner's;
+ *  - /sync/rematch/:pairId: finishing a change of the pair's partners on the server;
  *  - /sync/sign-in: signing in again when the server's session has ended.
  */
 export function SyncRoutes() {
@@ -26,6 +29,7 @@ export function SyncRoutes() {
       children: [
         { index: true, element: <SyncPage /> },
         { path: 'invite/:pairId', element: <InvitePage /> },
+        { path: 'rematch/:pairId', element: <RematchPage /> },
       ],
     },
     { path: '*', element: <NotFound /> },
