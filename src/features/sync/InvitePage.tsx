@@ -81,7 +81,9 @@ function Invitations({ account, admin, row }: InvitationsProps) {
   const [search] = useSearchParams();
   const { pair, mentor, mentee } = row;
   // After a change of partners, the new one alone: the one who stayed keeps their account and code.
-  const only = search.get('only');
+  // A link naming someone who is not a partner (any more) invites both, as without it.
+  const named = search.get('only');
+  const only = named === mentor.id || named === mentee.id ? named : null;
   // The coordinator may be a partner too: their own account is the coordinator's, and stays so.
   const invited = (
     [

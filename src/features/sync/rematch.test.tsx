@@ -176,4 +176,13 @@ describe('finishing a change of partners on the server', () => {
     expect(screen.queryByRole('region', { name: 'Maya Mentor, the mentor' })).not.toBeInTheDocument();
     expect(server.users.has(mentor.id)).toBe(false);
   });
+
+  it('invites both partners when the one it names is no longer in the pair', async () => {
+    const { pair, next } = await aSyncedPair();
+    const { user } = renderApp(`/sync/invite/${pair.id}?only=${next.id}`);
+    await typeAdmin(user);
+    await user.click(await screen.findByRole('button', { name: 'Make the invitations' }));
+    expect(await screen.findByRole('region', { name: 'Maya Mentor, the mentor' })).toBeVisible();
+    expect(screen.getByRole('region', { name: 'Sam Mentee, the mentee' })).toBeVisible();
+  });
 });
