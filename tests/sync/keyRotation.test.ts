@@ -3,129 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { newLinkSecret } from '../../src/crypto/keyBoxes';
 import { deviceKey, keepContentKeys, newestGeneration } from '../../src/data/keyring';
 import { logSession } from '../../src/data/sessions';
-import { saveSyncAccount } from '../../src/data/syncAccount';
-import { readSyncedRecords } from '../../src/data/syncedRecords';
-import { openDatabase, type MentorlogDatabase } from '../../src/db/database';
 import { localToday } from '../../src/domain/dates';
-import type { Person } from '../../src/domain/person';
 import { sessionForProgram } from '../../src/domain/session';
-import type { SyncAccount } from '../../src/domain/syncAccount';
-import { aPair, aPerson, aSession } from '../../src/test/builders';
-import type { PulledProblem } from '../../src/sync/checkPulledDocument';
-import { pullDatabase, pushDatabase, signIn, type CouchConnection } from '../../src/sync/couchClient';
+import { aSession } from '../../src/test/builders';
 import { deviceDocument, deviceIdOf, readDevices, registerDevice } from '../../src/sync/deviceRegistry';
-import { syncDatabasesOf } from '../../src/sync/deviceSync';
-import { dexieSync } from '../../src/sync/dexieSyncStore';
 import { putDeviceBox, takeInvitationKeys } from '../../src/sync/invitationKeys';
 import { deviceBoxId, removeDevice } from '../../src/sync/keyRotation';
-import { pairKeysForInvitation, pairKeysToShare } from '../../src/sync/pairKeys';
-import { provisionDirectory, provisionPair, provisionPerson } from '../../src/sync/provisionProgram';
+import { pairKeysToShare } from '../../src/sync/pairKeys';
 import { registerThisDevice } from '../../src/sync/registerDevices';
 import { pairDatabaseName, sharedDatabaseName } from '../../src/sync/serverRules';
 import { admin, couch } from './couch';
-import { cookieFetch } from './cookieFetch';
+import { aSealedPair, roundsWithout } from './sealedPairDevices';
 
 // Removing a device from a sealed pair, through the stand-in: real devices' keyrings and records
 // (Dexie over fake-indexeddb), each signed in with its own cookie. The mentor has two devices (A,
 // A2), the mentee one (B), the coordinator one (C); B removes A2.
 
-let count = 0;
-
-interface Device {
-  name: string;
-  database: MentorlogDatabase;
-  connection: CouchConnection;
-  account: SyncAccount;
-  /** One round: every database pushed, then pulled, as the account's direction allows. */
-  round(): Promise<PulledProblem[]>;
-  holds(type: 'session', id: string): Promise<unknown>;
-}
-
-async function aDevice(name: string, person: Person, password: string, account: SyncAccount): Promise<Device> {
-  const database = openDatabase(`rotation-${name}-${++count}`);
-  const connection = { serverUrl: admin.url, fetch: cookieFetch() };
-  const signedIn = await signIn(connection, person.id, password);
-  if (!signedIn.ok) throw new Error(signedIn.message);
-  const sync = dexieSync(database, account);
-  return {
-    name,
-    database,
-    connection,
-    account,
-    async round() {
-      const problems: PulledProblem[] = [];
-      for (const entry of syncDatabasesOf(account)) {
-        if (entry.push)
-          problems.push(...(await pushDatabase(connection, entry.name, sync.store, sync.records)).problems);
-        if (entry.pull)
-          problems.push(...(await pullDatabase(connection, entry.name, sync.store, sync.records)).problems);
-      }
-      return problems;
-    },
-    async holds(type, id) {
-      const [found] = await readSyncedRecords(database, [{ type, id }]);
-      return found?.record ?? null;
-    },
-  };
-}
-
-async function roundsWithout(problems: string, ...devices: Device[]) {
-  for (const device of devices) expect(await device.round(), `${device.name}: ${problems}`).toEqual([]);
-}
-
 async function aSealedPairWithDevices() {
-  const mentor = aPerson({ name: 'Maya Mentor' });
-  const mentee = aPerson({ name: 'Sam Mentee' });
-  const coordinator = aPerson({ name: 'Cora Coordinator' });
-  const pair = aPair({ mentorId: mentor.id, menteeId: mentee.id, startDate: '2025-01-06' });
-  await provisionDirectory(admin);
-  await provisionPair(admin, pair, { sealed: true });
-  const passwords = new Map<string, string>();
-  for (const [person, isCoordinator] of [
-    [mentor, false],
-    [mentee, false],
-    [coordinator, true],
-  ] as const) {
-    const password = `one-time-${crypto.randomUUID()}`;
-    passwords.set(person.id, password);
-    await provisionPerson(admin, { personId: person.id, coordinator: isCoordinator, pairIds: [pair.id] }, password);
-  }
-  const since = new Date().toISOString();
-  const accountOf = (person: Person, role: SyncAccount['role']): SyncAccount => ({
-    serverUrl: admin.url,
-    personId: person.id,
-    role,
-    pairIds: [pair.id],
-    since,
-  });
-  // What marks local changes pending: this process's one localStorage.
-  saveSyncAccount(accountOf(mentor, 'partner'));
-  const device = (name: string, person: Person, role: SyncAccount['role']) =>
-    aDevice(name, person, passwords.get(person.id) ?? '', accountOf(person, role));
-
-  const c = await device('C', coordinator, 'coordinator');
-  const { bytes } = await pairKeysForInvitation(pair.id, c.database);
-  expect(await registerThisDevice(c.connection, pair.id, 'coordinator', coordinator.id, c.database)).toBe('registered');
-  const partners = [await device('A', mentor, 'partner'), await device('A2', mentor, 'partner')];
-  partners.push(await device('B', mentee, 'partner'));
-  for (const partner of partners) {
-    // As the invitation's box gives them (invitationKeys.test.ts takes one through the stand-in).
-    await keepContentKeys(bytes, partner.database);
-    await partner.database.people.bulkPut([mentor, mentee]);
-    await partner.database.pairs.put(pair);
-    const registered = await registerThisDevice(
-      partner.connection,
-      pair.id,
-      'partner',
-      partner.account.personId,
-      partner.database,
-    );
-    expect(registered).toBe('registered');
-  }
-  await c.database.people.bulkPut([mentor, mentee]);
-  await c.database.pairs.put(pair);
-  const [a, a2, b] = partners as [Device, Device, Device];
-  return { pair, mentor, mentee, passwords, a, a2, b, c, device };
+  const sealed = await aSealedPair({ mentor: ['A', 'A2'], mentee: ['B'] });
+  return { ...sealed, a: sealed.partner('A'), a2: sealed.partner('A2'), b: sealed.partner('B') };
 }
 
 describe('removing a device from a sealed pair', () => {
@@ -134,8 +30,8 @@ describe('removing a device from a sealed pair', () => {
     const before = aSession({ pairId: pair.id, loggedById: mentor.id, date: localToday(), notesVisibility: 'program' });
     await logSession(before, a.database);
     await roundsWithout('before the removal', a, b, a2, c);
-    for (const device of [b, a2]) expect(await device.holds('session', before.id)).toEqual(before);
-    expect(await c.holds('session', before.id)).toEqual(sessionForProgram(before));
+    for (const device of [b, a2]) expect(await device.holdsSession(before.id)).toEqual(before);
+    expect(await c.holdsSession(before.id)).toEqual(sessionForProgram(before));
 
     const a2Id = await deviceIdOf((await deviceKey(a2.database)).publicKey);
     const removal = { pairId: pair.id, personId: mentee.id, deviceId: a2Id };
@@ -154,8 +50,8 @@ describe('removing a device from a sealed pair', () => {
       as: { name: admin.name, password: admin.password },
     });
     expect((stored.body.meta as { keyGeneration?: unknown }).keyGeneration).toBe(2);
-    expect(await b.holds('session', after.id)).toEqual(after);
-    expect(await c.holds('session', after.id)).toEqual(sessionForProgram(after));
+    expect(await b.holdsSession(after.id)).toEqual(after);
+    expect(await c.holdsSession(after.id)).toEqual(sessionForProgram(after));
     expect(await newestGeneration(sharedDatabaseName(pair.id), c.database)).toBe(2);
     // The pair's own key too, which the coordinator's device needs to invite again (the server keeps it out of that database).
     expect(await newestGeneration(pairDatabaseName(pair.id), c.database)).toBe(2);
@@ -170,8 +66,8 @@ describe('removing a device from a sealed pair', () => {
         ),
       }),
     ]);
-    expect(await a2.holds('session', after.id)).toBeNull();
-    expect(await a2.holds('session', before.id)).toEqual(before);
+    expect(await a2.holdsSession(after.id)).toBeNull();
+    expect(await a2.holdsSession(before.id)).toEqual(before);
     expect(await newestGeneration(pairDatabaseName(pair.id), a2.database)).toBe(1);
 
     // Still signed in as the mentor, it cannot put itself back in the list the next keys go to.
@@ -201,7 +97,7 @@ describe('removing a device from a sealed pair', () => {
     const second = aSession({ pairId: pair.id, loggedById: mentor.id, date: localToday() });
     await logSession(second, a.database);
     await roundsWithout('after the removal', a, b);
-    expect(await b.holds('session', second.id)).toEqual(second);
+    expect(await b.holdsSession(second.id)).toEqual(second);
 
     // The mentee's new phone, let in by the mentee's device: its link's box carries both generations.
     const keys = await pairKeysToShare(pair.id, b.database);
@@ -214,8 +110,8 @@ describe('removing a device from a sealed pair', () => {
       'registered',
     );
     await roundsWithout('on the new device', phone);
-    expect(await phone.holds('session', first.id)).toEqual(first);
-    expect(await phone.holds('session', second.id)).toEqual(second);
+    expect(await phone.holdsSession(first.id)).toEqual(first);
+    expect(await phone.holdsSession(second.id)).toEqual(second);
   });
 
   it('reads again what arrived before its keys did, once they come', async () => {
@@ -239,11 +135,11 @@ describe('removing a device from a sealed pair', () => {
         message: expect.stringMatching(/has not been given\. If a device was just removed/),
       }),
     ]);
-    expect(await a.holds('session', early.id)).toBeNull();
+    expect(await a.holdsSession(early.id)).toBeNull();
 
     // The removal done again: the device stays removed, and A is given its box.
     expect(await removeDevice(b.connection, removal, b.database)).toEqual({ generation: 2, boxed: 2 });
     await roundsWithout('taking the keys', a, a);
-    expect(await a.holds('session', early.id)).toEqual(early);
+    expect(await a.holdsSession(early.id)).toEqual(early);
   });
 });

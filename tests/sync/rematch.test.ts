@@ -3,125 +3,33 @@ import { describe, expect, it } from 'vitest';
 import { newLinkSecret } from '../../src/crypto/keyBoxes';
 import { keepContentKeys, newestGeneration } from '../../src/data/keyring';
 import { logSession } from '../../src/data/sessions';
-import { saveSyncAccount } from '../../src/data/syncAccount';
-import { readSyncedRecords } from '../../src/data/syncedRecords';
-import { openDatabase, type MentorlogDatabase } from '../../src/db/database';
 import { localToday } from '../../src/domain/dates';
 import type { Pair } from '../../src/domain/pair';
 import type { Person } from '../../src/domain/person';
 import { sessionForProgram } from '../../src/domain/session';
-import type { SyncAccount } from '../../src/domain/syncAccount';
-import { aPair, aPerson, aSession } from '../../src/test/builders';
-import type { PulledProblem } from '../../src/sync/checkPulledDocument';
-import { pullDatabase, pushDatabase, signIn, type CouchConnection } from '../../src/sync/couchClient';
-import { syncDatabasesOf } from '../../src/sync/deviceSync';
+import { aPerson, aSession } from '../../src/test/builders';
 import { dexieSync } from '../../src/sync/dexieSyncStore';
 import { takeInvitationKeys } from '../../src/sync/invitationKeys';
 import { pairKeysForInvitation } from '../../src/sync/pairKeys';
-import { provisionDirectory, provisionPair, provisionPerson, userDocumentId } from '../../src/sync/provisionProgram';
-import { registerThisDevice } from '../../src/sync/registerDevices';
+import { provisionPerson, userDocumentId } from '../../src/sync/provisionProgram';
 import { rematchSteps } from '../../src/sync/rematchSteps';
 import { putInvitationBoxes } from '../../src/sync/seedPair';
 import { pairDatabaseName, sharedDatabaseName } from '../../src/sync/serverRules';
 import { openPulled } from '../../src/sync/docCipher';
 import { admin, couch, refusedStatuses } from './couch';
-import { cookieFetch } from './cookieFetch';
+import { aDevice, aSealedPair, roundsWithout, type Device } from './sealedPairDevices';
 
 // Re-matching a sealed pair through the stand-in: the mentor (A) stays, the mentee (B) leaves and
 // C takes their place. Real devices' keyrings and records (Dexie over fake-indexeddb), each signed
 // in with its own cookie, as in keyRotation.test.ts; the coordinator's device finishes the change
 // as the server's admin.
 
-let count = 0;
 const asAdmin = { name: admin.name, password: admin.password };
 
-interface Device {
-  name: string;
-  database: MentorlogDatabase;
-  connection: CouchConnection;
-  account: SyncAccount;
-  round(): Promise<PulledProblem[]>;
-  holds(id: string): Promise<unknown>;
-}
-
-async function aDevice(name: string, person: Person, password: string, account: SyncAccount): Promise<Device> {
-  const database = openDatabase(`rematch-${name}-${++count}`);
-  const connection = { serverUrl: admin.url, fetch: cookieFetch() };
-  const signedIn = await signIn(connection, person.id, password);
-  if (!signedIn.ok) throw new Error(signedIn.message);
-  const sync = dexieSync(database, account);
-  return {
-    name,
-    database,
-    connection,
-    account,
-    async round() {
-      const problems: PulledProblem[] = [];
-      for (const entry of syncDatabasesOf(account)) {
-        if (entry.push)
-          problems.push(...(await pushDatabase(connection, entry.name, sync.store, sync.records)).problems);
-        if (entry.pull)
-          problems.push(...(await pullDatabase(connection, entry.name, sync.store, sync.records)).problems);
-      }
-      return problems;
-    },
-    async holds(id) {
-      const [found] = await readSyncedRecords(database, [{ type: 'session', id }]);
-      return found?.record ?? null;
-    },
-  };
-}
-
-async function roundsWithout(problems: string, ...devices: Device[]) {
-  for (const device of devices) expect(await device.round(), `${device.name}: ${problems}`).toEqual([]);
-}
-
-async function aSealedPair() {
-  const mentor = aPerson({ name: 'Maya Mentor' });
-  const mentee = aPerson({ name: 'Sam Mentee' });
+async function aSealedPairToRematch() {
   const next = aPerson({ name: 'Noor Newcomer' });
-  const coordinator = aPerson({ name: 'Cora Coordinator' });
-  const pair = aPair({ mentorId: mentor.id, menteeId: mentee.id, startDate: '2025-01-06' });
-  await provisionDirectory(admin);
-  await provisionPair(admin, pair, { sealed: true });
-  const passwords = new Map<string, string>();
-  for (const [person, isCoordinator] of [
-    [mentor, false],
-    [mentee, false],
-    [coordinator, true],
-  ] as const) {
-    const password = `one-time-${crypto.randomUUID()}`;
-    passwords.set(person.id, password);
-    await provisionPerson(admin, { personId: person.id, coordinator: isCoordinator, pairIds: [pair.id] }, password);
-  }
-  const since = new Date().toISOString();
-  const accountOf = (person: Person, role: SyncAccount['role']): SyncAccount => ({
-    serverUrl: admin.url,
-    personId: person.id,
-    role,
-    pairIds: [pair.id],
-    since,
-  });
-  saveSyncAccount(accountOf(mentor, 'partner'));
-  const device = (name: string, person: Person, role: SyncAccount['role']) =>
-    aDevice(name, person, passwords.get(person.id) ?? '', accountOf(person, role));
-
-  const c = await device('Coordinator', coordinator, 'coordinator');
-  const { bytes } = await pairKeysForInvitation(pair.id, c.database);
-  await registerThisDevice(c.connection, pair.id, 'coordinator', coordinator.id, c.database);
-  const a = await device('A', mentor, 'partner');
-  const b = await device('B', mentee, 'partner');
-  for (const partner of [a, b]) {
-    await keepContentKeys(bytes, partner.database);
-    await partner.database.people.bulkPut([mentor, mentee]);
-    await partner.database.pairs.put(pair);
-    expect(
-      await registerThisDevice(partner.connection, pair.id, 'partner', partner.account.personId, partner.database),
-    ).toBe('registered');
-  }
-  await c.database.people.bulkPut([mentor, mentee, next]);
-  await c.database.pairs.put(pair);
-  return { pair, mentor, mentee, next, coordinator, passwords, a, b, c, accountOf };
+  const sealed = await aSealedPair({ mentor: ['A'], mentee: ['B'] }, [next]);
+  return { ...sealed, next, a: sealed.partner('A'), b: sealed.partner('B') };
 }
 
 async function finish(c: Device, pair: Pair, mentor: Person, mentee: Person, coordinator: Person, failAt?: number) {
@@ -134,11 +42,11 @@ async function finish(c: Device, pair: Pair, mentor: Person, mentee: Person, coo
 
 describe('finishing a re-matching on the server', () => {
   it('shuts the leaving partner out of what is written after, and lets the new one read the whole pair', async () => {
-    const { pair, mentor, mentee, next, coordinator, passwords, a, b, c, accountOf } = await aSealedPair();
+    const { pair, mentor, mentee, next, coordinator, passwords, a, b, c, accountOf } = await aSealedPairToRematch();
     const before = aSession({ pairId: pair.id, loggedById: mentor.id, date: localToday(), notesVisibility: 'program' });
     await logSession(before, a.database);
     await roundsWithout('before the re-matching', a, b, c);
-    expect(await b.holds(before.id)).toEqual(before);
+    expect(await b.holdsSession(before.id)).toEqual(before);
 
     // The coordinator re-matches the mentee; the first try stops half way (after the keys' step).
     const rematched = { ...pair, menteeId: next.id, updatedAt: new Date().toISOString() };
@@ -184,15 +92,15 @@ describe('finishing a re-matching on the server', () => {
       as: asAdmin,
     });
     expect((stored.body.meta as { keyGeneration?: unknown }).keyGeneration).toBe(2);
-    expect(await c.holds(after.id)).toEqual(sessionForProgram(after));
+    expect(await c.holdsSession(after.id)).toEqual(sessionForProgram(after));
 
     // Had B fetched it anyway, its keys do not open it; what it synced before stays readable to it.
     const bKeys = await dexieSync(b.database, b.account).store.keys(pairDatabaseName(pair.id));
     expect(bKeys?.byGeneration.has(2)).toBe(false);
     const opened = await openPulled(stored.body, pairDatabaseName(pair.id), bKeys);
     expect(opened.ok).toBe(false);
-    expect(await b.holds(before.id)).toEqual(before);
-    expect(await b.holds(after.id)).toBeNull();
+    expect(await b.holdsSession(before.id)).toEqual(before);
+    expect(await b.holdsSession(after.id)).toBeNull();
 
     // C, invited afterwards with every generation, reads the pair's history and its new writes.
     const password = `one-time-${crypto.randomUUID()}`;
@@ -204,7 +112,7 @@ describe('finishing a re-matching on the server', () => {
     const newcomer = await aDevice('C-new', next, password, accountOf(next, 'partner'));
     await keepContentKeys(await takeInvitationKeys(newcomer.connection, pair.id, secret), newcomer.database);
     await roundsWithout('on the new partner’s device', newcomer);
-    expect(await newcomer.holds(before.id)).toEqual(before);
-    expect(await newcomer.holds(after.id)).toEqual(after);
+    expect(await newcomer.holdsSession(before.id)).toEqual(before);
+    expect(await newcomer.holdsSession(after.id)).toEqual(after);
   });
 });
