@@ -2,6 +2,8 @@ import { pairRole, PARTNER_ROLE, SIGNALS_DATABASE, signalsSecurity, signalsValid
 import {
   COORDINATOR_ROLE,
   DESIGN_DOC_ID,
+  DIRECTORY_DATABASE,
+  SEALED_RULE_MARK,
   databaseName,
   designDocument,
   securityObject,
@@ -169,9 +171,11 @@ async function provisionDatabase(
 
 /**
  * The directory database, and `_users`, which a fresh CouchDB 3 node does not have until someone
- * creates it. Returns the directory's name.
+ * creates it. Returns the directory's name. With `sealed`, its rule is the sealed one (its pairs
+ * and people end-to-end encrypted with the program key: call it through programKey.ts
+ * `sealDirectory`, which makes the key); without, a sealed rule already there stays.
  */
-export async function provisionDirectory(admin: ServerAdmin): Promise<string> {
+export async function provisionDirectory(admin: ServerAdmin, options: RuleOptions = {}): Promise<string> {
   await ensureDatabase(admin, '_users');
   await ensureDatabase(admin, SIGNALS_DATABASE);
   await putSecurity(admin, SIGNALS_DATABASE, signalsSecurity());
@@ -180,7 +184,12 @@ export async function provisionDirectory(admin: ServerAdmin): Promise<string> {
     language: 'javascript',
     validate_doc_update: signalsValidateDocUpdate,
   });
-  return provisionDatabase(admin, { kind: 'directory' }, null);
+  if (!options.sealed) {
+    const current = await request(admin, 'GET', `${databasePath(DIRECTORY_DATABASE)}/${DESIGN_DOC_ID}`);
+    if (current.status === 200 && String(current.body.validate_doc_update).includes(SEALED_RULE_MARK))
+      return provisionDatabase(admin, { kind: 'directory' }, null, { sealed: true });
+  }
+  return provisionDatabase(admin, { kind: 'directory' }, null, options);
 }
 
 /**
