@@ -2,8 +2,6 @@ import { pairRole, PARTNER_ROLE, SIGNALS_DATABASE, signalsSecurity, signalsValid
 import {
   COORDINATOR_ROLE,
   DESIGN_DOC_ID,
-  DIRECTORY_DATABASE,
-  SEALED_RULE_MARK,
   databaseName,
   designDocument,
   securityObject,
@@ -172,8 +170,8 @@ async function provisionDatabase(
 /**
  * The directory database, and `_users`, which a fresh CouchDB 3 node does not have until someone
  * creates it. Returns the directory's name. With `sealed`, its rule is the sealed one (its pairs
- * and people end-to-end encrypted with the program key: call it through programKey.ts
- * `sealDirectory`, which makes the key); without, a sealed rule already there stays.
+ * and people end-to-end encrypted with the program key): the app calls it only through
+ * programKey.ts `sealDirectory`, which makes the key, so that no device puts the readable rule back.
  */
 export async function provisionDirectory(admin: ServerAdmin, options: RuleOptions = {}): Promise<string> {
   await ensureDatabase(admin, '_users');
@@ -184,11 +182,6 @@ export async function provisionDirectory(admin: ServerAdmin, options: RuleOption
     language: 'javascript',
     validate_doc_update: signalsValidateDocUpdate,
   });
-  if (!options.sealed) {
-    const current = await request(admin, 'GET', `${databasePath(DIRECTORY_DATABASE)}/${DESIGN_DOC_ID}`);
-    if (current.status === 200 && String(current.body.validate_doc_update).includes(SEALED_RULE_MARK))
-      return provisionDatabase(admin, { kind: 'directory' }, null, { sealed: true });
-  }
   return provisionDatabase(admin, { kind: 'directory' }, null, options);
 }
 

@@ -3,7 +3,8 @@ import { useForm } from 'react-hook-form';
 import { saveSyncAccount } from '../../data/syncAccount';
 import { connectFormSchema, MIN_PASSWORD_LENGTH, type ConnectFormValues } from '../../domain/syncForms';
 import { signIn } from '../../sync/couchClient';
-import { provisionDirectory, provisionPerson, ProvisionError, type ServerAdmin } from '../../sync/provisionProgram';
+import { sealDirectory } from '../../sync/programKey';
+import { provisionPerson, ProvisionError, type ServerAdmin } from '../../sync/provisionProgram';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { useServerAdmin } from './serverAdminContext';
@@ -36,8 +37,9 @@ export function ConnectForm({ personId, pairIds }: ConnectFormProps) {
     const connection = { serverUrl: values.serverUrl };
     await run([
       {
-        label: 'Setting up the program’s directory on the server',
-        run: () => provisionDirectory(admin).then(() => undefined),
+        label: 'Setting up the program’s directory on the server, sealed',
+        // The program key is made here: the directory's pairs and people are sealed from the start.
+        run: () => sealDirectory(admin),
       },
       {
         label: 'Creating your own account on the server',
