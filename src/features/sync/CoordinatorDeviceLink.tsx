@@ -43,9 +43,8 @@ export function CoordinatorDeviceLink({ account, personName }: CoordinatorDevice
       // A directory not sealed yet is sealed first, so that the new device gets the program key too.
       const unsealed = !(await holdsProgramKey());
       if (unsealed && !admin) {
-        setNeedsAdmin(true);
         setError(
-          'This device has not sealed the program’s directory (its pairs’ goals and its people’s names) yet. Type the server administrator’s name and password to seal it, then make the link again: the new device then gets the directory’s key too.',
+          'This device has not sealed the program’s directory (its pairs’ goals and its people’s names) yet: seal it first (“Seal the program’s directory” on this page), then make the link, so that the new device gets the directory’s key too.',
         );
         return;
       }

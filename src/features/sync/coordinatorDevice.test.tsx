@@ -93,7 +93,7 @@ describe('letting in another device of the coordinator’s, on the first device'
 });
 
 describe('a coordinator’s device whose directory is not sealed yet', () => {
-  it('asks for the administrator before making a link, seals the directory with a new program key, and the link carries it', async () => {
+  it('offers to seal it, asks for it before making a link, seals it with a new program key, and the link carries it', async () => {
     const cora = await signInAs('coordinator', { name: 'Cora Coordinator' });
     await keepContentKeys(pairKeys);
     saveSyncAccount({
@@ -109,9 +109,16 @@ describe('a coordinator’s device whose directory is not sealed yet', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(/has not sealed the program’s directory/);
     expect(server.requests.some((request) => request.path.startsWith(`${DIRECTORY}/keyBox`))).toBe(false);
 
+    expect(screen.getByRole('heading', { name: 'Seal the program’s directory' })).toBeInTheDocument();
     await user.type(screen.getByLabelText('Administrator’s name'), 'admin');
     await user.type(screen.getByLabelText('Administrator’s password'), 'admin-password');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('button', { name: 'Seal the directory' }));
+    expect(await screen.findByText(/The directory is sealed/)).toBeInTheDocument();
+    // Every pair and person on the device is marked to go again, sealed.
+    expect((await db.syncPending.toArray()).map((mark) => mark.docId)).toEqual(
+      expect.arrayContaining([`person:${cora.id}`]),
+    );
     await user.click(screen.getByRole('button', { name: 'Make a link for another device' }));
 
     expect(await screen.findByLabelText('Link for another device of yours')).toBeInTheDocument();
