@@ -43,7 +43,7 @@ describe('connecting the program to its server', () => {
     expect(await screen.findByRole('heading', { name: 'Connect to your program’s server' })).toBeInTheDocument();
     expect(
       screen.getByText(
-        /administrators see who is in the program, which pairs exist and when each record changed, never what was written or rated/,
+        /administrators see which people \(by a number, not their names\) and pairs exist and when each record changed, never a name, a pair’s goals, or what was written or rated/,
       ),
     ).toBeInTheDocument();
     expect(screen.getByText(/never stored on this device/)).toBeInTheDocument();
