@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, resetDatabase } from '../db/database';
+import type { SyncAccount } from '../domain/syncAccount';
 import { aPair, aPerson } from '../test/builders';
 import { resealDirectoryIfDue, resealDirectoryLater } from './resealDirectory';
 
-const coordinator = { role: 'coordinator', pairIds: [] } as const;
+const coordinator: Pick<SyncAccount, 'role' | 'pairIds'> = { role: 'coordinator', pairIds: [] };
 
 beforeEach(async () => {
   await resetDatabase();
