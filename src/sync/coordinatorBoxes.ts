@@ -16,7 +16,7 @@ import { KEY_BOX_TYPE } from './serverRulesSealed';
 
 /** What a coordinator's device hands to another of theirs. */
 export interface CoordinatorKeys {
-  /** Every content key the device holds: every pair, both databases, every generation. */
+  /** Every content key the device holds: every pair, both databases, every generation, and the program key. */
   keys: ContentKeyBytes[];
   /** The pairs its account syncs. */
   pairIds: string[];
@@ -117,9 +117,9 @@ function isContentKey(value: unknown): value is ContentKeyBytes {
   if (typeof value !== 'object' || value === null) return false;
   const { database, generation, key } = value as Record<string, unknown>;
   const place = typeof database === 'string' ? databaseOf(database) : null;
+  // Every pair's two databases, and the directory's (the program key, programKey.ts).
   return (
     place !== null &&
-    place.kind !== 'directory' &&
     typeof generation === 'number' &&
     Number.isInteger(generation) &&
     generation >= 1 &&

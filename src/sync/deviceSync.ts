@@ -1,4 +1,5 @@
 import { joinWithHistory } from '../data/joinWithHistory';
+import { resealDirectoryIfDue } from '../data/resealDirectory';
 import { syncStorageErrorMessage } from '../data/storageFailureMessage';
 import { readSyncAccount } from '../data/syncAccount';
 import {
@@ -14,6 +15,7 @@ import { useSyncStatusStore, type SyncProblemView, type SyncStatusView } from '.
 import { pairIdOfSignal, sendSignal, SIGNALS_DATABASE } from './changeSignals';
 import { dexieSync } from './dexieSyncStore';
 import { runInOneTab } from './oneSyncingTab';
+import { holdsProgramKey } from './programKey';
 import { registerForAccount } from './registerDevices';
 import { DIRECTORY_DATABASE, pairDatabaseName, sharedDatabaseName } from './serverRules';
 import { startSync, type SignalSource, type SyncDatabase, type SyncHandle, type SyncStatus } from './startSync';
@@ -224,6 +226,8 @@ function syncHere(
     setAside = [...kept.filter((problem) => !keys.has(problemKey(problem))), ...setAside].slice(-SET_ASIDE_KEPT);
     publish();
     await joinWithHistory(database, account);
+    // A directory sealed while a reseal was cut short: its pairs and people go again, sealed.
+    await resealDirectoryIfDue(account, await holdsProgramKey(database), database);
     await sync.refreshPartners();
     await sync.readLedger();
     if (stopped) return;

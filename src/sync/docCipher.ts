@@ -1,5 +1,6 @@
 import type { PulledProblem } from './checkPulledDocument';
 import { isSealedDocument, openDocument, OpenError, sealDocument, type SealedDocument } from './sealedDocument';
+import { DIRECTORY_DATABASE } from './serverRules';
 import type { OutgoingChange, SyncDocument } from './syncDocument';
 import type { DatabaseKeys } from './syncStore';
 
@@ -63,16 +64,19 @@ export async function openPulled(raw: unknown, database: string, keys: DatabaseK
   });
   if (!isObject(raw)) return { ok: true, doc: raw };
   if (!isSealedDocument(raw)) {
-    return keys
-      ? fail(
-          'arrived readable, but this pair’s records are always sealed on the partners’ devices: someone else put it on the server.',
-          'sealed',
-        )
-      : { ok: true, doc: raw };
+    if (!keys) return { ok: true, doc: raw };
+    return fail(
+      database === DIRECTORY_DATABASE
+        ? 'arrived readable, but the program’s directory is sealed on the coordinator’s devices: it is a copy from before the directory was sealed, not yet sealed again by the device that sealed it, or someone else put it on the server. It was not applied.'
+        : 'arrived readable, but this pair’s records are always sealed on the partners’ devices: someone else put it on the server.',
+      'sealed',
+    );
   }
   if (!keys)
     return fail(
-      'is sealed, and this device holds no key for this database. Ask your partner or coordinator to invite this device again.',
+      database === DIRECTORY_DATABASE
+        ? 'is sealed with the program key, which this device does not hold: let it in from the coordinator’s device that holds it (“Let in another device of yours” on that device’s sync page).'
+        : 'is sealed, and this device holds no key for this database. Ask your partner or coordinator to invite this device again.',
       'sealed',
     );
   if (typeof raw._id !== 'string' || !isObject(raw.meta))

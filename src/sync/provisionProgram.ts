@@ -169,9 +169,11 @@ async function provisionDatabase(
 
 /**
  * The directory database, and `_users`, which a fresh CouchDB 3 node does not have until someone
- * creates it. Returns the directory's name.
+ * creates it. Returns the directory's name. With `sealed`, its rule is the sealed one (its pairs
+ * and people end-to-end encrypted with the program key): the app calls it only through
+ * programKey.ts `sealDirectory`, which makes the key, so that no device puts the readable rule back.
  */
-export async function provisionDirectory(admin: ServerAdmin): Promise<string> {
+export async function provisionDirectory(admin: ServerAdmin, options: RuleOptions = {}): Promise<string> {
   await ensureDatabase(admin, '_users');
   await ensureDatabase(admin, SIGNALS_DATABASE);
   await putSecurity(admin, SIGNALS_DATABASE, signalsSecurity());
@@ -180,7 +182,7 @@ export async function provisionDirectory(admin: ServerAdmin): Promise<string> {
     language: 'javascript',
     validate_doc_update: signalsValidateDocUpdate,
   });
-  return provisionDatabase(admin, { kind: 'directory' }, null);
+  return provisionDatabase(admin, { kind: 'directory' }, null, options);
 }
 
 /**

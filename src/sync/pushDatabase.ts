@@ -89,9 +89,12 @@ async function pushChunk(
       body: JSON.stringify({ docs }),
     });
     const results = (await json(response)) as BulkResult[];
+    // By id: CouchDB answers in the order sent, but the stand-in (pouchdb-server) does not always,
+    // and a result taken by position would give one doc another's rev.
+    const byId = new Map(Array.isArray(results) ? results.map((result) => [result.id, result]) : []);
     for (const [index, { entry, change }] of changes.entries()) {
-      const result = results[index];
       const id = change.kind === 'put' ? change.doc._id : change._id;
+      const result = byId.get(id) ?? results[index];
       if (result?.ok && result.rev) {
         seen.push({ docId: id, rev: result.rev });
         done.push(entry);

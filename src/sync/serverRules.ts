@@ -1,5 +1,5 @@
 import { syncedRecordTypes, type SyncedRecordType } from '../domain/syncedRecord';
-import { directoryKeyBoxBody } from './serverRulesDirectory';
+import { directoryKeyBoxBody, directorySealedBody } from './serverRulesDirectory';
 import { sealedDocumentTypes, sealedValidateBody } from './serverRulesSealed';
 
 /**
@@ -15,6 +15,9 @@ export const DIRECTORY_DATABASE = 'mentorlog-program';
 
 /** The CouchDB role of a coordinator's user. */
 export const COORDINATOR_ROLE = 'mentorlog-coordinator';
+
+/** What a sealed database's rule says of itself, for whoever reads it on the server (and provisioning). */
+export const SEALED_RULE_MARK = 'var SEALED = true;';
 
 /** The design document that carries each database's write rule. */
 export const DESIGN_DOC_ID = '_design/mentorlog';
@@ -242,9 +245,9 @@ const typesIn: Record<ProgramDatabase['kind'], readonly SyncedRecordType[]> = {
   shared: syncedRecordTypes,
 };
 
-/** How a pair's databases keep their records: in readable form, or sealed (end-to-end encrypted). */
+/** How a database keeps its records: in readable form, or sealed (end-to-end encrypted). */
 export interface RuleOptions {
-  /** Records are sealed on the device: the rule of src/sync/serverRulesSealed.ts. */
+  /** Records are sealed on the device: the rule of src/sync/serverRulesSealed.ts (the directory's: serverRulesDirectory.ts). */
   sealed?: boolean;
 }
 
@@ -265,9 +268,9 @@ export function validateDocUpdateSource(
 ): string {
   const pairId = database.kind === 'directory' ? null : checkedPairId(database.pairId);
   if (database.kind !== 'directory' && !partners) throw new Error("A pair's write rules need its two partners.");
-  if (database.kind === 'directory' && options.sealed) throw new Error("The program's directory is not sealed.");
   const names = database.kind === 'directory' || !partners ? [] : [partners.mentorId, partners.menteeId];
-  const types = options.sealed ? sealedDocumentTypes : typesIn[database.kind];
+  const types = options.sealed && database.kind !== 'directory' ? sealedDocumentTypes : typesIn[database.kind];
+  const sealedBody = database.kind === 'directory' ? directorySealedBody : sealedValidateBody;
   return [
     'function (newDoc, oldDoc, userCtx) {',
     `  var KIND = ${JSON.stringify(database.kind)};`,
@@ -279,7 +282,7 @@ export function validateDocUpdateSource(
     ...(database.kind === 'directory'
       ? [`  var COORDINATOR_ROLE = ${JSON.stringify(COORDINATOR_ROLE)};`, directoryKeyBoxBody]
       : []),
-    ...(options.sealed ? ['  var SEALED = true;', sealedValidateBody] : [validateBody]),
+    ...(options.sealed ? [`  ${SEALED_RULE_MARK}`, sealedBody] : [validateBody]),
     '}',
   ].join('\n');
 }

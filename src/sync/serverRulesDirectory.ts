@@ -50,3 +50,66 @@ export const directoryKeyBoxBody = `
     return;
   }
 `;
+
+/**
+ * ES5: the directory's rule for its pairs and people once it is sealed (end-to-end encrypted with
+ * the program's key, src/sync/programKey.ts), in place of the readable rule of serverRules.ts.
+ * `TYPES`, `MAX_LENGTH` and `COORDINATOR_ROLE` are declared before it. The server reads only a
+ * record's `meta`: its type, id, when it changed, whether it is deleted, and for a pair its two
+ * partners' ids; names and goals are in `sealed`. Readable content is refused from everyone, the
+ * server's admin included: the readable copies written before sealing are only ever replaced by
+ * sealed ones or deleted, never written again.
+ */
+export const directorySealedBody = `
+  var isAdmin = userCtx.roles.indexOf('_admin') !== -1;
+  function refuse(sentence) {
+    throw({ forbidden: sentence });
+  }
+  function isObject(value) {
+    return value !== null && typeof value === 'object' && !(value instanceof Array);
+  }
+  function isNew(field) {
+    return newDoc[field] !== undefined && !(oldDoc && JSON.stringify(newDoc[field]) === JSON.stringify(oldDoc[field]));
+  }
+  if (JSON.stringify(newDoc).length > MAX_LENGTH) {
+    refuse('This record is too large for the program\\'s server (over 64 KiB): it was not saved there.');
+  }
+  if (!isAdmin && userCtx.roles.indexOf(COORDINATOR_ROLE) === -1) {
+    refuse('Only the program\\'s coordinator writes in the program\\'s directory.');
+  }
+  if (newDoc._deleted) {
+    if (isNew('content') || isNew('sealed')) refuse('A deleted record carries no content.');
+    return;
+  }
+  var meta = newDoc.meta;
+  if (!isObject(meta)) refuse('This document is not a Mentorlog record: it needs meta and a sealed record.');
+  if (newDoc.content !== undefined) {
+    refuse('The program\\'s directory is end-to-end encrypted: a pair or person in readable form was not saved on the server.');
+  }
+  var seal = newDoc.sealed;
+  if (!isObject(seal) || seal.v !== 1 || typeof seal.iv !== 'string' || typeof seal.data !== 'string') {
+    refuse('This document is not a Mentorlog record: it needs meta and a sealed record.');
+  }
+  if (isAdmin) return;
+  if (TYPES.indexOf(meta.type) === -1) {
+    refuse('The program\\'s directory does not keep records of type ' + JSON.stringify(meta.type) + '.');
+  }
+  var prefix = meta.type + ':';
+  if (typeof newDoc._id !== 'string' || newDoc._id.indexOf(prefix) !== 0 || newDoc._id.length === prefix.length) {
+    refuse('A record\\'s document id must be its type and its id.');
+  }
+  var ownId = newDoc._id.substring(prefix.length);
+  if (typeof meta.updated !== 'string') refuse('A record needs the time it was last changed.');
+  if (meta.visibility !== 'program') refuse('What the program\\'s directory keeps has the visibility program.');
+  var generation = meta.keyGeneration;
+  if (typeof generation !== 'number' || generation < 1 || generation % 1 !== 0) {
+    refuse('A sealed record needs the generation of the key that sealed it, a whole number from 1.');
+  }
+  if (meta.type === 'person' && meta.pairId !== null) refuse('A person belongs to no one pair: meta.pairId must be null.');
+  if (meta.type === 'pair') {
+    if (meta.pairId !== ownId) refuse('A pair\\'s meta.pairId must be its own id.');
+    if (typeof meta.mentorId !== 'string' || typeof meta.menteeId !== 'string' || meta.mentorId === meta.menteeId) {
+      refuse('A pair needs its mentor and its mentee, two different people.');
+    }
+  }
+`;

@@ -105,6 +105,9 @@ test('the coordinator sets up the program, both partners join, and what each wri
   expect(everything).toContain('"sealed"');
   expect(everything).not.toContain(SHARED_NOTES);
   expect(everything).not.toContain(PRIVATE_REFLECTION);
+  // The directory is sealed from the coordinator's connection, and the pair's databases hold the
+  // pair and its people sealed: no person's name is anywhere on the server.
+  for (const name of Object.values(names)) expect(everything).not.toContain(name);
   expect(await wholeDeviceText(mentor.page)).not.toContain(PRIVATE_REFLECTION);
   expect(await wholeDeviceText(coordinator.page)).not.toContain(PRIVATE_REFLECTION);
   expect(await wholeDeviceText(mentee.page)).toContain(PRIVATE_REFLECTION);

@@ -3,7 +3,8 @@ import { useForm } from 'react-hook-form';
 import { saveSyncAccount } from '../../data/syncAccount';
 import { connectFormSchema, MIN_PASSWORD_LENGTH, type ConnectFormValues } from '../../domain/syncForms';
 import { signIn } from '../../sync/couchClient';
-import { provisionDirectory, provisionPerson, ProvisionError, type ServerAdmin } from '../../sync/provisionProgram';
+import { sealDirectory } from '../../sync/programKey';
+import { provisionPerson, ProvisionError, type ServerAdmin } from '../../sync/provisionProgram';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { useServerAdmin } from './serverAdminContext';
@@ -36,8 +37,9 @@ export function ConnectForm({ personId, pairIds }: ConnectFormProps) {
     const connection = { serverUrl: values.serverUrl };
     await run([
       {
-        label: 'Setting up the program’s directory on the server',
-        run: () => provisionDirectory(admin).then(() => undefined),
+        label: 'Setting up the program’s directory on the server, sealed',
+        // The program key is made here: the directory's pairs and people are sealed from the start.
+        run: () => sealDirectory(admin),
       },
       {
         label: 'Creating your own account on the server',
@@ -75,10 +77,11 @@ export function ConnectForm({ personId, pairIds }: ConnectFormProps) {
         with the program, and you can invite each pair’s mentor and mentee to sync their own devices.
       </p>
       <p className="notice">
-        What partners write is sealed on their devices before it reaches the server: its administrators see who is in
-        the program, which pairs exist and when each record changed, never what was written or rated. This device keeps
-        each pair’s keys; the server never lets you read what partners share only with each other. Private records never
-        leave the device they were written on.
+        What partners write, and the program’s people and pairs, are sealed on the devices before they reach the server:
+        its administrators see which people (by a number, not their names) and pairs exist and when each record changed,
+        never a name, a pair’s goals, or what was written or rated. This device keeps the program’s key and each pair’s
+        keys; the server never lets you read what partners share only with each other. Private records never leave the
+        device they were written on.
       </p>
       <Field
         label="Server address"

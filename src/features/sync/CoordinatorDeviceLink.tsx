@@ -4,7 +4,7 @@ import { coordinatorDeviceLink } from '../../domain/coordinatorDeviceLink';
 import { countOf } from '../../domain/countNoun';
 import type { SyncAccount } from '../../domain/syncAccount';
 import { CoordinatorKeysError, coordinatorKeysToShare, putCoordinatorBoxes } from '../../sync/coordinatorKeys';
-import { provisionDirectory } from '../../sync/provisionProgram';
+import { holdsProgramKey, sealDirectory } from '../../sync/programKey';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { DeviceLink } from './DeviceLink';
 import { useServerAdmin } from './serverAdminContext';
@@ -40,13 +40,21 @@ export function CoordinatorDeviceLink({ account, personName }: CoordinatorDevice
     setError(null);
     setMade(null);
     try {
-      setStage('Boxing this device’s keys');
-      const whole = await coordinatorKeysToShare(account.personId, account.pairIds);
-      if (needsAdmin && admin) {
-        setStage('Bringing the directory’s rules up to date');
-        await provisionDirectory({ url: account.serverUrl, ...admin });
+      // A directory not sealed yet is sealed first, so that the new device gets the program key too.
+      const unsealed = !(await holdsProgramKey());
+      if (unsealed && !admin) {
+        setError(
+          'This device has not sealed the program’s directory (its pairs’ goals and its people’s names) yet: seal it first (“Seal the program’s directory” on this page), then make the link, so that the new device gets the directory’s key too.',
+        );
+        return;
+      }
+      if ((needsAdmin || unsealed) && admin) {
+        setStage('Sealing the program’s directory and bringing its rules up to date');
+        await sealDirectory({ url: account.serverUrl, ...admin });
         setNeedsAdmin(false);
       }
+      setStage('Boxing this device’s keys');
+      const whole = await coordinatorKeysToShare(account.personId, account.pairIds);
       setStage('Leaving the boxes on the server');
       const secret = newLinkSecret();
       await putCoordinatorBoxes({ serverUrl: account.serverUrl }, account.personId, secret, whole);
@@ -83,7 +91,7 @@ export function CoordinatorDeviceLink({ account, personName }: CoordinatorDevice
       <p role="status">{stage ? `${stage}…` : ''}</p>
       <ErrorMessage message={error} />
       {needsAdmin && !admin ? (
-        <ServerAdminForm why="Bringing the directory’s rules up to date needs the server administrator’s name and password." />
+        <ServerAdminForm why="Sealing the program’s directory and bringing its rules up to date needs the server administrator’s name and password." />
       ) : null}
       {made ? (
         <DeviceLink

@@ -10,6 +10,7 @@ import { ConnectForm } from './ConnectForm';
 import { CoordinatorDeviceLink } from './CoordinatorDeviceLink';
 import { NewDeviceLinks } from './NewDeviceLinks';
 import { PairDevices } from './PairDevices';
+import { SealDirectoryCard } from './SealDirectoryCard';
 import { SetAsideList } from './SetAsideList';
 import { SyncPairList } from './SyncPairList';
 
@@ -58,6 +59,7 @@ export function SyncPage() {
           <Loading what="Reading the pairs on this device" />
         )
       ) : null}
+      {account?.role === 'coordinator' ? <SealDirectoryCard account={account} /> : null}
       {account?.role === 'coordinator' ? (
         <CoordinatorDeviceLink account={account} personName={person?.name ?? ''} />
       ) : null}

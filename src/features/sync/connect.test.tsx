@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readKeyring } from '../../data/keyring';
 import { readSyncAccount } from '../../data/syncAccount';
 import { db } from '../../db/database';
 import { COORDINATOR_ROLE } from '../../sync/serverRules';
@@ -42,7 +43,7 @@ describe('connecting the program to its server', () => {
     expect(await screen.findByRole('heading', { name: 'Connect to your program’s server' })).toBeInTheDocument();
     expect(
       screen.getByText(
-        /administrators see who is in the program, which pairs exist and when each record changed, never what was written or rated/,
+        /administrators see which people \(by a number, not their names\) and pairs exist and when each record changed, never a name, a pair’s goals, or what was written or rated/,
       ),
     ).toBeInTheDocument();
     expect(screen.getByText(/never stored on this device/)).toBeInTheDocument();
@@ -84,6 +85,14 @@ describe('connecting the program to its server', () => {
     expect(server.requests.some((request) => request.path === 'mentorlog-program' && request.method === 'PUT')).toBe(
       true,
     );
+    // The directory is sealed from the start: its rule is the sealed one, and this device made the program key.
+    const rule = server.requests.find(
+      (request) => request.method === 'PUT' && request.path === 'mentorlog-program/_design/mentorlog',
+    );
+    expect(String((rule?.body as { validate_doc_update?: unknown } | undefined)?.validate_doc_update)).toContain(
+      'var SEALED = true;',
+    );
+    expect((await readKeyring(['mentorlog-program'])).map((entry) => entry.generation)).toEqual([1]);
     const session = server.requests.find((request) => request.path === '_session');
     expect(session).toMatchObject({ basicName: null, body: { name: cora.id, password: 'cora-password' } });
     expect(readSyncAccount()).toMatchObject({

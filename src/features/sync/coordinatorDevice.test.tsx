@@ -26,11 +26,12 @@ beforeEach(() => {
 const pair = aPair();
 const pairKeys = [newContentKey(pairDatabaseName(pair.id), 1), newContentKey(sharedDatabaseName(pair.id), 1)];
 const DIRECTORY = 'mentorlog-program';
+const programKey = newContentKey(DIRECTORY, 1);
 
 describe('letting in another device of the coordinator’s, on the first device', () => {
-  async function aConnectedCoordinator() {
+  async function aConnectedCoordinator({ sealed = true } = {}) {
     const cora = await signInAs('coordinator', { name: 'Cora Coordinator' });
-    await keepContentKeys(pairKeys);
+    await keepContentKeys(sealed ? [...pairKeys, programKey] : pairKeys);
     saveSyncAccount({
       serverUrl: '/couch',
       personId: cora.id,
@@ -48,7 +49,7 @@ describe('letting in another device of the coordinator’s, on the first device'
     await user.click(await screen.findByRole('button', { name: 'Make a link for another device' }));
 
     const link = (await screen.findByLabelText<HTMLInputElement>('Link for another device of yours')).value;
-    expect(screen.getByText(/It carries 2 keys/)).toBeInTheDocument();
+    expect(screen.getByText(/It carries 3 keys/)).toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'QR code of the link for another device of yours.' })).toBeInTheDocument();
     const [before, fragment = ''] = link.split('#');
     expect(before).toBe(`${window.location.origin}/join`);
@@ -60,7 +61,7 @@ describe('letting in another device of the coordinator’s, on the first device'
       `${DIRECTORY}/keyBox:coordinator-${cora.id}-${await secretBoxName(secret)}-0`,
     ]);
     const stored = JSON.stringify(boxes);
-    for (const key of pairKeys) expect(stored).not.toContain(key.key);
+    for (const key of [...pairKeys, programKey]) expect(stored).not.toContain(key.key);
     expect(stored).not.toContain(secret);
   });
 
@@ -88,6 +89,47 @@ describe('letting in another device of the coordinator’s, on the first device'
 
     expect(await screen.findByLabelText('Link for another device of yours')).toBeInTheDocument();
     expect(server.requests.some((request) => request.basicName === 'admin' && request.method === 'PUT')).toBe(true);
+  });
+});
+
+describe('a coordinator’s device whose directory is not sealed yet', () => {
+  it('offers to seal it, asks for it before making a link, seals it with a new program key, and the link carries it', async () => {
+    const cora = await signInAs('coordinator', { name: 'Cora Coordinator' });
+    await keepContentKeys(pairKeys);
+    saveSyncAccount({
+      serverUrl: '/couch',
+      personId: cora.id,
+      role: 'coordinator',
+      pairIds: [pair.id],
+      since: '2026-12-01T10:00:00.000Z',
+    });
+    const server = fakeCouch({ members: true, session: cora.id });
+    const { user } = renderApp('/sync');
+    await user.click(await screen.findByRole('button', { name: 'Make a link for another device' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/has not sealed the program’s directory/);
+    expect(server.requests.some((request) => request.path.startsWith(`${DIRECTORY}/keyBox`))).toBe(false);
+
+    expect(screen.getByRole('heading', { name: 'Seal the program’s directory' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Administrator’s name'), 'admin');
+    await user.type(screen.getByLabelText('Administrator’s password'), 'admin-password');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('button', { name: 'Seal the directory' }));
+    expect(await screen.findByText(/The directory is sealed/)).toBeInTheDocument();
+    // Every pair and person on the device is marked to go again, sealed.
+    expect((await db.syncPending.toArray()).map((mark) => mark.docId)).toEqual(
+      expect.arrayContaining([`person:${cora.id}`]),
+    );
+    await user.click(screen.getByRole('button', { name: 'Make a link for another device' }));
+
+    expect(await screen.findByLabelText('Link for another device of yours')).toBeInTheDocument();
+    expect(screen.getByText(/It carries 3 keys/)).toBeInTheDocument();
+    const rule = server.requests.find(
+      (request) => request.method === 'PUT' && request.path === `${DIRECTORY}/_design/mentorlog`,
+    );
+    expect(String((rule?.body as { validate_doc_update?: unknown } | undefined)?.validate_doc_update)).toContain(
+      'var SEALED = true;',
+    );
+    expect((await readKeyring([DIRECTORY])).map((entry) => entry.generation)).toEqual([1]);
   });
 });
 
