@@ -136,13 +136,13 @@ export async function joinedPartner(options, person) {
   return device;
 }
 
-/** The keyring rows of every pair's shared database, its key's bytes base64url. */
+/** The keyring rows of the program's directory and every pair's shared database, its key's bytes base64url. */
 function sharedKeyRows(seeded) {
-  return Object.values(seeded.keys).map(({ shared }) => ({
-    id: `${shared.database}#${shared.generation}`,
-    database: shared.database,
-    generation: shared.generation,
-    key: shared.key,
+  return [seeded.programKey, ...Object.values(seeded.keys).map(({ shared }) => shared)].map((key) => ({
+    id: `${key.database}#${key.generation}`,
+    database: key.database,
+    generation: key.generation,
+    key: key.key,
   }));
 }
 

@@ -156,7 +156,8 @@ export async function sealAll(app, docs, key) {
 }
 
 /**
- * The program of `size` on the server: every person and pair in the directory, every pair's two
+ * The program of `size` on the server: every person and pair in the directory (sealed with a program
+ * key, as a coordinator's device connects a program now), every pair's two
  * databases sealed with their members and rules, every pair's shared database holding what its
  * partners shared with the program (sessions' facts, check-ins shared with it, the pair), and the
  * sample pair's own database holding all the partners share with each other. The other pairs' own
@@ -201,9 +202,11 @@ export async function seedProgram(server, app, size, log) {
   });
 
   const admin = server.admin;
-  await provisionDirectory(admin);
+  // Sealed with the program key, as a coordinator's device connects a program (src/sync/programKey.ts).
+  await provisionDirectory(admin, { sealed: true });
   await provisionPerson(admin, { personId: coordinatorId, coordinator: true }, 'bench-coordinator-password');
-  await bulkDocs(admin, DIRECTORY_DATABASE, directory);
+  const programKey = newContentKey(app, DIRECTORY_DATABASE);
+  await bulkDocs(admin, DIRECTORY_DATABASE, await sealAll(app, directory, await importedKey(app, programKey)));
   const keys = {};
   const sharedKeys = new Map();
   let sharedDocs = 0;
@@ -241,6 +244,7 @@ export async function seedProgram(server, app, size, log) {
     pairIds: pairs.map((entry) => entry.pair.id),
     activePairs: pairs.filter((entry) => entry.pair.status === 'active').map((entry) => entry.pair),
     keys,
+    programKey,
     sharedKeys,
     sharedDocs,
     samplePair: { id: pair.id, mentor, mentee, entries: sampleDocs, sealedDocs: sampleSealed },
