@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newDeviceKeyPair } from '../crypto/keyBoxes';
 import { aServerPair } from '../test/serverDocs';
 import { refusal, setUpSealed } from '../test/validateDocUpdate';
-import { deviceDocument, deviceIdOf, deviceLabel } from './deviceRegistry';
+import { deviceDocument, deviceIdOf, deviceLabel, registerDevice } from './deviceRegistry';
 
 describe('the device registry', () => {
   it('names a device by its public key, so that two keys never share a name', async () => {
@@ -34,5 +34,30 @@ describe('the device registry', () => {
     expect(refusal(pairDb, doc, asMentee, pairSec)).toMatch(/its own person/);
     const elsewhere = await deviceDocument(aServerPair().pair.id, 'pair', mentor.id, publicKey, 'x', Date.now());
     expect(refusal(pairDb, elsewhere, asMentor, pairSec)).toMatch(/another pair/);
+  });
+
+  it('registers a new device with one request, and finds one already listed removed', async () => {
+    const { publicKey } = await newDeviceKeyPair();
+    const doc = await deviceDocument(aServerPair().pair.id, 'pair', 'p-1', publicKey, 'Chrome on Linux', Date.now());
+    const asked: string[] = [];
+    const server = (stored: unknown) => ({
+      serverUrl: 'https://couch.example',
+      fetch: (async (_input, init) => {
+        asked.push(init?.method ?? 'GET');
+        if (init?.method === 'PUT') return new Response('{}', { status: stored ? 409 : 201 });
+        return new Response(JSON.stringify(stored), { status: 200 });
+      }) as typeof fetch,
+    });
+
+    expect(await registerDevice(server(null), 'mentorlog-pair-x', doc)).toEqual({ state: 'registered' });
+    expect(asked).toEqual(['PUT']);
+
+    asked.length = 0;
+    const removed = { ...doc, device: { ...doc.device, removedAt: '2026-12-01T10:00:00.000Z' } };
+    expect(await registerDevice(server(removed), 'mentorlog-pair-x', doc)).toEqual({
+      state: 'removed',
+      removedAt: '2026-12-01T10:00:00.000Z',
+    });
+    expect(asked).toEqual(['PUT', 'GET']);
   });
 });

@@ -1,5 +1,5 @@
 import { toBase64Url, utf8 } from '../crypto/bytes';
-import { json, request, ServerError, type CouchConnection } from './couchHttp';
+import { json, RefusedError, request, ServerError, type CouchConnection } from './couchHttp';
 import { DEVICE_TYPE } from './serverRulesSealed';
 
 /*
@@ -96,18 +96,25 @@ export async function registerDevice(
   doc: DeviceDocument,
 ): Promise<{ state: 'registered' } | { state: 'removed'; removedAt: string }> {
   const path = `${encodeURIComponent(database)}/${encodeURIComponent(doc._id)}`;
-  const held = await request(connection, path);
-  if (held.status !== 404) {
-    const stored = (await json(held)) as Partial<DeviceDocument>;
-    const removedAt = stored.device?.removedAt;
-    return typeof removedAt === 'string' ? { state: 'removed', removedAt } : { state: 'registered' };
+  // Put first: one request where it is new (a coordinator's device registers in a thousand).
+  // Already there, CouchDB answers 409; the stand-in runs the rule first, which refuses (403) a
+  // removed device's entry put again.
+  let refused: RefusedError | null = null;
+  try {
+    const put = await request(connection, path, { method: 'PUT', body: JSON.stringify(doc) });
+    await put.body?.cancel();
+    if (put.ok) return { state: 'registered' };
+    if (put.status !== 409) throw new ServerError(`The server answered ${put.status}.`);
+  } catch (error) {
+    if (!(error instanceof RefusedError)) throw error;
+    refused = error;
   }
-  await held.body?.cancel();
-  const put = await request(connection, path, { method: 'PUT', body: JSON.stringify(doc) });
-  await put.body?.cancel();
-  // 409: another tab registered it first.
-  if (!put.ok && put.status !== 409) throw new ServerError(`The server answered ${put.status}.`);
-  return { state: 'registered' };
+  // Registered before (by another tab), or marked removed since.
+  const held = await request(connection, path);
+  if (held.status === 404 && refused) throw refused;
+  const stored = (await json(held)) as Partial<DeviceDocument>;
+  const removedAt = stored.device?.removedAt;
+  return typeof removedAt === 'string' ? { state: 'removed', removedAt } : { state: 'registered' };
 }
 
 function isDeviceDocument(value: unknown): value is DeviceDocument {

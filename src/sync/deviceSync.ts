@@ -219,6 +219,16 @@ function syncHere(
     document.addEventListener('visibilitychange', onShown);
   }
 
+  // Once the device is first up to date, in the background: a device that joined before the
+  // device registry existed registers now (after a coordinator's first sync, not during it).
+  let registering = false;
+  const registerOnce = () => {
+    if (registering) return;
+    registering = true;
+    const connection = { serverUrl: account.serverUrl, ...(options.fetch ? { fetch: options.fetch } : {}) };
+    void registerForAccount(connection, account, database, () => stopped);
+  };
+
   const started = (async () => {
     await claimSyncBookkeeping(database, JSON.stringify([account.serverUrl, account.personId]));
     const kept = parseSetAside(await readSyncMeta(database, SET_ASIDE_KEY));
@@ -246,11 +256,9 @@ function syncHere(
         if (status.state === 'stopped') return;
         engineStatus = status;
         publish();
+        if (status.state === 'up-to-date') registerOnce();
       },
     });
-    // In the background: a device that joined before the device registry existed registers now.
-    const connection = { serverUrl: account.serverUrl, ...(options.fetch ? { fetch: options.fetch } : {}) };
-    void registerForAccount(connection, account, database, () => stopped);
   })().catch((error: unknown) => {
     // The device's storage failed before the engine could start: say so; a restart tries again.
     engineStatus = {

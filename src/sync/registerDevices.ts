@@ -45,20 +45,26 @@ export async function registerThisDevice(
   return result.state;
 }
 
+/** The pause between two pairs' registrations: a coordinator's thousand are a trickle, not a burst. */
+const REGISTER_PAUSE_MS = 50;
+
 /**
  * Registers this device in every registry of the account's pairs where it is missing, one at a
- * time (a coordinator may have a thousand pairs). A failure leaves that pair for the next start.
+ * time with a pause between (a coordinator may have a thousand pairs, and the device's sync and
+ * screens come first). A failure leaves that pair for the next start.
  */
 export async function registerForAccount(
   connection: CouchConnection,
   account: SyncAccount,
   database: MentorlogDatabase = appDatabase,
   isStopped: () => boolean = () => false,
+  pauseMs: number = REGISTER_PAUSE_MS,
 ): Promise<void> {
   for (const pairId of account.pairIds) {
     if (isStopped()) return;
     try {
-      await registerThisDevice(connection, pairId, account.role, account.personId, database);
+      if ((await registerThisDevice(connection, pairId, account.role, account.personId, database)) !== 'no-keys')
+        await new Promise((resolve) => setTimeout(resolve, pauseMs));
     } catch (error) {
       if (error instanceof SignedOutError) return;
     }
