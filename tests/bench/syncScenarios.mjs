@@ -137,6 +137,17 @@ async function syncedCoordinator(options) {
 /** The sample pair's mentor and mentee, each on a device of their own, joined and synced. */
 let partners = null;
 
+/**
+ * Closes the partners' devices. They are other people's machines: kept open in this one, two more
+ * browsers syncing beside the coordinator's would be timed as the coordinator's own load.
+ */
+async function closePartnerDevices() {
+  const open = partners;
+  partners = null;
+  await open?.mentor.context.close();
+  await open?.mentee.context.close();
+}
+
 async function pairDevices(options) {
   const { mentor, mentee } = options.sync.seeded.samplePair;
   partners ??= { mentor: await joinedPartner(options, mentor), mentee: await joinedPartner(options, mentee) };
@@ -255,6 +266,7 @@ function whileSyncing(localId) {
     needsServer: true,
     async run(base) {
       const options = await withSync(base);
+      await closePartnerDevices();
       const device = await syncedCoordinator(options);
       // The device's sync runs in a tab of its own all along, as in a coordinator's open app.
       await setViewer(device.page, options.sync.seeded.coordinator.id, 'coordinator');
