@@ -1,12 +1,11 @@
 import './browserStandIns';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newLinkSecret, secretBoxName } from '../../src/crypto/keyBoxes';
 import { saveCheckIn } from '../../src/data/checkIns';
 import { keepContentKeys, newContentKey } from '../../src/data/keyring';
 import { saveSyncAccount } from '../../src/data/syncAccount';
 import { readSyncedRecords } from '../../src/data/syncedRecords';
 import { openDatabase, type MentorlogDatabase } from '../../src/db/database';
-import type { Person } from '../../src/domain/person';
 import type { SyncAccount } from '../../src/domain/syncAccount';
 import { aCheckIn, aPair, aPerson } from '../../src/test/builders';
 import { coordinatorBoxDocuments } from '../../src/sync/coordinatorBoxes';
@@ -17,8 +16,6 @@ import {
   putCoordinatorBoxes,
   takeCoordinatorKeys,
 } from '../../src/sync/coordinatorKeys';
-import { signIn, type CouchConnection } from '../../src/sync/couchClient';
-import { startDeviceSync, type DeviceSync } from '../../src/sync/deviceSync';
 import { takeInvitationKeys } from '../../src/sync/invitationKeys';
 import { holdsKeysFor, pairKeysForInvitation } from '../../src/sync/pairKeys';
 import { provisionDirectory, provisionPair, provisionPerson } from '../../src/sync/provisionProgram';
@@ -32,41 +29,16 @@ import {
 } from '../../src/sync/serverRules';
 import { directoryKeyBoxBody } from '../../src/sync/serverRulesDirectory';
 import { admin, couch, refusedStatuses } from './couch';
-import { cookieFetch } from './cookieFetch';
+import { signedIn, syncingDevices, waitFor } from './syncingDevices';
 
 // A coordinator's second device, let in by the first through boxes in the directory: the stand-in
 // checks the boxes' rule and size, and the second device's first sync opens the pairs' records.
 
-const running: DeviceSync[] = [];
+const syncing = syncingDevices();
 let count = 0;
 const asAdmin = { name: admin.name, password: admin.password };
 const nothing = () => Promise.resolve();
 const noKeys = { keys: [], pairIds: [], person: null };
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((sync) => sync.stop()));
-});
-
-async function signedIn(person: Person, password: string): Promise<CouchConnection & { fetch: typeof fetch }> {
-  const connection = { serverUrl: admin.url, fetch: cookieFetch() };
-  const result = await signIn(connection, person.id, password);
-  if (!result.ok) throw new Error(result.message);
-  return connection;
-}
-
-function syncing(account: SyncAccount, connection: { fetch: typeof fetch }, database: MentorlogDatabase) {
-  const sync = startDeviceSync(account, { database, fetch: connection.fetch, cycleMinMs: 100, oneTab: false });
-  running.push(sync);
-  return sync;
-}
-
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {

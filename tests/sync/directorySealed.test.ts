@@ -1,12 +1,11 @@
 import './browserStandIns';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { newLinkSecret } from '../../src/crypto/keyBoxes';
 import { readKeyring } from '../../src/data/keyring';
 import { readPendingMarks } from '../../src/data/syncBookkeeping';
 import { saveSyncAccount } from '../../src/data/syncAccount';
 import { readSyncedRecords } from '../../src/data/syncedRecords';
-import { openDatabase, type MentorlogDatabase } from '../../src/db/database';
-import type { Person } from '../../src/domain/person';
+import { openDatabase } from '../../src/db/database';
 import type { SyncAccount } from '../../src/domain/syncAccount';
 import { aPair, aPerson } from '../../src/test/builders';
 import {
@@ -15,27 +14,21 @@ import {
   putCoordinatorBoxes,
   takeCoordinatorKeys,
 } from '../../src/sync/coordinatorKeys';
-import { signIn, type CouchConnection } from '../../src/sync/couchClient';
-import { startDeviceSync, type DeviceSync } from '../../src/sync/deviceSync';
 import { pairKeysForInvitation } from '../../src/sync/pairKeys';
 import { holdsProgramKey, sealDirectory } from '../../src/sync/programKey';
 import { provisionDirectory, provisionPair, provisionPerson } from '../../src/sync/provisionProgram';
 import { seedPairDatabase } from '../../src/sync/seedPair';
 import { DIRECTORY_DATABASE } from '../../src/sync/serverRules';
 import { admin, couch, refusedStatuses } from './couch';
-import { cookieFetch } from './cookieFetch';
+import { signedIn, syncingDevices, waitFor } from './syncingDevices';
 
 // The program's directory sealed with the program key: from a coordinator's first connection, and
 // in place over a directory that held its pairs and people readable. Read as the server's admin,
 // no database holds a person's name or a pair's goals.
 
-const running: DeviceSync[] = [];
+const syncing = syncingDevices();
 let count = 0;
 const asAdmin = { name: admin.name, password: admin.password };
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((sync) => sync.stop()));
-});
 
 // The directory is one database for every file of this suite: what this file sealed is taken out
 // and the readable rule put back, so that the next files' coordinators (without the key) read it.
@@ -48,27 +41,6 @@ afterAll(async () => {
   await couch('POST', `${DIRECTORY_DATABASE}/_bulk_docs`, { as: asAdmin, body: { docs: sealed } });
   await provisionDirectory(admin);
 });
-
-async function signedIn(person: Person, password: string): Promise<CouchConnection & { fetch: typeof fetch }> {
-  const connection = { serverUrl: admin.url, fetch: cookieFetch() };
-  const result = await signIn(connection, person.id, password);
-  if (!result.ok) throw new Error(result.message);
-  return connection;
-}
-
-function syncing(account: SyncAccount, connection: { fetch: typeof fetch }, database: MentorlogDatabase) {
-  const sync = startDeviceSync(account, { database, fetch: connection.fetch, cycleMinMs: 100, oneTab: false });
-  running.push(sync);
-  return sync;
-}
-
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Every document of every database, live ones and what `_changes` keeps of deleted ones, as the admin reads them. */
 async function wholeServerText(): Promise<string> {
