@@ -1,18 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { saveSyncAccount } from '../../data/syncAccount';
 import type { CoordinatorDeviceLink } from '../../domain/coordinatorDeviceLink';
 import { countOf } from '../../domain/countNoun';
 import type { SyncAccount } from '../../domain/syncAccount';
-import { signInAgainFormSchema, type SignInAgainFormValues } from '../../domain/syncForms';
 import { useViewerStore } from '../../state/viewerStore';
 import { CoordinatorKeysError, keepCoordinatorKeys, takeCoordinatorKeys } from '../../sync/coordinatorKeys';
 import { signIn } from '../../sync/couchClient';
 import { COORDINATOR_ROLE } from '../../sync/serverRules';
-import { ErrorMessage } from '../../ui/ErrorMessage';
-import { Field } from '../../ui/Field';
+import { OwnPasswordStep } from './OwnPasswordStep';
 import { setUpFailureMessage } from './setUpFailureMessage';
 
 const KEY = { one: 'key', other: 'keys' };
@@ -30,36 +25,19 @@ interface CoordinatorJoinFormProps {
  * dashboard, which fills as the first sync brings each pair's shared records.
  */
 export function CoordinatorJoinForm({ link, account }: CoordinatorJoinFormProps) {
-  const [error, setError] = useState<string | null>(null);
-  const [stage, setStage] = useState<string | null>(null);
   const setViewer = useViewerStore((state) => state.setViewer);
   const navigate = useNavigate();
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<SignInAgainFormValues>({ resolver: zodResolver(signInAgainFormSchema), defaultValues: { password: '' } });
 
-  const fail = (message: string) => {
-    setStage(null);
-    setError(message);
-  };
-
-  const onSubmit = handleSubmit(async ({ password }) => {
-    setError(null);
+  const join = async (password: string, setStage: (stage: string) => void): Promise<string | null> => {
     const connection = { serverUrl: link.serverUrl };
     setStage('Signing in');
     const signedIn = await signIn(connection, link.personId, password);
     if (!signedIn.ok)
-      return fail(
-        signedIn.reason === 'wrong-name-or-password'
-          ? 'That password does not match. Type your own password on the program’s server, the one you chose when you connected your first device.'
-          : signedIn.message,
-      );
+      return signedIn.reason === 'wrong-name-or-password'
+        ? 'That password does not match. Type your own password on the program’s server, the one you chose when you connected your first device.'
+        : signedIn.message;
     if (!signedIn.roles.includes(COORDINATOR_ROLE))
-      return fail(
-        'This account is not the program’s coordinator on this server, so it cannot take the program’s keys. Make the link again on your coordinator’s device.',
-      );
+      return 'This account is not the program’s coordinator on this server, so it cannot take the program’s keys. Make the link again on your coordinator’s device.';
     try {
       setStage('Receiving the program’s keys');
       const taken = await takeCoordinatorKeys(connection, link.personId, link.secret, async (opened) => {
@@ -74,28 +52,18 @@ export function CoordinatorJoinForm({ link, account }: CoordinatorJoinFormProps)
         since: account?.since ?? new Date().toISOString(),
       });
     } catch (failure) {
-      return fail(failure instanceof CoordinatorKeysError ? failure.message : setUpFailureMessage(failure));
+      return failure instanceof CoordinatorKeysError ? failure.message : setUpFailureMessage(failure);
     }
-    setStage(null);
     setViewer(link.personId, 'coordinator');
     void navigate('/dashboard', { replace: true });
-  });
+    return null;
+  };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
-      <p>
-        This link lets a new device of yours into your program (<code>{link.serverUrl}</code>) as its coordinator: sign
-        in with your own password on the program’s server, and this device receives every pair’s keys from your other
-        device, then what each pair shares with the program. The link works once, for a week.
-      </p>
-      <Field label="Your password" error={errors.password?.message}>
-        {(control) => <input {...control} {...register('password')} type="password" autoComplete="current-password" />}
-      </Field>
-      <p role="status">{stage ? `${stage}…` : ''}</p>
-      <ErrorMessage message={error} />
-      <button type="submit" className="button button--primary" disabled={isSubmitting}>
-        Sign in and take the keys
-      </button>
-    </form>
+    <OwnPasswordStep submitLabel="Sign in and take the keys" onPassword={join}>
+      This link lets a new device of yours into your program (<code>{link.serverUrl}</code>) as its coordinator: sign in
+      with your own password on the program’s server, and this device receives every pair’s keys from your other device,
+      then what each pair shares with the program. The link works once, for a week.
+    </OwnPasswordStep>
   );
 }
