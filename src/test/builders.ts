@@ -2,6 +2,7 @@ import type { CheckIn } from '../domain/checkIn';
 import type { Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import type { Session } from '../domain/session';
+import type { SyncAccount } from '../domain/syncAccount';
 
 const stamp = '2026-01-01T12:00:00.000Z';
 const base = () => ({ id: crypto.randomUUID(), createdAt: stamp, updatedAt: stamp, deletedAt: null });
@@ -56,4 +57,9 @@ export function aCheckIn(overrides: Partial<CheckIn> = {}): CheckIn {
     notesVisibility: 'private',
     ...overrides,
   };
+}
+
+/** A device's sync account on the app's own origin; a coordinator's unless told otherwise. */
+export function aSyncAccount(overrides: Partial<SyncAccount> & Pick<SyncAccount, 'personId'>): SyncAccount {
+  return { serverUrl: '/couch', role: 'coordinator', pairIds: [], since: '2026-12-01T10:00:00.000Z', ...overrides };
 }

@@ -9,7 +9,7 @@ import { db } from '../../db/database';
 import { coordinatorDeviceLink, readCoordinatorDeviceLink } from '../../domain/coordinatorDeviceLink';
 import { useAppLockStore } from '../../state/appLockStore';
 import { useViewerStore } from '../../state/viewerStore';
-import { aPair, aPerson } from '../../test/builders';
+import { aPair, aPerson, aSyncAccount } from '../../test/builders';
 import { fakeCouch } from '../../test/fakeCouch';
 import { renderApp, signInAs } from '../../test/renderApp';
 import { coordinatorBoxDocuments } from '../../sync/coordinatorBoxes';
@@ -32,13 +32,7 @@ describe('letting in another device of the coordinator’s, on the first device'
   async function aConnectedCoordinator({ sealed = true } = {}) {
     const cora = await signInAs('coordinator', { name: 'Cora Coordinator' });
     await keepContentKeys(sealed ? [...pairKeys, programKey] : pairKeys);
-    saveSyncAccount({
-      serverUrl: '/couch',
-      personId: cora.id,
-      role: 'coordinator',
-      pairIds: [pair.id],
-      since: '2026-12-01T10:00:00.000Z',
-    });
+    saveSyncAccount(aSyncAccount({ personId: cora.id, pairIds: [pair.id] }));
     return cora;
   }
 
@@ -96,13 +90,7 @@ describe('a coordinator’s device whose directory is not sealed yet', () => {
   it('offers to seal it, asks for it before making a link, seals it with a new program key, and the link carries it', async () => {
     const cora = await signInAs('coordinator', { name: 'Cora Coordinator' });
     await keepContentKeys(pairKeys);
-    saveSyncAccount({
-      serverUrl: '/couch',
-      personId: cora.id,
-      role: 'coordinator',
-      pairIds: [pair.id],
-      since: '2026-12-01T10:00:00.000Z',
-    });
+    saveSyncAccount(aSyncAccount({ personId: cora.id, pairIds: [pair.id] }));
     const server = fakeCouch({ members: true, session: cora.id });
     const { user } = renderApp('/sync');
     await user.click(await screen.findByRole('button', { name: 'Make a link for another device' }));

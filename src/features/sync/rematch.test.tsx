@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keepContentKeys, newContentKey, newestGeneration } from '../../data/keyring';
 import { saveSyncAccount } from '../../data/syncAccount';
 import { db } from '../../db/database';
-import { aPair, aPerson } from '../../test/builders';
+import { aPair, aPerson, aSyncAccount } from '../../test/builders';
 import { fakeCouch, type SeenRequest } from '../../test/fakeCouch';
 import { renderApp, signInAs } from '../../test/renderApp';
 import { pairRole, PARTNER_ROLE } from '../../sync/changeSignals';
@@ -25,13 +25,7 @@ async function aSyncedPair(options: Parameters<typeof fakeCouch>[0] = {}) {
     newContentKey(`mentorlog-pair-${pair.id}`, 1),
     newContentKey(`mentorlog-shared-${pair.id}`, 1),
   ]);
-  saveSyncAccount({
-    serverUrl: '/couch',
-    personId: cora.id,
-    role: 'coordinator',
-    pairIds: [pair.id],
-    since: '2026-12-01T10:00:00.000Z',
-  });
+  saveSyncAccount(aSyncAccount({ personId: cora.id, pairIds: [pair.id] }));
   const server = fakeCouch(options);
   server.docs.set(`mentorlog-pair-${pair.id}/_security`, {
     rev: 1,
