@@ -60,7 +60,8 @@ export function SyncPage() {
         )
       ) : null}
       {account?.role === 'coordinator' ? <SealDirectoryCard account={account} /> : null}
-      {account?.role === 'coordinator' ? (
+      {/* Once the coordinator's person is read: the link greets them by name on the new device. */}
+      {account?.role === 'coordinator' && person !== undefined ? (
         <CoordinatorDeviceLink account={account} personName={person?.name ?? ''} />
       ) : null}
       {account?.role === 'partner'
