@@ -1,9 +1,10 @@
 import { createMemoryRouter } from 'react-router';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useAppLockStore } from '../state/appLockStore';
 import { useViewerStore } from '../state/viewerStore';
-import { holdDashboardFirstRead, startFirstReads } from './firstReads';
+import { holdDashboardReads, startFirstReads } from './firstReads';
 
-const started = vi.hoisted(() => ({ pairList: 0, dashboard: [] as string[] }));
+const started = vi.hoisted(() => ({ pairList: 0, dashboard: [] as string[], dropped: 0 }));
 vi.mock('../data/pairs', () => ({
   startPairListRead: () => (started.pairList += 1),
   keepRememberedPairListCurrent: () => () => undefined,
@@ -12,59 +13,94 @@ vi.mock('../data/pairs', () => ({
 /** Routes with no screens: only the addresses matter here. */
 const routes = ['/pairs', '/dashboard', '/guidance'].map((path) => ({ path, element: null }));
 
-/** Loading the dashboard's screen hands its first read over, as the route's loader does. */
+/** Loading the dashboard's screen hands its reads over, as the route's loader does. */
 const loadDashboardScreen = () =>
-  Promise.resolve().then(() => holdDashboardFirstRead((today) => started.dashboard.push(today)));
+  Promise.resolve().then(() =>
+    holdDashboardReads({ keep: (today) => started.dashboard.push(today), drop: () => (started.dropped += 1) }),
+  );
+
+let stop = () => {};
 
 function routerAt(path: string) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  startFirstReads(router, loadDashboardScreen);
+  stop = startFirstReads(router, loadDashboardScreen);
   return router;
 }
 
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
 describe('first reads started before a screen renders', () => {
   beforeEach(() => {
-    started.pairList = 0;
-    started.dashboard = [];
+    Object.assign(started, { pairList: 0, dashboard: [], dropped: 0 });
     useViewerStore.getState().setViewer('coordinator-1', 'coordinator');
+    useAppLockStore.setState({ lockSet: false, vaultKey: null });
   });
+  afterEach(() => stop());
 
   it('starts the pairs list’s read when the app opens on it', () => {
     routerAt('/pairs');
     expect(started.pairList).toBe(1);
   });
 
-  it('starts the dashboard’s read once per visit, not on a change of its filters', async () => {
+  it('reads a coordinator’s dashboard ahead as soon as its code is loaded, before it is opened', async () => {
+    routerAt('/pairs');
+    await loadDashboardScreen();
+    expect(started.dashboard).toHaveLength(1);
+  });
+
+  it('asks for the dashboard’s read on every visit, not on a change of its filters', async () => {
     const router = routerAt('/guidance');
+    await loadDashboardScreen();
+    started.dashboard = [];
     await router.navigate('/dashboard');
-    await vi.waitFor(() => expect(started.dashboard).toHaveLength(1));
     await router.navigate('/dashboard?flag=any', { replace: true });
     await router.navigate('/dashboard?flag=any&sort=gap', { replace: true });
+    await settle();
+    expect(started.dashboard).toHaveLength(1);
     await router.navigate('/pairs');
     await router.navigate('/dashboard');
-    await vi.waitFor(() => expect(started.dashboard).toHaveLength(2));
+    expect(started.dashboard).toHaveLength(2);
     expect(started.pairList).toBe(1);
   });
 
-  it('starts the dashboard’s read at once, within the navigation, once its screen’s code is loaded', async () => {
+  it('asks at once, within the navigation, once its screen’s code is loaded', async () => {
     await loadDashboardScreen();
+    started.dashboard = [];
     const router = routerAt('/guidance');
     const navigating = router.navigate('/dashboard');
     // Before anything is awaited: no dynamic import in the way.
     expect(started.dashboard).toHaveLength(1);
     await navigating;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
     expect(started.dashboard).toHaveLength(1);
   });
 
-  it('starts nothing for someone who is not a coordinator on the dashboard, or before anyone is chosen', async () => {
+  it('reads nothing of the dashboard for someone who is not a coordinator, before anyone is chosen, or while locked', async () => {
     useViewerStore.getState().setViewer('mentor-1', 'mentor');
     const router = routerAt('/dashboard');
     await router.navigate('/guidance');
     await router.navigate('/dashboard');
+    await loadDashboardScreen();
     useViewerStore.getState().clearViewer();
     await router.navigate('/pairs');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(started).toEqual({ pairList: 0, dashboard: [] });
+    useViewerStore.getState().setViewer('coordinator-1', 'coordinator');
+    useAppLockStore.setState({ lockSet: true, vaultKey: null });
+    await router.navigate('/dashboard');
+    await loadDashboardScreen();
+    await settle();
+    expect(started).toMatchObject({ pairList: 0, dashboard: [] });
+  });
+
+  it('forgets the dashboard’s records when the viewer is no longer a coordinator, and when the app locks', async () => {
+    routerAt('/pairs');
+    await loadDashboardScreen();
+    useViewerStore.getState().setViewer('coordinator-2', 'coordinator');
+    expect(started.dropped).toBe(0);
+    useViewerStore.getState().setViewer('mentor-1', 'mentor');
+    expect(started.dropped).toBe(1);
+
+    useViewerStore.getState().setViewer('coordinator-1', 'coordinator');
+    useAppLockStore.setState({ lockSet: true, vaultKey: null });
+    expect(started.dropped).toBe(2);
   });
 });

@@ -1,29 +1,43 @@
 import type { createBrowserRouter } from 'react-router';
 import { keepRememberedPairListCurrent, startPairListRead } from '../data/pairs';
 import { localToday } from '../domain/dates';
+import { selectLocked, useAppLockStore } from '../state/appLockStore';
 import { useViewerStore } from '../state/viewerStore';
 
 type Router = ReturnType<typeof createBrowserRouter>;
 
-type StartFirstRead = (today: string) => void;
+/** What the dashboard's screen hands over once its code is loaded (see `keepDashboardRead`). */
+export interface DashboardReads {
+  keep: (today: string) => void;
+  drop: () => void;
+}
 
 /**
- * The dashboard's first read, once its screen's code is loaded (it is fetched ahead: see
- * prefetchScreens), which hands it here (`holdDashboardFirstRead`). Held so that a navigation
- * starts the read at once, where waiting for a dynamic import of the loaded module would start it
- * only after the next frame (about 35 ms later, measured in Chromium at size M).
+ * The dashboard's reads, once its screen's code is loaded: it is fetched ahead for a coordinator
+ * (see prefetchScreens), which hands them here. Held so that a navigation starts the read at once,
+ * where waiting for a dynamic import of the loaded module would start it only after the next frame
+ * (about 35 ms later, measured in Chromium at size M).
  */
-let dashboardFirstRead: StartFirstRead | undefined;
+let dashboardReads: DashboardReads | undefined;
 
-export function holdDashboardFirstRead(start: StartFirstRead): void {
-  dashboardFirstRead = start;
+/**
+ * Takes the dashboard's reads as its code loads, and for a coordinator reads its records at once:
+ * the code is fetched when the browser is idle after the first screen, so the first visit to the
+ * dashboard draws at once too.
+ */
+export function holdDashboardReads(reads: DashboardReads): void {
+  dashboardReads = reads;
+  const { personId, role } = useViewerStore.getState();
+  if (personId && role === 'coordinator' && !isLocked()) reads.keep(localToday());
 }
+
+const isLocked = () => selectLocked(useAppLockStore.getState());
 
 /**
  * The screens whose first read is worth starting as soon as the app knows it is going there — on
  * the first load, or when a navigation to them begins — instead of after their first render: the
  * pairs list (where a returning user lands) and the dashboard, each of which reads every pair of
- * the program. Reading and drawing then overlap (see `startFirstRead` in data/liveRecordMap.ts).
+ * the program. Reading and drawing then overlap (see data/readAhead.ts).
  * The pairs list's read at the first load takes the records that the first read's script began
  * before the app's code loaded (db/firstRead.ts).
  */
@@ -31,11 +45,11 @@ function startFirstReadsFor(pathname: string, loadDashboard: () => Promise<unkno
   const { personId, role } = useViewerStore.getState();
   if (!personId) return;
   if (pathname === '/pairs') startPairListRead();
-  else if (pathname === '/dashboard' && role === 'coordinator') {
-    if (dashboardFirstRead) dashboardFirstRead(localToday());
+  else if (pathname === '/dashboard' && role === 'coordinator' && !isLocked()) {
+    if (dashboardReads) dashboardReads.keep(localToday());
     else
       void loadDashboard()
-        .then(() => dashboardFirstRead?.(localToday()))
+        .then(() => dashboardReads?.keep(localToday()))
         .catch(() => undefined);
   }
 }
@@ -43,18 +57,26 @@ function startFirstReadsFor(pathname: string, loadDashboard: () => Promise<unkno
 /**
  * Starts first reads for the first screen and for every screen navigated to from then on, and
  * keeps the remembered pairs list (drawn before its read lands) from outliving a write, bringing it
- * back up to date after.
+ * back up to date after. Returns what stops it all.
  */
-export function startFirstReads(router: Router, loadDashboard: () => Promise<unknown>): void {
-  keepRememberedPairListCurrent();
+export function startFirstReads(router: Router, loadDashboard: () => Promise<unknown>): () => void {
+  const stops = [
+    keepRememberedPairListCurrent(),
+    // The dashboard's kept records are a coordinator's, and only while the app is open to them.
+    useViewerStore.subscribe(({ personId, role }) => (personId && role === 'coordinator') || dashboardReads?.drop()),
+    useAppLockStore.subscribe((state) => selectLocked(state) && dashboardReads?.drop()),
+  ];
   let pathname = router.state.location.pathname;
   startFirstReadsFor(pathname, loadDashboard);
-  router.subscribe((state) => {
-    // The screen being navigated to, as soon as navigation starts; a change of the address's
-    // query (a dashboard filter) stays on the same screen and reads nothing more.
-    const next = (state.navigation.location ?? state.location).pathname;
-    if (next === pathname) return;
-    pathname = next;
-    startFirstReadsFor(next, loadDashboard);
-  });
+  stops.push(
+    router.subscribe((state) => {
+      // The screen being navigated to, as soon as navigation starts; a change of the address's
+      // query (a dashboard filter) stays on the same screen and reads nothing more.
+      const next = (state.navigation.location ?? state.location).pathname;
+      if (next === pathname) return;
+      pathname = next;
+      startFirstReadsFor(next, loadDashboard);
+    }),
+  );
+  return () => stops.forEach((stop) => stop());
 }

@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 import type { Role } from '../domain/role';
 import { PairList } from '../features/pairs/PairList';
-import { holdDashboardFirstRead } from './firstReads';
+import { holdDashboardReads } from './firstReads';
 import { HomeRedirect } from './HomeRedirect';
 import { Layout } from './Layout';
 import { NotFound } from '../ui/NotFound';
@@ -23,10 +23,10 @@ const screens = {
   guidance: () => import('../features/guidance/GuidanceLibrary'),
   pairTrends: () => import('../features/trends/PairTrendsPage'),
   myTrends: () => import('../features/trends/MyTrendsPage'),
-  // Its screen hands over its first read, for the next navigation to start at once (firstReads.ts).
+  // Its screen hands over its reads, for a coordinator's device to read ahead (firstReads.ts).
   dashboard: () =>
     import('../features/dashboard/DashboardPage').then((screen) => {
-      holdDashboardFirstRead(screen.startDashboardFirstRead);
+      holdDashboardReads(screen.dashboardReads);
       return screen;
     }),
   backup: () => import('../features/backup/BackupPage'),
@@ -110,7 +110,7 @@ export const routes: RouteObject[] = [
   },
 ];
 
-/** Loads the dashboard's screen, which hands its first read to firstReads.ts. */
+/** Loads the dashboard's screen, which hands its reads to firstReads.ts. */
 export const loadDashboardScreen = screens.dashboard;
 
 /**

@@ -11,7 +11,9 @@ import type { Person } from '../domain/person';
 import { programAggregates, reportMonths, type MonthlyAggregate } from '../domain/programAggregates';
 import { programCheckIns } from '../domain/programView';
 import { PROGRAM_TREND_MONTHS } from '../domain/thresholds';
-import { startFirstRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
+import { useLiveRecordMap } from './liveRecordMap';
+import { keepReadAhead, stopReadAhead } from './readAhead';
+import type { RecordMapReader } from './recordMapChanges';
 import { pairRowReader } from './pairs';
 import { partnersOf } from './people';
 
@@ -32,10 +34,25 @@ export function useDashboard(today: string): DashboardPair[] | undefined {
   return useMemo(() => (map ? [...map.values()] : undefined), [map]);
 }
 
-/** Starts the dashboard's first read before the dashboard renders (see `startFirstRead`). */
-export function startDashboardRead(today: string): void {
-  startFirstRead(today, dashboardReader(today));
+/**
+ * Reads the dashboard's records now, before the dashboard renders, and keeps them while the app is
+ * open (`keepReadAhead`): a coordinator goes back to the dashboard all day, from a pair and back,
+ * and each return draws at once, reading only the pairs written meanwhile. Yesterday's are dropped.
+ */
+export function keepDashboardRead(today: string): void {
+  const reader = dashboardReader(today);
+  if (keptReader && keptReader !== reader) stopReadAhead(keptReader);
+  keptReader = reader;
+  keepReadAhead(today, reader);
 }
+
+/** Forgets the dashboard's kept records: for a device whose viewer is no longer a coordinator, or that locked. */
+export function dropDashboardRead(): void {
+  if (keptReader) stopReadAhead(keptReader);
+  keptReader = null;
+}
+
+let keptReader: RecordMapReader<DashboardPair> | null = null;
 
 let lastReader: { today: string; reader: RecordMapReader<DashboardPair> } | null = null;
 

@@ -4,7 +4,9 @@ import { db } from '../db/database';
 import type { Person } from '../domain/person';
 import { aPerson } from '../test/builders';
 import { seedRecords } from '../test/seedRecords';
-import { startFirstRead, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
+import { useLiveRecordMap } from './liveRecordMap';
+import { startFirstRead } from './readAhead';
+import type { RecordMapReader } from './recordMapChanges';
 
 /** A reader of every person by id, counting its full reads. */
 function peopleReader(): RecordMapReader<Person> & {

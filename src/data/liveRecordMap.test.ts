@@ -1,6 +1,6 @@
 import { RangeSet, type ObservabilitySet } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { changesTo } from './liveRecordMap';
+import { changesTo } from './recordMapChanges';
 
 const part = (table: string) => `idb://mentorlog/${table}/`;
 

@@ -4,7 +4,8 @@ import { db } from '../db/database';
 import type { Person } from '../domain/person';
 import { aPerson } from '../test/builders';
 import { seedRecords } from '../test/seedRecords';
-import { mergeChanges, useLiveRecordMap, type RecordMapReader } from './liveRecordMap';
+import { useLiveRecordMap } from './liveRecordMap';
+import { mergeChanges, type RecordMapReader } from './recordMapChanges';
 
 describe('a live record map that lets writes settle', () => {
   it('reads once, a while after a burst of writes, the records they all touched', async () => {

@@ -1,6 +1,6 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
 import { db } from '../db/database';
-import { changesTo, mergeChanges, type RecordMapReader, type TableChange } from './liveRecordMap';
+import { changesTo, mergeChanges, type RecordMapReader, type TableChange } from './recordMapChanges';
 import type { PairListRow } from '../domain/pairWithPeople';
 
 /*

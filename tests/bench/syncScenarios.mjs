@@ -370,9 +370,11 @@ export const syncScenarios = [
   },
   whileSyncing('start'),
   whileSyncing('dashboard'),
+  whileSyncing('dashboard-first-screen'),
   whileSyncing('pair-trends'),
   whileSyncing('save-session'),
   whileServerBusy('dashboard'),
+  whileServerBusy('dashboard-first-screen'),
   whileServerBusy('pair-trends'),
   whileServerBusy('save-session'),
 ];

@@ -1,9 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useDashboard, type DashboardPair } from '../../data/dashboard';
+import { dropDashboardRead, keepDashboardRead, useDashboard, type DashboardPair } from '../../data/dashboard';
 
-/** The dashboard's first read, begun when navigation to it starts (app/firstReads.ts). */
-export { startDashboardRead as startDashboardFirstRead } from '../../data/dashboard';
 import { useSyncAccount } from '../../data/syncAccount';
 import { useCurrentViewer } from '../../data/viewer';
 import { localToday } from '../../domain/dates';
@@ -27,6 +25,9 @@ import {
 } from './dashboardTable';
 import { FlagRules } from './FlagRules';
 import { ProgramTrends } from './ProgramTrends';
+
+/** The dashboard's records read ahead and kept, started by the app (app/firstReads.ts). */
+export const dashboardReads = { keep: keepDashboardRead, drop: dropDashboardRead };
 
 /**
  * Each pair's row, made once per read of the pair: the live dashboard keeps the pairs a write did
