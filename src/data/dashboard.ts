@@ -99,9 +99,11 @@ export function useProgramMonths(today: string): MonthlyAggregate[] | undefined 
 
 const programMonthsReader: RecordMapReader<PairWithMonths> = {
   tables: ['pairs', 'pairMonths'],
-  // Adding up a thousand pairs' months takes ~30 ms at size M: after a write, the pairs table's
-  // change is read and drawn first, and the month-by-month chart follows a moment later.
-  settleMs: 250,
+  // Adding up a thousand pairs' months and drawing the chart again takes ~30 ms at size M: after a
+  // write, the pairs table's change is read and drawn first, and the month-by-month chart follows
+  // within a second, once for all the writes meanwhile. (Every 250 ms, it took ~1.5 s of a
+  // coordinator's first sync, whose device writes arriving pages several times a second.)
+  settleMs: 1_000,
   readAll: () =>
     db.transaction('r', [db.pairs, db.pairMonths], async () => {
       const [pairs, pairMonths] = await Promise.all([db.pairs.toArray(), db.pairMonths.toArray()]);

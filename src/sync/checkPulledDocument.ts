@@ -5,7 +5,7 @@ import { pairSchema } from '../domain/pair';
 import { personSchema } from '../domain/person';
 import { programSessionSchema, sessionSchema } from '../domain/session';
 import { pairIdOf } from '../domain/syncedRecord';
-import { canonicalJson } from './canonicalJson';
+import { sameJson } from './canonicalJson';
 import { stampAheadReason } from './changeClock';
 import { contentFor, parseDocId, type SyncRecord } from './syncDocument';
 import { databaseOf, syncedRecordTypes, type ProgramDatabase, type SyncedRecordType } from './serverRules';
@@ -158,7 +158,7 @@ export function checkPulledDocument(raw: unknown, database: string, nowMs: numbe
   if (meta.visibility !== audience) return fail(`should be "${audience}" in this database.`, 'meta.visibility');
 
   const allowed = contentFor(entry, destination);
-  if (allowed === null || canonicalJson(allowed) !== canonicalJson(entry.record)) {
+  if (allowed === null || !sameJson(allowed, entry.record)) {
     return fail('holds words or scores its author did not share with the readers of this database.', 'content');
   }
   const ahead = stampAheadReason(Date.parse(entry.record.updatedAt), nowMs);

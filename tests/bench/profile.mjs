@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { findChromium } from '../e2e/findChromium.mjs';
+import { addInclusiveTimes, addSelfTimes } from './cpuProfile.mjs';
 import { installPageHelpers } from './scenarios.mjs';
 
 const { values: options } = parseArgs({
@@ -316,19 +317,6 @@ for (const [name, micros] of [...traceTotals.entries()].sort((a, b) => b[1] - a[
 await context.close();
 await new Promise((resolve) => server.httpServer.close(resolve));
 
-function addSelfTimes(profile, into) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const deltas = profile.timeDeltas;
-  for (let index = 0; index < profile.samples.length; index++) {
-    const node = byId.get(profile.samples[index]);
-    const next = deltas[index + 1] ?? 0;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const file = url ? url.split('/').pop() : '';
-    const key = `${functionName || '(anonymous)'} ${file}${url ? `:${lineNumber + 1}` : ''}`;
-    into.set(key, (into.get(key) ?? 0) + next);
-  }
-}
-
 /** Durations of the renderer main thread's trace events, by name. */
 function addTraceTimes(events, into) {
   const mains = events.filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
@@ -380,20 +368,3 @@ function printTimeline(events) {
 }
 
 /** Time with each function anywhere on the stack, counted once per sample. */
-function addInclusiveTimes(profile, into) {
-  const parent = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  for (let index = 0; index < profile.samples.length; index++) {
-    const next = profile.timeDeltas[index + 1] ?? 0;
-    const seen = new Set();
-    for (let id = profile.samples[index]; id !== undefined; id = parent.get(id)) {
-      const { functionName, url, lineNumber } = byId.get(id).callFrame;
-      if (!url) continue;
-      const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      into.set(key, (into.get(key) ?? 0) + next);
-    }
-  }
-}

@@ -2,6 +2,9 @@
 // the same synthetic program, see syncServer.mjs), each a browser context of its own. Times are
 // taken in the pages as in scenarios.mjs; across two devices, from the epoch time of the action in
 // one page (performance.timeOrigin + now) to that of the frame in the other.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { printProfile } from './cpuProfile.mjs';
 import { repeat, scenarios as localScenarios, setViewer } from './scenarios.mjs';
 import { settled } from './pageSettled.mjs';
 import { appSyncModules, bulkDocs, seedProgram, touchSignal } from './syncServer.mjs';
@@ -60,6 +63,15 @@ async function firstSyncInPage({ account, pairCount }) {
   return { start, end, allPairsAt, bar, setAside };
 }
 
+/**
+ * With MENTORLOG_BENCH_PROFILE=first-sync, the coordinator's first sync is profiled (its page's main
+ * thread) and where its time went printed. For readable names, build without minifying into the
+ * port's folder and skip the build: `npx vite build --minify false --outDir dist-bench-4187`, then
+ * `MENTORLOG_BENCH_PROFILE=first-sync npm run bench -- --only sync-coordinator-first --runs 1
+ * --port 4187 --no-build`.
+ */
+const PROFILE_FIRST_SYNC = process.env.MENTORLOG_BENCH_PROFILE === 'first-sync';
+
 /** The coordinator's device after its first sync, kept for the scenarios after it. */
 let coordinator = null;
 
@@ -69,10 +81,24 @@ async function firstSync(options) {
   coordinator = null;
   listed = false;
   const device = await coordinatorDevice(options);
+  const profiler = PROFILE_FIRST_SYNC ? await device.context.newCDPSession(device.page) : null;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
+    await profiler.send('Profiler.start');
+  }
   const result = await device.page.evaluate(firstSyncInPage, {
     account: device.account,
     pairCount: options.sync.seeded.pairIds.length,
   });
+  if (profiler) {
+    const { profile } = await profiler.send('Profiler.stop');
+    await profiler.detach();
+    const file = join(options.dataDir, 'first-sync.cpuprofile');
+    writeFileSync(file, JSON.stringify(profile));
+    options.log(`  the device's main thread during the first sync, profiled (${file}, for DevTools):`);
+    printProfile(profile, (line) => options.log(`    ${line}`));
+  }
   const { start, end, allPairsAt, bar, setAside } = result;
   const seconds = (at) => ((at - start) / 1000).toFixed(1);
   options.log(
