@@ -91,7 +91,7 @@ export function useLiveRecordMap<T>(key: string, reader: RecordMapReader<T>): Re
     // Subscribe before the first read, so that a write landing during it is read again after it.
     Dexie.on('storagemutated', onWrite);
     const started = takeReadAhead(reader, key);
-    run(started && !started.failed ? () => started.read : readAll);
+    run(started ? () => started.read : readAll);
     if (started && Object.keys(started.changes).length > 0) readChanges(started.changes);
     return () => {
       stopped = true;

@@ -103,3 +103,22 @@ describe('a read kept while the app is open', () => {
     expect(readAll).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('a read begun ahead that a write replacing everything overtook', () => {
+  it('is not drawn: the screen reads everything again and draws only that', async () => {
+    await seedRecords({ people: [aPerson({ name: 'Ana' })] });
+    const { reader, readAll } = peopleReader();
+    keepReadAhead('today', reader);
+    await readAll.mock.results[0]?.value;
+    // As a restore does: every person replaced.
+    await db.people.clear();
+    await db.people.add(aPerson({ name: 'Ben' }));
+
+    const { result } = visit(reader);
+
+    expect(result.current).toBeUndefined();
+    await waitFor(() => expect(names(result.current)).toEqual(['Ben']));
+    expect(readAll).toHaveBeenCalledTimes(2);
+    stopReadAhead(reader);
+  });
+});

@@ -21,7 +21,7 @@ interface ReadAhead<T> {
 }
 
 /** What a screen takes of a read begun before it: the read, and what writes touched since it began. */
-export type TakenRead<T> = Pick<ReadAhead<T>, 'read' | 'changes' | 'failed'>;
+export type TakenRead<T> = Pick<ReadAhead<T>, 'read' | 'changes'>;
 
 /** How long a first read waits for its screen before it is dropped. */
 const FIRST_READ_WAITS_MS = 10_000;
@@ -102,16 +102,22 @@ export function stopReadAhead<T>(reader: RecordMapReader<T>): void {
 export function takeReadAhead<T>(reader: RecordMapReader<T>, key: string): TakenRead<T> | undefined {
   const entry = readOf(reader, key);
   if (!entry || entry.taken) return undefined;
-  const taken = { read: entry.read, changes: entry.changes, failed: entry.failed };
+  const taken = { read: entry.read, changes: entry.changes };
   if (entry.kept) entry.taken = true;
   else entry.stop();
-  return taken;
+  // A read that failed, or that a write replacing everything overtook (a restore), is of no use:
+  // the screen reads everything itself, rather than draw what is no longer there.
+  return usable(entry) ? taken : undefined;
+}
+
+function usable(entry: ReadAhead<unknown>): boolean {
+  return !entry.failed && !Object.values(entry.changes).includes('all');
 }
 
 /** The records a kept read was last brought up to, without taking it: for a screen's first render. */
 export function readAheadMap<T>(reader: RecordMapReader<T>, key: string): ReadonlyMap<string, T> | undefined {
   const entry = readOf(reader, key);
-  return entry && !entry.taken ? entry.map : undefined;
+  return entry && !entry.taken && usable(entry) ? entry.map : undefined;
 }
 
 /**
