@@ -27,11 +27,16 @@ let dashboardReads: DashboardReads | undefined;
  */
 export function holdDashboardReads(reads: DashboardReads): void {
   dashboardReads = reads;
-  const { personId, role } = useViewerStore.getState();
-  if (personId && role === 'coordinator' && !isLocked()) reads.keep(localToday());
+  if (readsDashboard()) reads.keep(localToday());
 }
 
-const isLocked = () => selectLocked(useAppLockStore.getState());
+/** The dashboard's records are a coordinator's, and read only while the app is open to them. */
+function readsDashboard(): boolean {
+  const { personId, role } = useViewerStore.getState();
+  return personId !== null && role === 'coordinator' && !selectLocked(useAppLockStore.getState());
+}
+
+const dropDashboardUnlessRead = () => readsDashboard() || dashboardReads?.drop();
 
 /**
  * The screens whose first read is worth starting as soon as the app knows it is going there — on
@@ -42,10 +47,9 @@ const isLocked = () => selectLocked(useAppLockStore.getState());
  * before the app's code loaded (db/firstRead.ts).
  */
 function startFirstReadsFor(pathname: string, loadDashboard: () => Promise<unknown>): void {
-  const { personId, role } = useViewerStore.getState();
-  if (!personId) return;
+  if (!useViewerStore.getState().personId) return;
   if (pathname === '/pairs') startPairListRead();
-  else if (pathname === '/dashboard' && role === 'coordinator' && !isLocked()) {
+  else if (pathname === '/dashboard' && readsDashboard()) {
     if (dashboardReads) dashboardReads.keep(localToday());
     else
       void loadDashboard()
@@ -62,9 +66,8 @@ function startFirstReadsFor(pathname: string, loadDashboard: () => Promise<unkno
 export function startFirstReads(router: Router, loadDashboard: () => Promise<unknown>): () => void {
   const stops = [
     keepRememberedPairListCurrent(),
-    // The dashboard's kept records are a coordinator's, and only while the app is open to them.
-    useViewerStore.subscribe(({ personId, role }) => (personId && role === 'coordinator') || dashboardReads?.drop()),
-    useAppLockStore.subscribe((state) => selectLocked(state) && dashboardReads?.drop()),
+    useViewerStore.subscribe(dropDashboardUnlessRead),
+    useAppLockStore.subscribe(dropDashboardUnlessRead),
   ];
   let pathname = router.state.location.pathname;
   startFirstReadsFor(pathname, loadDashboard);

@@ -37,22 +37,16 @@ export function useDashboard(today: string): DashboardPair[] | undefined {
 /**
  * Reads the dashboard's records now, before the dashboard renders, and keeps them while the app is
  * open (`keepReadAhead`): a coordinator goes back to the dashboard all day, from a pair and back,
- * and each return draws at once, reading only the pairs written meanwhile. Yesterday's are dropped.
+ * and each return draws at once, reading only the pairs written meanwhile.
  */
 export function keepDashboardRead(today: string): void {
-  const reader = dashboardReader(today);
-  if (keptReader && keptReader !== reader) stopReadAhead(keptReader);
-  keptReader = reader;
-  keepReadAhead(today, reader);
+  keepReadAhead(today, dashboardReader(today));
 }
 
 /** Forgets the dashboard's kept records: for a device whose viewer is no longer a coordinator, or that locked. */
 export function dropDashboardRead(): void {
-  if (keptReader) stopReadAhead(keptReader);
-  keptReader = null;
+  if (lastReader) stopReadAhead(lastReader.reader);
 }
-
-let keptReader: RecordMapReader<DashboardPair> | null = null;
 
 let lastReader: { today: string; reader: RecordMapReader<DashboardPair> } | null = null;
 
@@ -65,6 +59,8 @@ let lastReader: { today: string; reader: RecordMapReader<DashboardPair> } | null
  */
 export function dashboardReader(today: string): RecordMapReader<DashboardPair> {
   if (lastReader?.today !== today) {
+    // Yesterday's records, read ahead and kept, are of no use today.
+    if (lastReader) stopReadAhead(lastReader.reader);
     lastReader = {
       today,
       reader: pairRowReader('pairDigests', (pair, people, digest) => ({
