@@ -32,6 +32,12 @@ export type MentorlogDatabase = Dexie & {
   deviceKeys: EntityTable<DeviceKey, 'id'>;
 };
 
+// Dexie turns its debug mode on for any page served from localhost: `npm start`, `npm run server`,
+// a program trying Mentorlog on one machine. In it, every table access makes a task for DevTools'
+// async stacks (console.createTask) and some queries log advice. A built app behaves the same on
+// every host; `npm run dev` keeps Dexie's default.
+if (import.meta.env.PROD) Dexie.debug = false;
+
 export function openDatabase(name: string = DATABASE_NAME): MentorlogDatabase {
   const db = new Dexie(name) as MentorlogDatabase;
   for (const { version, stores, upgrade } of schemaVersions) {
