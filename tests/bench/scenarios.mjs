@@ -462,7 +462,10 @@ async function saveASession(context, options, run) {
 async function startRuns(options, { remembered, before, besideOpenTab = false }) {
   const context = await loadedContext(options);
   const openTab = besideOpenTab ? await newPage(context) : null;
-  await openTab?.goto('/guidance');
+  if (openTab) {
+    await openTab.goto('/guidance');
+    await settled(openTab);
+  }
   // With the list remembered, one start first so that there is a copy to draw from.
   const runs = remembered ? options.runs + 1 : options.runs;
   const times = await repeat(runs, async (run) => {
