@@ -399,6 +399,9 @@ export const syncScenarios = [
   whileSyncing('dashboard-first-screen'),
   whileSyncing('pair-trends'),
   whileSyncing('save-session'),
+  // The start while syncing has the device's syncing tab open beside it: its control is a start
+  // beside an open tab, not `start` (see start-beside-open-tab in scenarios.mjs).
+  whileServerBusy('start-beside-open-tab'),
   whileServerBusy('dashboard'),
   whileServerBusy('dashboard-first-screen'),
   whileServerBusy('pair-trends'),
