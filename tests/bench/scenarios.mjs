@@ -226,10 +226,10 @@ export const scenarios = [
     run: (options) => startRuns(options, { remembered: false }),
   },
   {
-    // As `start`, with the app open in a tab of its own meanwhile (the guidance screen, idle), as
-    // the coordinator's device has its syncing tab when the benchmark times a start while syncing:
-    // that row's control. Chromium starts a tab faster when another is open (on 2026-12-05, 437–483
-    // ms against 620–1,080 ms with no tab, the same build and data), so `start` is not one.
+    // As `start`, with the app open and settled in a tab of its own meanwhile (the guidance screen),
+    // as the coordinator's device has its syncing tab when the benchmark times a start while
+    // syncing: that row's control. Chromium starts a tab faster when another is open (2026-12-05,
+    // size M, medians of 7 runs: 424 ms against 714 ms with no tab), so `start` is not one.
     id: 'start-beside-open-tab',
     name: 'App start in a new tab, the app open in another',
     budgetMs: null,
@@ -480,8 +480,7 @@ async function startRuns(options, { remembered, before, besideOpenTab = false })
     if (remembered) await page.waitForTimeout(1_500);
     await page.close();
     return ms;
-  });
-  await openTab?.close();
+  }).finally(() => openTab?.close());
   return remembered ? times.slice(1) : times;
 }
 
