@@ -11,8 +11,9 @@
 //                                       syncScenarios.mjs); the results file is left alone, so a
 //                                       partial run never replaces a full one, unless --merge:
 //                                       then their rows replace (or join) those of the same ids
-// The sync scenarios start the program's server (the stand-in, in memory) before the app's
-// preview, which proxies /couch/ to it (MENTORLOG_COUCH_TARGET, scripts/couchProxy.ts).
+// The sync scenarios start the program's server (the stand-in, in memory; or the CouchDB at
+// MENTORLOG_COUCHDB_URL, see givenServer.mjs) before the app's preview, which proxies /couch/ to it
+// (MENTORLOG_COUCH_TARGET, scripts/couchProxy.ts).
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

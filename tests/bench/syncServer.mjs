@@ -12,12 +12,14 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { ensureAdmin, freePort, startStandIn } from '../../scripts/standInServer.mjs';
 import { generateProgram } from './generateProgram.mjs';
+import { givenServer } from './givenServer.mjs';
 
 /** The app's modules the benchmark uses in Node, as they are in src/. */
 const APP_MODULES = {
   provisionProgram: 'src/sync/provisionProgram.ts',
   syncDocument: 'src/sync/syncDocument.ts',
   serverRules: 'src/sync/serverRules.ts',
+  changeSignals: 'src/sync/changeSignals.ts',
   invitation: 'src/domain/invitation.ts',
   sealedDocument: 'src/sync/sealedDocument.ts',
   sealing: 'src/crypto/sealing.ts',
@@ -51,8 +53,13 @@ export async function appSyncModules(root, folder) {
   return Object.fromEntries(entries);
 }
 
-/** Starts the stand-in on a free port with an admin; the caller points the app's proxy at `url`. */
+/**
+ * The CouchDB at MENTORLOG_COUCHDB_URL when one is given (givenServer.mjs), else the stand-in,
+ * started on a free port with an admin; the caller points the app's proxy at `url`.
+ */
 export async function startBenchServer() {
+  const given = await givenServer(fetchOnce);
+  if (given) return given;
   const folder = join(tmpdir(), `mentorlog-bench-server-${process.pid}`);
   mkdirSync(folder, { recursive: true });
   const port = await freePort();
@@ -62,6 +69,7 @@ export async function startBenchServer() {
   return {
     url: running.url,
     admin,
+    standIn: true,
     async stop() {
       await running.stop();
       rmSync(folder, { recursive: true, force: true });
@@ -202,8 +210,22 @@ export async function seedProgram(server, app, size, log) {
   });
 
   const admin = server.admin;
+  const names = {
+    directory: DIRECTORY_DATABASE,
+    databases: [
+      DIRECTORY_DATABASE,
+      app.changeSignals.SIGNALS_DATABASE,
+      ...pairs.flatMap(({ pair }) => [
+        databaseName({ kind: 'pair', pairId: pair.id }),
+        databaseName({ kind: 'shared', pairId: pair.id }),
+      ]),
+    ],
+    people: [coordinatorId, ...pairs.flatMap(({ people }) => people.map((person) => person.id))],
+  };
+  await server.claim?.(names);
   // Sealed with the program key, as a coordinator's device connects a program (src/sync/programKey.ts).
   await provisionDirectory(admin, { sealed: true });
+  await server.markDirectory?.();
   await provisionPerson(admin, { personId: coordinatorId, coordinator: true }, 'bench-coordinator-password');
   const programKey = newContentKey(app, DIRECTORY_DATABASE);
   await bulkDocs(admin, DIRECTORY_DATABASE, await sealAll(app, directory, await importedKey(app, programKey)));

@@ -1,0 +1,102 @@
+// The benchmark's sync rows against a CouchDB of your own (MENTORLOG_COUCHDB_URL, with
+// MENTORLOG_COUCHDB_ADMIN and MENTORLOG_COUCHDB_PASSWORD, as `npm run test:sync` takes them),
+// rather than the stand-in in memory on this machine. On another machine, the server leaves this
+// one's cores to the browser, as a program's server does; the stand-in shares them (README,
+// Performance). The benchmark seeds a program of its own there, under the fixed names a program
+// has (one directory per server), and deletes it at the end: so it takes only a server that holds
+// no program, or one that a run of its own left behind (its directory carries a mark).
+
+/** Put in the directory as soon as it exists, so that what an interrupted run left is known as the benchmark's. */
+const MARK = '_local/mentorlog-benchmark';
+
+function authorization(admin) {
+  return `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`;
+}
+
+async function call(admin, method, path, body) {
+  const response = await admin.fetch(`${admin.url}/${path}`, {
+    method,
+    headers: { Authorization: authorization(admin), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** The server at MENTORLOG_COUCHDB_URL, or null when none is given; throws when it cannot be used. */
+export async function givenServer(fetchOnce) {
+  const url = process.env.MENTORLOG_COUCHDB_URL?.replace(/\/+$/, '');
+  if (!url) return null;
+  const name = process.env.MENTORLOG_COUCHDB_ADMIN;
+  const password = process.env.MENTORLOG_COUCHDB_PASSWORD;
+  if (!name || !password)
+    throw new Error('MENTORLOG_COUCHDB_URL needs MENTORLOG_COUCHDB_ADMIN and MENTORLOG_COUCHDB_PASSWORD beside it.');
+  const admin = { url, name, password, fetch: fetchOnce };
+  const session = await call(admin, 'GET', '_session').catch((error) => {
+    throw new Error(`The CouchDB at ${url} (MENTORLOG_COUCHDB_URL) did not answer: ${error.message}`);
+  });
+  if (session.status !== 200 || !session.body?.userCtx?.roles?.includes('_admin'))
+    throw new Error(
+      `The CouchDB at ${url} did not take MENTORLOG_COUCHDB_ADMIN and MENTORLOG_COUCHDB_PASSWORD as a server admin's (answered ${session.status}).`,
+    );
+  let seeded = null;
+  return {
+    url,
+    admin,
+    standIn: false,
+    /** Before seeding: clears what a run of the benchmark left, and refuses a server that holds a program. */
+    async claim(names) {
+      const directory = await call(admin, 'GET', encodeURIComponent(names.directory));
+      if (directory.status === 200) {
+        const mark = await call(admin, 'GET', `${encodeURIComponent(names.directory)}/${MARK}`);
+        if (mark.status !== 200)
+          throw new Error(
+            `The CouchDB at ${url} holds a Mentorlog program (its database ${names.directory}). The benchmark seeds a program of its own and deletes it at the end: give it a CouchDB that holds none.`,
+          );
+        await removeSeeded(admin, names);
+      }
+      seeded = names;
+    },
+    /** Right after the directory is made: marks it as the benchmark's. */
+    async markDirectory() {
+      const marked = await call(admin, 'PUT', `${encodeURIComponent(seeded.directory)}/${MARK}`, {
+        by: 'npm run bench',
+      });
+      if (marked.status !== 201)
+        throw new Error(`Marking ${seeded.directory} as the benchmark's failed: ${marked.status}`);
+    },
+    async stop() {
+      if (seeded) await removeSeeded(admin, seeded);
+    },
+  };
+}
+
+/** Deletes the databases and user accounts of the program the benchmark seeded; what is not there is skipped. */
+async function removeSeeded(admin, names) {
+  // The directory last: while it stands with its mark, a cut-short removal is still known as the benchmark's.
+  const databases = names.databases.filter((database) => database !== names.directory);
+  let next = 0;
+  const worker = async () => {
+    while (next < databases.length) {
+      const database = databases[next++];
+      const removed = await call(admin, 'DELETE', encodeURIComponent(database));
+      if (removed.status !== 200 && removed.status !== 202 && removed.status !== 404)
+        throw new Error(`Deleting ${database} failed: ${removed.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 6 }, worker));
+  const users = await call(admin, 'POST', '_users/_all_docs', {
+    keys: names.people.map((personId) => `org.couchdb.user:${personId}`),
+  });
+  if (users.status !== 200) throw new Error(`Reading the benchmark's user accounts failed: ${users.status}`);
+  const held = users.body.rows.filter((row) => row.value && !row.value.deleted);
+  if (held.length > 0) {
+    const gone = await call(admin, 'POST', '_users/_bulk_docs', {
+      docs: held.map((row) => ({ _id: row.id, _rev: row.value.rev, _deleted: true })),
+    });
+    if (gone.status !== 201) throw new Error(`Deleting the benchmark's user accounts failed: ${gone.status}`);
+  }
+  const directory = await call(admin, 'DELETE', encodeURIComponent(names.directory));
+  if (directory.status !== 200 && directory.status !== 202 && directory.status !== 404)
+    throw new Error(`Deleting ${names.directory} failed: ${directory.status}`);
+}
