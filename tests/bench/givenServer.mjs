@@ -6,7 +6,7 @@
 // has (one directory per server), and deletes it at the end: so it takes only a server that holds
 // no program, or one that a run of its own left behind (its directory carries a mark).
 
-/** Put in the directory as soon as it exists, so that what an interrupted run left is known as the benchmark's. */
+/** In the directory from the moment it is made, so that what an interrupted run left is known as the benchmark's. */
 const MARK = '_local/mentorlog-benchmark';
 
 function authorization(admin) {
@@ -44,26 +44,32 @@ export async function givenServer(fetchOnce) {
     url,
     admin,
     standIn: false,
-    /** Before seeding: clears what a run of the benchmark left, and refuses a server that holds a program. */
+    /**
+     * Before seeding: clears what a run of the benchmark left, refuses a server that holds a
+     * program, and makes the directory with its mark, so that a run cut short at any point leaves
+     * only what the next run knows as the benchmark's.
+     */
     async claim(names) {
-      const directory = await call(admin, 'GET', encodeURIComponent(names.directory));
-      if (directory.status === 200) {
-        const mark = await call(admin, 'GET', `${encodeURIComponent(names.directory)}/${MARK}`);
+      const directory = encodeURIComponent(names.directory);
+      const held = await call(admin, 'GET', directory);
+      if (held.status === 200) {
+        const mark = await call(admin, 'GET', `${directory}/${MARK}`);
         if (mark.status !== 200)
           throw new Error(
             `The CouchDB at ${url} holds a Mentorlog program (its database ${names.directory}). The benchmark seeds a program of its own and deletes it at the end: give it a CouchDB that holds none.`,
           );
-        await removeSeeded(admin, names);
+        // A run of another size left pairs this one does not name: on a server marked as the
+        // benchmark's, every Mentorlog database is the benchmark's.
+        const all = await call(admin, 'GET', '_all_dbs');
+        const left = Array.isArray(all.body) ? all.body.filter((name) => name.startsWith('mentorlog-')) : [];
+        await removeSeeded(admin, { ...names, databases: [...new Set([...names.databases, ...left])] });
       }
       seeded = names;
-    },
-    /** Right after the directory is made: marks it as the benchmark's. */
-    async markDirectory() {
-      const marked = await call(admin, 'PUT', `${encodeURIComponent(seeded.directory)}/${MARK}`, {
-        by: 'npm run bench',
-      });
+      const made = await call(admin, 'PUT', directory);
+      const marked =
+        made.status < 300 ? await call(admin, 'PUT', `${directory}/${MARK}`, { by: 'npm run bench' }) : made;
       if (marked.status !== 201)
-        throw new Error(`Marking ${seeded.directory} as the benchmark's failed: ${marked.status}`);
+        throw new Error(`Making ${names.directory} as the benchmark's failed: ${marked.status}`);
     },
     async stop() {
       if (seeded) await removeSeeded(admin, seeded);

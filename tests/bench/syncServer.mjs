@@ -225,7 +225,6 @@ export async function seedProgram(server, app, size, log) {
   await server.claim?.(names);
   // Sealed with the program key, as a coordinator's device connects a program (src/sync/programKey.ts).
   await provisionDirectory(admin, { sealed: true });
-  await server.markDirectory?.();
   await provisionPerson(admin, { personId: coordinatorId, coordinator: true }, 'bench-coordinator-password');
   const programKey = newContentKey(app, DIRECTORY_DATABASE);
   await bulkDocs(admin, DIRECTORY_DATABASE, await sealAll(app, directory, await importedKey(app, programKey)));
