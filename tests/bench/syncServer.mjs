@@ -58,7 +58,7 @@ export async function appSyncModules(root, folder) {
  * started on a free port with an admin; the caller points the app's proxy at `url`.
  */
 export async function startBenchServer() {
-  const given = await givenServer(fetchOnce);
+  const given = givenServer(fetchOnce);
   if (given) return given;
   const folder = join(tmpdir(), `mentorlog-bench-server-${process.pid}`);
   mkdirSync(folder, { recursive: true });
@@ -222,7 +222,7 @@ export async function seedProgram(server, app, size, log) {
     ],
     people: [coordinatorId, ...pairs.flatMap(({ people }) => people.map((person) => person.id))],
   };
-  await server.claim?.(names);
+  await server.claim?.(names, { request: app.provisionProgram.request, inTurn });
   // Sealed with the program key, as a coordinator's device connects a program (src/sync/programKey.ts).
   await provisionDirectory(admin, { sealed: true });
   await provisionPerson(admin, { personId: coordinatorId, coordinator: true }, 'bench-coordinator-password');
