@@ -53,43 +53,6 @@ export class LoggedIdLedger {
   }
 }
 
-/**
- * The device's person and pair ids, as one sync run last read them: a write reads the two tables'
- * counts (~2 ms in Chromium at size M) rather than every key (2,001 people and 1,000 pairs took
- * ~35 ms, and a coordinator's first sync writes about a hundred batches). A table whose count
- * differs from the ids known is read whole again. Equal counts mean the same ids because the ids
- * known are only ever ones the device holds: the run adds the ids it wrote once their write has
- * committed (`added`), and takes out the ids it removes before their write commits (`removed`);
- * nothing else removes a person or a pair (a deletion keeps the record).
- */
-export class DirectoryIds {
-  private people: Set<string> | null = null;
-  private pairs: Set<string> | null = null;
-
-  /** The ids the device holds now (call inside a transaction over people and pairs). */
-  async read(source: TableSource): Promise<{ people: ReadonlySet<string>; pairs: ReadonlySet<string> }> {
-    const current = async (known: Set<string> | null, name: 'people' | 'pairs') => {
-      const table = source.table<unknown, string>(name);
-      if (known && known.size === (await table.count())) return known;
-      return new Set(await table.toCollection().primaryKeys());
-    };
-    [this.people, this.pairs] = await Promise.all([current(this.people, 'people'), current(this.pairs, 'pairs')]);
-    return { people: this.people, pairs: this.pairs };
-  }
-
-  /** Ids a committed write put (call after the transaction resolved). */
-  added(kind: 'person' | 'pair', ids: Iterable<string>): void {
-    const known = kind === 'person' ? this.people : this.pairs;
-    for (const id of ids) known?.add(id);
-  }
-
-  /** Ids a write removes (call inside it, before it commits). */
-  removed(kind: 'person' | 'pair', ids: Iterable<string>): void {
-    const known = kind === 'person' ? this.people : this.pairs;
-    for (const id of ids) known?.delete(id);
-  }
-}
-
 export interface Held {
   /** What the device holds under each id, of whatever kind. */
   byId: Map<string, SyncRecord>;
@@ -114,21 +77,19 @@ export async function readHeld(
     extraMonths = [],
     pairIds = [],
     ledger = null,
-    directory = null,
   }: {
     extraMonths?: readonly MonthLogKey[];
     pairIds?: readonly string[];
     /** A ledger checked whole in this transaction: ids it lacks are not looked up. */
     ledger?: LoggedIdLedger | null;
-    /** The sync run's person and pair ids, which spare reading every key when the counts agree. */
-    directory?: DirectoryIds | null;
   } = {},
 ): Promise<Held> {
   const wanted = [...new Set(ids)];
   const wantedSet = new Set(wanted);
   const logs = source.table<MonthLog, MonthLogKey>('monthLogs');
-  const [directoryIds, monthKeys] = await Promise.all([
-    (directory ?? new DirectoryIds()).read(source),
+  const [personIds, pairKeys, monthKeys] = await Promise.all([
+    source.table<Person, string>('people').toCollection().primaryKeys(),
+    source.table<Pair, string>('pairs').toCollection().primaryKeys(),
     Promise.all(
       [...new Set(pairIds)].map(
         (pairId) =>
@@ -147,8 +108,8 @@ export async function readHeld(
       .map((key) => [monthText(key), key]),
   );
   const months = (await logs.bulkGet([...existing.values()])).filter((log): log is MonthLog => log !== undefined);
-  const people = new Set(wanted.filter((id) => directoryIds.people.has(id)));
-  const pairs = new Set(wanted.filter((id) => directoryIds.pairs.has(id)));
+  const people = new Set(personIds.filter((id) => wantedSet.has(id)));
+  const pairs = new Set(pairKeys.filter((id) => wantedSet.has(id)));
   const located = new Set(months.flatMap((log) => log.recordIds));
   const holding = await monthsHoldingEach(
     source,

@@ -14,7 +14,7 @@ import type { Pair } from '../domain/pair';
 import type { Person } from '../domain/person';
 import type { Session } from '../domain/session';
 import { docId, type RecordRef, type SyncedRecordType, type SyncRecord } from '../domain/syncedRecord';
-import { monthText, readHeld, type DirectoryIds, type Held, type LoggedIdLedger } from './heldRecords';
+import { monthText, readHeld, type Held, type LoggedIdLedger } from './heldRecords';
 
 /*
  * The device's records as the sync engine reads and writes them: by type and id, whatever table or
@@ -52,14 +52,12 @@ export function pulledWriteTables(database: MentorlogDatabase) {
 export async function readSyncedRecords(
   database: MentorlogDatabase,
   refs: readonly RecordRef[],
-  directory: DirectoryIds | null = null,
 ): Promise<(SyncRecord | null)[]> {
   if (refs.length === 0) return [];
   const held = await database.transaction('r', database.people, database.pairs, database.monthLogs, () =>
     readHeld(
       database,
       refs.map((ref) => ref.id),
-      { directory },
     ),
   );
   return refs.map((ref) => {
@@ -102,11 +100,10 @@ export async function writePulledRecords(
   database: MentorlogDatabase,
   groups: readonly PulledGroup[],
   ledger: LoggedIdLedger | null = null,
-  directory: DirectoryIds | null = null,
 ): Promise<PulledOutcome[]> {
   const entries = groups.flatMap((group) => group.entries);
   if (entries.length === 0) return groups.map(() => ({ applied: [], setAside: [] }));
-  const outcomes = await database.transaction('rw', pulledWriteTables(database), async () => {
+  return database.transaction('rw', pulledWriteTables(database), async () => {
     const targetMonths = entries.flatMap((entry): MonthLogKey[] =>
       entry.type === 'session' || entry.type === 'checkIn' ? [[entry.record.pairId, monthOf(entry.record.date)]] : [],
     );
@@ -117,7 +114,6 @@ export async function writePulledRecords(
         extraMonths: targetMonths,
         pairIds: targetMonths.map(([pairId]) => pairId),
         ledger: ledger && (await ledger.stillWhole(database)) ? ledger : null,
-        directory,
       },
     );
     const draft = new MonthLogDraft(held.months);
@@ -170,16 +166,6 @@ export async function writePulledRecords(
     );
     return outcomes;
   });
-  const applied = outcomes.flatMap((outcome) => outcome.applied);
-  directory?.added(
-    'person',
-    applied.flatMap((entry) => (entry.type === 'person' ? [entry.record.id] : [])),
-  );
-  directory?.added(
-    'pair',
-    applied.flatMap((entry) => (entry.type === 'pair' ? [entry.record.id] : [])),
-  );
-  return outcomes;
 }
 
 /**
@@ -223,14 +209,12 @@ export async function withdrawRecords(
   refs: readonly RecordRef[],
   decide: (local: SyncRecord) => boolean,
   ledger: LoggedIdLedger | null = null,
-  directory: DirectoryIds | null = null,
 ): Promise<number> {
   if (refs.length === 0) return 0;
   return database.transaction('rw', pulledWriteTables(database), async () => {
     const held = await readHeld(
       database,
       refs.map((ref) => ref.id),
-      { directory },
     );
     const draft = new MonthLogDraft(held.months);
     const gone: SyncRecord[] = [];
@@ -240,7 +224,6 @@ export async function withdrawRecords(
       if (!local || local.type !== ref.type || !decide(local)) continue;
       held.byId.delete(ref.id);
       gone.push(local);
-      if (local.type === 'person' || local.type === 'pair') directory?.removed(local.type, [local.record.id]);
       if (local.type === 'person') await database.people.delete(local.record.id);
       else if (local.type === 'pair') await database.pairs.delete(local.record.id);
       else {

@@ -10,7 +10,7 @@ import {
   writeRevs,
   writeSyncMeta,
 } from '../data/syncBookkeeping';
-import { DirectoryIds, LoggedIdLedger } from '../data/heldRecords';
+import { LoggedIdLedger } from '../data/heldRecords';
 import { deviceKey, keepContentKeys, readKeyring, usableKeys } from '../data/keyring';
 import { readSyncedRecords, withdrawRecords, writePulledRecords, type PulledGroup } from '../data/syncedRecords';
 import type { MentorlogDatabase } from '../db/database';
@@ -72,7 +72,6 @@ export function dexieSync(database: MentorlogDatabase, account: SyncAccount): De
   /** Person id → the account's pairs they are a partner in. */
   let partnerIn = new Map<string, string[]>();
   let ledger: LoggedIdLedger | null = null;
-  const directory = new DirectoryIds();
 
   async function refreshPartners(): Promise<void> {
     if (account.role !== 'partner') return;
@@ -222,7 +221,6 @@ export function dexieSync(database: MentorlogDatabase, account: SyncAccount): De
           database,
           batch.map((item) => item.group),
           ledger,
-          directory,
         );
         for (const [index, item] of batch.entries()) {
           const outcome = outcomes[index] ?? { applied: [], setAside: [] };
@@ -242,14 +240,14 @@ export function dexieSync(database: MentorlogDatabase, account: SyncAccount): De
   }
 
   const records: LocalRecords = {
-    get: (refs) => readSyncedRecords(database, refs, directory),
+    get: (refs) => readSyncedRecords(database, refs),
     write: (pulled, choose) =>
       new Promise<WriteOutcome>((resolve, reject) => {
         if (pulled.length === 0) return resolve({ applied: 0, setAside: [] });
         queue.push({ group: { entries: pulled, choose }, resolve, reject });
         if (!writing) void drain();
       }),
-    withdraw: (refs, decide) => withdrawRecords(database, refs, decide, ledger, directory),
+    withdraw: (refs, decide) => withdrawRecords(database, refs, decide, ledger),
     observeStamp: async (stamp) => observeChangeStamp(stamp),
   };
 
