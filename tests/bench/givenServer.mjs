@@ -22,7 +22,6 @@ export function givenServer(fetchOnce) {
   return {
     url,
     admin,
-    standIn: false,
     /**
      * Before seeding, with the app's admin `request` (src/sync/provisionProgram.ts) and `inTurn`
      * (syncServer.mjs): refuses a server that holds a program, clears what a run of the benchmark

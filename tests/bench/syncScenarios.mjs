@@ -1,5 +1,5 @@
-// The sync scenarios: devices that sync through the program's server (the stand-in, seeded with
-// the same synthetic program, see syncServer.mjs), each a browser context of its own. Times are
+// The sync scenarios: devices that sync through the program's server (the stand-in, or a CouchDB
+// of your own, seeded with the same synthetic program, see syncServer.mjs), each a browser context of its own. Times are
 // taken in the pages as in scenarios.mjs; across two devices, from the epoch time of the action in
 // one page (performance.timeOrigin + now) to that of the frame in the other.
 import { writeFileSync } from 'node:fs';

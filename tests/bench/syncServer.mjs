@@ -1,6 +1,7 @@
-// The program's server for the sync scenarios: the stand-in (pouchdb-server, in memory) that the
-// app's preview proxies at /couch/, seeded with the synthetic program as the partners' and the
-// coordinator's devices would have left it. Every pair is sealed, as every pair the app invites is:
+// The program's server for the sync scenarios: the stand-in (pouchdb-server, in memory), or the
+// CouchDB at MENTORLOG_COUCHDB_URL (givenServer.mjs), that the app's preview proxies at /couch/,
+// seeded with the synthetic program as the partners' and the coordinator's devices would have left
+// it. Every pair is sealed, as every pair the app invites is:
 // its two databases take only sealed documents, each sealed with its database's content key. The
 // documents are made and sealed by the app's own code (src/sync/provisionProgram.ts,
 // src/sync/syncDocument.ts, src/sync/sealedDocument.ts), bundled for Node with vite, and written
@@ -69,7 +70,6 @@ export async function startBenchServer() {
   return {
     url: running.url,
     admin,
-    standIn: true,
     async stop() {
       await running.stop();
       rmSync(folder, { recursive: true, force: true });
