@@ -12,7 +12,7 @@
 // older than the program file's format takes the file its own benchmark wrote (--a-data, --b-data:
 // that worktree's tests/bench/.data).
 import { cpus, loadavg } from 'node:os';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -59,6 +59,8 @@ const builds = await Promise.all(
     });
     const port = Number(options.port) + index;
     const outDir = resolve(root, options[name]);
+    if (!existsSync(join(outDir, 'index.html')))
+      throw new Error(`No build in ${outDir} (--${name}): make one with \`npx vite build --outDir ${outDir}\`.`);
     const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true } });
     const data = options[`${name}-data`];
     const program = data
