@@ -159,9 +159,17 @@ if (chosen === null) {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
 } else if (options.merge) {
-  // Each merged row says when and on what it was measured, since the rest of the file is older.
+  // Each merged row says when and on what it was measured, since the rest of the file is older and
+  // may come from another machine (the header's CPU is that of the last full run).
   const previous = JSON.parse(readFileSync(jsonPath, 'utf8'));
-  const measured = { date: report.date, browser: report.browser, runs, loadAverage: report.loadAverage };
+  const measured = {
+    date: report.date,
+    browser: report.browser,
+    cpus: report.cpus,
+    cpuModel: report.cpuModel,
+    runs,
+    loadAverage: report.loadAverage,
+  };
   const fresh = new Map(results.map((result) => [result.id, { ...result, measured }]));
   const kept = previous.results.map((result) => fresh.get(result.id) ?? result);
   const added = [...fresh.values()].filter((result) => !previous.results.some((old) => old.id === result.id));
