@@ -1,5 +1,5 @@
 import { defineConfig, devices, type PlaywrightTestOptions, type PlaywrightWorkerOptions } from '@playwright/test';
-import { findChromium } from './tests/e2e/findChromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './tests/e2e/findChromium.mjs';
 
 // Run through `npm run test:e2e` (tests/e2e/run-e2e.mjs), which finds or installs Chromium first.
 // Playwright cannot download browsers here, so it drives the system's Chromium.
@@ -15,16 +15,7 @@ const chromiumUse: Partial<PlaywrightTestOptions & PlaywrightWorkerOptions> = {
   ...devices['Desktop Chrome'],
   launchOptions: {
     executablePath: chromium,
-    // Root, no user namespaces for a sandbox, no GPU and no network beyond localhost.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   },
 };
 

@@ -5,7 +5,7 @@
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from '../tests/e2e/findChromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/findChromium.mjs';
 
 const THEME = '#1f5f5b';
 const iconsDir = fileURLToPath(new URL('../public/icons/', import.meta.url));
@@ -33,7 +33,7 @@ if (!executablePath) {
 
 const browser = await chromium.launch({
   executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  args: CHROMIUM_ARGS,
 });
 
 try {

@@ -1,6 +1,6 @@
 // Two builds of the app timed against each other, their runs taken in turn in one browser. On a
-// shared machine the figures drift by 20–40% within half an hour (a start at size M measured 550
-// and 917 ms in medians of the same build 20 minutes apart, 2026-12-05), so two `npm run bench`
+// shared machine the figures drift by a third within half an hour (the start at size M: medians of
+// 627 and 917 ms, 7 runs each, the same build 20 minutes apart, 2026-12-05), so two `npm run bench`
 // runs one after the other cannot tell a change of 50 ms from the machine's drift. Here each round
 // times one run of each build, in the order A B, then B A, so drift falls on both alike, and the
 // report gives the median of each round's difference beside the two medians. Usage:
@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
-import { findChromium } from '../e2e/findChromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/findChromium.mjs';
 import { programFiles } from './writeProgramFile.mjs';
 
 const { values: options } = parseArgs({
@@ -43,7 +43,9 @@ const ids = options.only
 const log = (message) => console.log(`[compare] ${message}`);
 
 const appVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
-const ownProgram = programFiles(size, join(root, 'tests/bench/.data'), appVersion);
+// Written once (both builds may take it), and only when a build takes it.
+let ownProgram = null;
+const writeOwnProgram = () => (ownProgram ??= programFiles(size, join(root, 'tests/bench/.data'), appVersion));
 
 // One instance of scenarios.mjs per build: each keeps its own loaded browser context.
 const builds = await Promise.all(
@@ -65,22 +67,14 @@ const builds = await Promise.all(
     const data = options[`${name}-data`];
     const program = data
       ? JSON.parse(readFileSync(join(resolve(root, data), `program-${size}.manifest.json`), 'utf8'))
-      : await ownProgram;
+      : await writeOwnProgram();
     return { name, outDir, chosen, server, program, baseURL: `http://localhost:${port}` };
   }),
 );
 
 const browser = await chromium.launch({
   executablePath: findChromium(),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
 });
 log(`Chromium ${browser.version()}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), size ${size}`);
 log(`A: ${builds[0].outDir}`);

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
-import { findChromium } from '../e2e/findChromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/findChromium.mjs';
 import { addInclusiveTimes, addSelfTimes } from './cpuProfile.mjs';
 import { installPageHelpers } from './scenarios.mjs';
 
@@ -57,13 +57,7 @@ const context = await chromium.launchPersistentContext(`/tmp/mentorlog-profile-$
   executablePath: findChromium(),
   baseURL,
   serviceWorkers: 'block',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-  ],
+  args: CHROMIUM_ARGS,
 });
 await context.addInitScript(installPageHelpers);
 const page = context.pages()[0] ?? (await context.newPage());

@@ -21,7 +21,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
-import { findChromium } from '../e2e/findChromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/findChromium.mjs';
 import { programFiles } from './writeProgramFile.mjs';
 import { scenarios as localScenarios } from './scenarios.mjs';
 import { syncScenarios } from './syncScenarios.mjs';
@@ -88,15 +88,7 @@ const executablePath = findChromium();
 if (!executablePath) throw new Error('No Chromium found: run `npm run test:e2e` once, or set MENTORLOG_CHROMIUM.');
 const browser = await chromium.launch({
   executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
 });
 const browserVersion = browser.version();
 log(`Chromium ${browserVersion}, ${cpus().length} CPUs`);

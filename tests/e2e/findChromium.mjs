@@ -1,6 +1,6 @@
 // Finds a Chromium for the end-to-end tests. Playwright cannot download browsers on our machines,
-// so it drives the one the system has. Used by playwright.config.ts, tests/e2e/run-e2e.mjs,
-// scripts/make-icons.mjs and .ci/run (run directly, it prints the path or exits 1).
+// so it drives the one the system has. Used by playwright.config.ts, tests/e2e/run-e2e.mjs, the
+// benchmark, scripts/make-icons.mjs and .ci/run (run directly, it prints the path or exits 1).
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -13,6 +13,20 @@ export const SYSTEM_CHROMIUM_PATHS = [
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
   '/usr/bin/google-chrome-stable',
+];
+
+/**
+ * The flags of every Chromium the end-to-end tests and the benchmark start: root, so no user
+ * namespaces for a sandbox; no GPU; and no network beyond localhost.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 // Debian's /usr/bin/chromium is a shell launcher that sources /etc/chromium.d (adding flags such as
