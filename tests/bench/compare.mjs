@@ -51,14 +51,12 @@ const writeOwnProgram = () => (ownProgram ??= programFiles(size, join(root, 'tes
 const builds = await Promise.all(
   ['a', 'b'].map(async (name, index) => {
     const { scenarios } = await import(`./scenarios.mjs?build=${name}`);
-    const chosen = ids.map((id) => {
-      const scenario = scenarios.find((candidate) => candidate.id === id);
-      if (!scenario)
-        throw new Error(
-          `No local scenario ${id}; they are ${scenarios.map((candidate) => candidate.id).join(', ')} (sync rows cannot be compared here).`,
-        );
-      return scenario;
-    });
+    const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
+    const unknown = ids.filter((id) => !byId.has(id));
+    if (unknown.length > 0)
+      throw new Error(
+        `No local scenario ${unknown.join(', ')}; they are ${[...byId.keys()].join(', ')} (sync rows cannot be compared here).`,
+      );
     const port = Number(options.port) + index;
     const outDir = resolve(root, options[name]);
     if (!existsSync(join(outDir, 'index.html')))
@@ -68,7 +66,7 @@ const builds = await Promise.all(
     const program = data
       ? JSON.parse(readFileSync(join(resolve(root, data), `program-${size}.manifest.json`), 'utf8'))
       : await writeOwnProgram();
-    return { name, outDir, chosen, server, program, baseURL: `http://localhost:${port}` };
+    return { name, outDir, byId, server, program, baseURL: `http://localhost:${port}` };
   }),
 );
 
@@ -84,13 +82,13 @@ const loadBefore = loadavg();
 const median = (values) => [...values].sort((x, y) => x - y)[Math.floor((values.length - 1) / 2)];
 const ms = (value) => `${value.toFixed(0)} ms`;
 try {
-  for (const [index, id] of ids.entries()) {
+  for (const id of ids) {
     const times = { a: [], b: [] };
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? builds : [...builds].reverse();
       for (const build of order) {
-        const context = { browser, baseURL: build.baseURL, program: build.program, runs: 1, log, size, root };
-        const [time] = await build.chosen[index].run(context);
+        const context = { browser, baseURL: build.baseURL, program: build.program, runs: 1, log };
+        const [time] = await build.byId.get(id).run(context);
         times[build.name].push(time);
       }
       log(`${id} round ${round + 1}: A ${ms(times.a.at(-1))}, B ${ms(times.b.at(-1))}`);
@@ -98,7 +96,7 @@ try {
     const differences = times.a.map((time, round) => times.b[round] - time);
     const faster = differences.filter((difference) => difference < 0).length;
     console.log(
-      `\n${builds[0].chosen[index].name}: A ${ms(median(times.a))}, B ${ms(median(times.b))}; ` +
+      `\n${builds[0].byId.get(id).name}: A ${ms(median(times.a))}, B ${ms(median(times.b))}; ` +
         `B − A per round: median ${ms(median(differences))} (${differences.map((d) => d.toFixed(0)).join(', ')}); ` +
         `B faster in ${faster} of ${rounds} rounds`,
     );

@@ -1,7 +1,7 @@
 // The sync scenarios: devices that sync through the program's server (the stand-in, or a CouchDB
-// of your own, seeded with the same synthetic program, see syncServer.mjs), each a browser context of its own. Times are
-// taken in the pages as in scenarios.mjs; across two devices, from the epoch time of the action in
-// one page (performance.timeOrigin + now) to that of the frame in the other.
+// of your own, seeded with the same synthetic program, see syncServer.mjs), each a browser context
+// of its own. Times are taken in the pages as in scenarios.mjs; across two devices, from the epoch
+// time of the action in one page (performance.timeOrigin + now) to that of the frame in the other.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printProfile } from './cpuProfile.mjs';
